@@ -83,25 +83,41 @@ double percentileOf(const std::vector<int>& order, const std::vector<RankedCurri
     return 1.0 - static_cast<double>(better) / static_cast<double>(ranking.size() - 1);
 }
 
-double pairwiseOrderAccuracy(const std::vector<int>& order, const std::vector<RankedCurriculum>& ranking)
+Matrix pairwiseSwapOutcomes(const FlowIntegrator& integrator, const Loss& target, const Vector& theta0,
+                            double stageTime)
+{
+    if (!(stageTime > 0)) throw std::invalid_argument("pairwise outcomes: the stage time must be positive");
+    const int k = integrator.domainCount();
+    std::vector<Schedule> alone;
+    for (int d = 0; d < k; ++d) {
+        std::vector<double> w(k, 0.0);
+        w[d] = 1.0;
+        alone.push_back(Schedule::constant(w));
+    }
+    auto trainedInOrder = [&](int first, int second) {
+        const Vector mid = integrator.flow(alone[first], theta0, 0.0, stageTime);
+        return target.value(integrator.flow(alone[second], mid, 0.0, stageTime));
+    };
+    Matrix d = Matrix::Zero(k, k);
+    for (int a = 0; a < k; ++a)
+        for (int b = a + 1; b < k; ++b) {
+            d(a, b) = trainedInOrder(a, b) - trainedInOrder(b, a);
+            d(b, a) = -d(a, b);
+        }
+    return d;
+}
+
+double pairwiseOrderAccuracy(const std::vector<int>& order, const Matrix& outcomes)
 {
     const int k = static_cast<int>(order.size());
-    std::vector<int> positionInPlan(k);
-    for (int p = 0; p < k; ++p) positionInPlan[order[p]] = p;
+    if (outcomes.rows() != k || outcomes.cols() != k)
+        throw std::invalid_argument("pairwise accuracy: the outcome matrix does not match the order");
+    std::vector<int> position(k);
+    for (int p = 0; p < k; ++p) position[order[p]] = p;
     int agree = 0, pairs = 0;
     for (int a = 0; a < k; ++a)
         for (int b = a + 1; b < k; ++b) {
-            double sumAB = 0, sumBA = 0;
-            int countAB = 0, countBA = 0;
-            for (const auto& r : ranking) {
-                const auto pa = std::find(r.order.begin(), r.order.end(), a);
-                const auto pb = std::find(r.order.begin(), r.order.end(), b);
-                if (pa < pb) sumAB += r.targetLoss, ++countAB;
-                else sumBA += r.targetLoss, ++countBA;
-            }
-            const bool bruteSaysAFirst = sumAB / countAB < sumBA / countBA;
-            const bool planSaysAFirst = positionInPlan[a] < positionInPlan[b];
-            agree += bruteSaysAFirst == planSaysAFirst;
+            agree += (position[a] < position[b]) == (outcomes(a, b) < 0);
             ++pairs;
         }
     return static_cast<double>(agree) / pairs;

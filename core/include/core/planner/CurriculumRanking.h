@@ -25,9 +25,14 @@ std::vector<RankedCurriculum> rankAllCurricula(const FlowIntegrator& integrator,
 /// take the best place). Throws std::invalid_argument when the order is not in the ranking.
 double percentileOf(const std::vector<int>& order, const std::vector<RankedCurriculum>& ranking);
 
-/// For every pair {A, B}: does `order` put them the way the brute force prefers? The brute-force
-/// preference is "A before B" when the mean target loss over curricula with A before B is lower.
-/// Returns the fraction of the K(K-1)/2 pairs that agree.
-double pairwiseOrderAccuracy(const std::vector<int>& order, const std::vector<RankedCurriculum>& ranking);
+/// The brute-force pairwise outcome for every ordered pair: D(A, B) = L_T(train A then B) −
+/// L_T(train B then A), each domain alone for `stageTime` from theta0. Antisymmetric; the
+/// planner predicts D(A, B) ≈ τ² e(A, B) for small τ (science page, "N domains").
+Matrix pairwiseSwapOutcomes(const FlowIntegrator& integrator, const Loss& target, const Vector& theta0,
+                            double stageTime);
+
+/// Fraction of the K(K-1)/2 pairs that `order` puts the way the pairwise outcomes prefer
+/// (A before B where D(A, B) < 0).
+double pairwiseOrderAccuracy(const std::vector<int>& order, const Matrix& outcomes);
 
 }  // namespace cl
