@@ -1,0 +1,67 @@
+#pragma once
+// Implementation detail of Expression: evaluates a tape along one grid row at a time.
+//
+// Each node is evaluated as rarely as its Dependence allows: constants were folded when the
+// tape was built, x-only nodes are evaluated once for all abscissae when the evaluator is made,
+// y-only nodes once per row as scalars, and only XY nodes per point. XY nodes run op by op
+// over chunks of kChunk points held as structure-of-arrays buffers, so each op is one simple
+// loop the compiler vectorises; there is no tree walk and no virtual call per point.
+
+#include "core/Loss.h"
+#include "core/expr/Tape.h"
+#include "core/expr/TapeScalarEvaluation.h"
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace cl::expr {
+
+class TapeRowEvaluator final : public PlanarRowEvaluator {
+public:
+    /// Points per chunk: small enough that a chunk's live buffers stay in L1 cache.
+    static constexpr std::size_t kChunk = 128;
+
+    TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector<double> xs);
+    void evaluateRow(double y, const PlanarJetRow& out) override;
+
+    /// How an operand of a step is read: a constant, x-only arrays over all abscissae, a y-only
+    /// jet of the current row, or XY chunk buffers.
+    struct Operand {
+        Dependence dependence = Dependence::None;
+        double constant = 0;
+        const double* component[6] = {};  // v, dx, dy, dxx, dxy, dyy (X and XY operands)
+        const Jet6* yJet = nullptr;       // Y operands
+    };
+    struct Step;
+    using Kernel = void (*)(const Step&, std::size_t start, std::size_t n);
+    /// One node's work: the kernel for its operation and operand kinds, and where it reads and writes.
+    struct Step {
+        Kernel run = nullptr;
+        const TapeNode* node = nullptr;
+        Operand a, b;
+        double* out[6] = {};        // v, dx, dy, dxx, dxy, dyy (x-only steps write v, dx, dxx)
+        double* scratch = nullptr;  // 3 * capacity doubles for f, f', f'' of unary functions
+        std::size_t capacity = 0;
+    };
+
+private:
+    Operand operandOf(int index) const;
+    Step makeStep(int index, bool xOnly, double* const out[6]);
+    void finishChunk(std::size_t start, std::size_t n, const PlanarJetRow& out) const;
+    void fillRowFromScalars(const Jet6& jet, const PlanarJetRow& out) const;
+
+    std::shared_ptr<const Tape> tape_;
+    std::vector<double> xs_;
+    std::vector<Jet6> slots_;                 // constants and y-only jets (per row)
+    std::vector<double> xStore_;              // v, dx, dxx over all abscissae per x-only node
+    std::vector<double> chunkStore_;          // 6 * kChunk per XY buffer
+    std::vector<double> scratch_;
+    std::vector<double> zeros_;               // kChunk zeros: y derivatives of an x-only result
+    std::vector<std::array<double*, 6>> where_;  // per node: its arrays (X: global, XY: chunk)
+    std::vector<int> yNodes_;
+    std::vector<Step> xySteps_;
+};
+
+}  // namespace cl::expr

@@ -1,0 +1,182 @@
+#include "core/expr/Parser.h"
+
+#include "core/expr/ExpressionError.h"
+#include "core/expr/Lexer.h"
+#include "core/expr/TapeBuilder.h"
+
+#include <cmath>
+#include <utility>
+#include <vector>
+
+namespace cl::expr {
+namespace {
+
+using Kind = Token::Kind;
+
+struct FunctionName {
+    const char* name;
+    Op op;
+};
+
+constexpr FunctionName kFunctions[] = {
+    {"sin", Op::Sin}, {"cos", Op::Cos}, {"tan", Op::Tan}, {"exp", Op::Exp},
+    {"log", Op::Log}, {"sqrt", Op::Sqrt}, {"abs", Op::Abs}, {"tanh", Op::Tanh},
+};
+
+const FunctionName* findFunction(const std::string& name)
+{
+    for (const FunctionName& f : kFunctions)
+        if (name == f.name) return &f;
+    return nullptr;
+}
+
+std::string at(int column) { return " at column " + std::to_string(column); }
+
+std::string describe(const Token& token) { return token.kind == Kind::End ? "end of input" : "'" + token.text + "'"; }
+
+bool startsOperand(Kind kind) { return kind == Kind::Number || kind == Kind::Name || kind == Kind::LeftParen; }
+
+class Parser {
+public:
+    explicit Parser(const std::string& text) : tokens_(tokenize(text)) {}
+
+    Tape run()
+    {
+        if (peek().kind == Kind::End) throw ExpressionError("empty expression", 1);
+        const int root = expression();
+        if (peek().kind != Kind::End) throw unexpected(peek());  // only ')' or ',' can be left here
+        if (!unknown_.empty()) throw unknownNames();
+        return builder_.finish(root);
+    }
+
+private:
+    const Token& peek() const { return tokens_[position_]; }
+    const Token& next() { return tokens_[position_++]; }
+
+    int expression()
+    {
+        int left = term();
+        while (peek().kind == Kind::Plus || peek().kind == Kind::Minus) {
+            const Op op = next().kind == Kind::Plus ? Op::Add : Op::Sub;
+            left = builder_.binary(op, left, term());
+        }
+        return left;
+    }
+
+    int term()
+    {
+        int left = signedPower();
+        while (peek().kind == Kind::Star || peek().kind == Kind::Slash) {
+            const Op op = next().kind == Kind::Star ? Op::Mul : Op::Div;
+            left = builder_.binary(op, left, signedPower());
+        }
+        return left;
+    }
+
+    int signedPower()
+    {
+        if (peek().kind == Kind::Minus) {
+            next();
+            return builder_.unary(Op::Neg, signedPower());
+        }
+        if (peek().kind == Kind::Plus) {
+            next();
+            return signedPower();
+        }
+        return power();
+    }
+
+    int power()
+    {
+        const int base = operand();
+        if (startsOperand(peek().kind)) throw missingOperator(peek());
+        if (peek().kind != Kind::Caret) return base;
+        next();
+        return builder_.power(base, signedPower());
+    }
+
+    int operand()
+    {
+        const Token& token = next();
+        switch (token.kind) {
+        case Kind::Number: return builder_.constant(token.number);
+        case Kind::LeftParen: return parenthesised(token);
+        case Kind::Name: return name(token);
+        default: throw ExpressionError("expected an operand" + at(token.column) + " but found " + describe(token), token.column);
+        }
+    }
+
+    /// The expression after an opening parenthesis, and the closing one.
+    int parenthesised(const Token& open)
+    {
+        const int inside = expression();
+        const Token& close = next();
+        if (close.kind == Kind::RightParen) return inside;
+        if (close.kind == Kind::End)
+            throw ExpressionError("unbalanced '(' opened" + at(open.column), open.column);
+        if (close.kind == Kind::Comma)
+            throw ExpressionError("unexpected ','" + at(close.column) + " (functions take one argument)", close.column);
+        throw unexpected(close);
+    }
+
+    int name(const Token& token)
+    {
+        const std::string& n = token.text;
+        if (n == "x") return builder_.variableX();
+        if (n == "y") return builder_.variableY();
+        if (n == "pi") return builder_.constant(3.141592653589793238);
+        if (n == "e") return builder_.constant(2.718281828459045235);
+        const FunctionName* function = findFunction(n);
+        const bool called = peek().kind == Kind::LeftParen;
+        if (function && !called)
+            throw ExpressionError("function '" + n + "' needs parentheses" + at(token.column) + ": write " + n + "(...)",
+                                  token.column);
+        if (!function) rememberUnknown(token);
+        if (!called) return builder_.constant(kNaN());
+        const int argument = parenthesised(next());
+        return function ? builder_.unary(function->op, argument) : builder_.constant(kNaN());
+    }
+
+    static double kNaN() { return std::nan(""); }
+
+    void rememberUnknown(const Token& token)
+    {
+        for (const auto& [name, column] : unknown_)
+            if (name == token.text) return;
+        unknown_.emplace_back(token.text, token.column);
+    }
+
+    ExpressionError unknownNames() const
+    {
+        std::string list;
+        for (const auto& [name, column] : unknown_)
+            list += (list.empty() ? "" : ", ") + name + " (column " + std::to_string(column) + ")";
+        const char* heading = unknown_.size() == 1 ? "unknown name: " : "unknown names: ";
+        return ExpressionError(heading + list + "; known: " + knownNamesList(), unknown_.front().second);
+    }
+
+    static ExpressionError unexpected(const Token& token)
+    {
+        return ExpressionError("unexpected " + describe(token) + at(token.column), token.column);
+    }
+
+    static ExpressionError missingOperator(const Token& token)
+    {
+        return ExpressionError("missing operator before " + describe(token) + at(token.column)
+                                   + " (implicit multiplication is not supported: write '*')",
+                               token.column);
+    }
+
+    std::vector<Token> tokens_;
+    std::size_t position_ = 0;
+    TapeBuilder builder_;
+    std::vector<std::pair<std::string, int>> unknown_;
+};
+
+}  // namespace
+
+const char* knownNamesList() { return "x, y, pi, e, sin, cos, tan, exp, log, sqrt, abs, tanh"; }
+
+Tape parseToTape(const std::string& text) { return Parser(text).run(); }
+
+}  // namespace cl::expr
