@@ -1,0 +1,26 @@
+#pragma once
+// The two CSV shapes of a log (docs/log-format.md): wide, one row per step with one column per
+// measurement like the paper's tables; long (tidy), one measurement per row as experiment
+// trackers export them. Both start with optional "# key: value" lines.
+
+#include "core/logs/CsvText.h"
+#include "core/logs/RunLog.h"
+
+#include <iosfwd>
+
+namespace cl::logs {
+
+/// True when a CSV header row is the long form (has a value column and kind/metric/tag/name).
+bool isLongCsvHeader(std::string_view header);
+
+/// Reads the rows after `preamble` (already taken from `reader`). Throws LogError.
+RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble);
+RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble);
+
+/// Throws LogError (line 0) when the log holds something a wide row cannot: two interventions
+/// with the same start and order, or P-values and interventions at different steps with
+/// clashing dt/dw.
+void writeWideCsv(const RunLog& log, std::ostream& out);
+void writeLongCsv(const RunLog& log, std::ostream& out);
+
+}  // namespace cl::logs

@@ -1,0 +1,67 @@
+#pragma once
+// CSV pieces shared by the wide and long readers and writers: splitting a line into cells
+// without allocating, reading numbers with std::from_chars, the "# key: value" preamble, and
+// writing numbers so they read back bit for bit.
+
+#include "core/logs/LogText.h"
+#include "core/logs/RunLog.h"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cl::logs {
+
+struct CsvCell {
+    std::string_view text;  // unquoted and trimmed
+    long column = 1;        // 1-based byte column where the cell starts
+};
+
+/// Splits one line into cells, reusing `cells`. Quoted cells ("a,b", "say ""x""") are
+/// unescaped into `scratch`, which is reserved to the line's length so views stay valid.
+void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::string& scratch);
+
+enum class NumberRead { Ok, Empty, NonFinite, Bad };
+/// Empty cells read as missing(); "nan", "inf", "-inf" (any case) as NonFinite with the value set.
+NumberRead readNumber(std::string_view text, double& value);
+
+/// Shortest text that reads back to the same double; "" for missing(), nan/inf/-inf otherwise.
+std::string formatNumber(double value);
+/// Quotes a cell when it holds a comma, a quote or surrounding spaces.
+std::string csvQuote(const std::string& text);
+
+/// Everything before a CSV file's header row.
+struct CsvPreamble {
+    struct Entry {
+        std::string key, value;
+        long line = 0;
+    };
+    std::vector<Entry> metadata;  // "# key: value" lines, in order
+    std::string header;           // the header row itself
+    long headerLine = 0;
+};
+
+/// Reads "# key: value" lines and plain comments up to the first other line (the header).
+CsvPreamble readPreamble(LineReader& reader);
+
+/// What a preamble says beyond the log's own fields: defaults for interventions that have no
+/// dt / dw column, and where base_weights was written (checked once the domains are known).
+struct PreambleFacts {
+    double length = missing();
+    double deltaW = missing();
+    long baseWeightsLine = 0;
+};
+
+/// Moves the preamble's reserved keys into the log (domains, base_weights, learning_rate,
+/// p_units, target, delta_t, delta_w) and the others into log.metadata. Domains stay unset
+/// when the preamble has none.
+PreambleFacts applyPreamble(const CsvPreamble& preamble, RunLog& log, const std::string& path);
+
+/// Throws when the base weights given in the preamble do not match the domain count.
+void checkBaseWeights(const RunLog& log, const PreambleFacts& facts, const std::string& path);
+
+/// The preamble a writer puts before its header row (the same keys, see docs/log-format.md).
+std::string writePreamble(const RunLog& log, const std::string& format);
+
+}  // namespace cl::logs

@@ -1,0 +1,53 @@
+#pragma once
+// Reading log files as text: opened read-only, read in large chunks (no per-line allocation),
+// a UTF-8 byte-order mark skipped, CRLF accepted, and binary files refused up front (a NUL
+// byte or invalid UTF-8 in the first 4 KB) so a mistaken file fails fast with a location.
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cl::logs {
+
+/// Throws LogError when `head` (the first bytes of `path`) looks binary.
+void refuseBinary(std::string_view head, const std::string& path);
+
+/// The whole file as text (BOM removed); throws LogError when it cannot be read or is binary.
+std::string readTextFile(const std::string& path);
+
+/// Lines of a file, each a view valid until the next call; the file is read 8 MB at a time.
+class LineReader {
+public:
+    explicit LineReader(const std::string& path);
+    ~LineReader();
+    LineReader(const LineReader&) = delete;
+    LineReader& operator=(const LineReader&) = delete;
+
+    /// The next line without "\n" or "\r\n"; false at the end of the file.
+    bool next(std::string_view& line);
+    /// 1-based number of the line last returned.
+    long lineNumber() const { return lineNumber_; }
+    /// False when the last line returned ended at end of file without a newline.
+    bool lastLineTerminated() const { return terminated_; }
+    std::uint64_t fileSize() const { return fileSize_; }
+    /// Bytes per line over the first chunk: a guide for reserving row storage.
+    double typicalLineLength() const { return typicalLineLength_; }
+    const std::string& path() const { return path_; }
+
+private:
+    bool fill();
+
+    std::string path_;
+    std::FILE* file_ = nullptr;
+    std::vector<char> buffer_;
+    std::size_t begin_ = 0, end_ = 0;
+    bool eof_ = false;
+    bool terminated_ = true;
+    long lineNumber_ = 0;
+    std::uint64_t fileSize_ = 0;
+    double typicalLineLength_ = 64;
+};
+
+}  // namespace cl::logs

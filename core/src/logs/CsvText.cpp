@@ -1,0 +1,209 @@
+#include "core/logs/CsvText.h"
+
+#include "core/logs/ColumnNames.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstring>
+
+namespace cl::logs {
+
+namespace {
+std::string_view trim(std::string_view s)
+{
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::vector<std::string> splitList(std::string_view text)
+{
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    for (;;) {
+        const auto comma = text.find(',', start);
+        items.emplace_back(trim(text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
+        if (comma == std::string_view::npos) break;
+        start = comma + 1;
+    }
+    if (items.size() == 1 && items[0].empty()) items.clear();
+    return items;
+}
+
+double preambleNumber(const CsvPreamble::Entry& e, const std::string& path)
+{
+    double v = 0;
+    const auto r = readNumber(e.value, v);
+    if (r != NumberRead::Ok) throw LogError({path, e.line, 1, e.key}, "not a number: '" + e.value + "'");
+    return v;
+}
+}  // namespace
+
+void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::string& scratch)
+{
+    cells.clear();
+    const char* const base = line.data();
+    if (std::memchr(base, '"', line.size()) == nullptr) {
+        // Fast path: no quotes, so every comma ends a cell.
+        std::size_t start = 0;
+        for (;;) {
+            const void* hit = std::memchr(base + start, ',', line.size() - start);
+            const std::size_t end = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : line.size();
+            std::size_t b = start, e = end;
+            while (b < e && (base[b] == ' ' || base[b] == '\t')) ++b;
+            while (e > b && (base[e - 1] == ' ' || base[e - 1] == '\t')) --e;
+            cells.push_back({std::string_view(base + b, e - b), static_cast<long>(b + 1)});
+            if (!hit) return;
+            start = end + 1;
+        }
+    }
+    scratch.clear();
+    scratch.reserve(line.size());
+    std::size_t i = 0;
+    for (;;) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        const std::size_t cellStart = i;
+        if (i < line.size() && line[i] == '"') {
+            const std::size_t from = scratch.size();
+            ++i;
+            while (i < line.size()) {
+                if (line[i] == '"') {
+                    if (i + 1 < line.size() && line[i + 1] == '"') { scratch += '"'; i += 2; continue; }
+                    ++i;
+                    break;
+                }
+                scratch += line[i++];
+            }
+            cells.push_back({std::string_view(scratch.data() + from, scratch.size() - from), static_cast<long>(cellStart + 1)});
+            while (i < line.size() && line[i] != ',') ++i;  // anything after the closing quote is dropped
+        } else {
+            std::size_t end = line.find(',', i);
+            if (end == std::string_view::npos) end = line.size();
+            cells.push_back({trim(line.substr(i, end - i)), static_cast<long>(cellStart + 1)});
+            i = end;
+        }
+        if (i >= line.size()) return;
+        ++i;  // the comma
+    }
+}
+
+NumberRead readNumber(std::string_view text, double& value)
+{
+    if (text.empty()) {
+        value = missing();
+        return NumberRead::Empty;
+    }
+    const char* first = text.data();
+    const char* last = first + text.size();
+    if (*first == '+') ++first;  // from_chars refuses a leading plus; spreadsheets write one
+    const auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::general);
+    if (ec != std::errc() || ptr != last || first == last) return NumberRead::Bad;
+    return std::isfinite(value) ? NumberRead::Ok : NumberRead::NonFinite;
+}
+
+std::string formatNumber(double value)
+{
+    if (isMissing(value)) return {};
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    char buffer[32];
+    const auto [ptr, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, ptr);
+}
+
+std::string csvQuote(const std::string& text)
+{
+    const bool needs = text.find_first_of(",\"\n") != std::string::npos ||
+                       (!text.empty() && (text.front() == ' ' || text.back() == ' '));
+    if (!needs) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + '"';
+}
+
+CsvPreamble readPreamble(LineReader& reader)
+{
+    CsvPreamble preamble;
+    std::string_view line;
+    while (reader.next(line)) {
+        const std::string_view t = trim(line);
+        if (t.empty()) continue;
+        if (t.front() != '#') {
+            preamble.header = std::string(line);
+            preamble.headerLine = reader.lineNumber();
+            return preamble;
+        }
+        const std::string_view body = trim(t.substr(1));
+        const auto colon = body.find(':');
+        // "# key: value" is metadata; any other comment ("# Table 2 of the paper") is just text.
+        if (colon == std::string_view::npos || colon == 0 || body.substr(0, colon).find(' ') != std::string_view::npos)
+            continue;
+        preamble.metadata.push_back({std::string(trim(body.substr(0, colon))), std::string(trim(body.substr(colon + 1))),
+                                     reader.lineNumber()});
+    }
+    return preamble;
+}
+
+PreambleFacts applyPreamble(const CsvPreamble& preamble, RunLog& log, const std::string& path)
+{
+    PreambleFacts facts;
+    for (const auto& e : preamble.metadata) {
+        if (e.key == "domains") {
+            auto names = splitList(e.value);
+            const std::string problem = checkDomainNames(names);
+            if (!problem.empty()) throw LogError({path, e.line, 1, e.key}, problem);
+            log.setDomains(std::move(names));
+        } else if (e.key == "base_weights") {
+            log.baseWeights.clear();
+            for (const auto& item : splitList(e.value)) {
+                double w = 0;
+                if (readNumber(item, w) != NumberRead::Ok)
+                    throw LogError({path, e.line, 1, e.key}, "not a number: '" + item + "'");
+                log.baseWeights.push_back(w);
+            }
+            facts.baseWeightsLine = e.line;
+        } else if (e.key == "learning_rate" || e.key == "lr") {
+            log.learningRate = preambleNumber(e, path);
+        } else if (e.key == "p_units") {
+            if (e.value != "lr2" && e.value != "raw")
+                throw LogError({path, e.line, 1, e.key}, "expected 'lr2' or 'raw', found '" + e.value + "'");
+            log.pScaledByLr2 = e.value == "lr2";
+        } else if (e.key == "target") {
+            log.target = e.value;
+        } else if (e.key == "delta_t") {
+            facts.length = preambleNumber(e, path);
+        } else if (e.key == "delta_w") {
+            facts.deltaW = preambleNumber(e, path);
+        } else if (e.key != "format") {
+            log.metadata.emplace_back(e.key, e.value);
+        }
+    }
+    return facts;
+}
+
+void checkBaseWeights(const RunLog& log, const PreambleFacts& facts, const std::string& path)
+{
+    if (!log.baseWeights.empty() && log.baseWeights.size() != log.domains.size())
+        throw LogError({path, facts.baseWeightsLine, 1, "base_weights"},
+                       "inconsistent domain count: " + std::to_string(log.baseWeights.size()) + " weights for " +
+                           std::to_string(log.domains.size()) + " domains");
+}
+
+std::string writePreamble(const RunLog& log, const std::string& format)
+{
+    std::string text = "# format: " + format + "\n# domains: ";
+    for (std::size_t d = 0; d < log.domains.size(); ++d) text += (d ? ", " : "") + log.domains[d];
+    text += '\n';
+    if (!log.baseWeights.empty()) {
+        text += "# base_weights: ";
+        for (std::size_t d = 0; d < log.baseWeights.size(); ++d) text += (d ? ", " : "") + formatNumber(log.baseWeights[d]);
+        text += '\n';
+    }
+    if (!isMissing(log.learningRate)) text += "# learning_rate: " + formatNumber(log.learningRate) + "\n";
+    text += std::string("# p_units: ") + (log.pScaledByLr2 ? "lr2" : "raw") + "\n";
+    if (!log.target.empty()) text += "# target: " + log.target + "\n";
+    for (const auto& [key, value] : log.metadata) text += "# " + key + ": " + value + "\n";
+    return text;
+}
+
+}  // namespace cl::logs

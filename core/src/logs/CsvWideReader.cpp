@@ -1,0 +1,272 @@
+// Wide CSV: one row per step, one column per measurement (the paper's Tables 2-4). Built for
+// large files: the column plan is fixed from the header, every row is split in place, numbers
+// are read with std::from_chars, and the columnar tables are reserved from the file size.
+
+#include "core/logs/ColumnNames.h"
+#include "core/logs/CsvLogs.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace cl::logs {
+
+namespace {
+
+struct OrderGroup {
+    DomainPair order;
+    std::vector<int> excess, reached, base;  // column per domain, -1 when absent
+};
+
+struct PColumn {
+    int value = -1, stdError = -1, samples = -1;
+    DomainPair pair;
+    int target = -1;
+};
+
+struct Plan {
+    int step = -1, length = -1, deltaW = -1, target = -1;
+    std::vector<int> loss;      // per domain
+    std::vector<int> baseAll;   // Lbase_<k> without an order: shared by every order of the row
+    std::vector<PColumn> p;
+    std::vector<OrderGroup> groups;
+    std::vector<char> used;     // per column: read this cell
+};
+
+std::vector<std::string> inferDomains(const std::vector<CsvCell>& header)
+{
+    std::vector<std::string> names;
+    for (const auto& cell : header)
+        if (auto name = lossColumnDomain(cell.text)) names.push_back(*name);
+    return names;
+}
+
+Plan makePlan(const std::vector<CsvCell>& header, RunLog& log, long line, const std::string& path)
+{
+    const int K = log.domainCount();
+    Plan plan;
+    plan.loss.assign(K, -1);
+    plan.baseAll.assign(K, -1);
+    plan.used.assign(header.size(), 0);
+    std::vector<std::pair<std::string, int>> seen;  // canonical name -> column, to find repeats
+    auto groupFor = [&](DomainPair order) -> OrderGroup& {
+        for (auto& g : plan.groups)
+            if (g.order == order) return g;
+        plan.groups.push_back({order, std::vector<int>(K, -1), std::vector<int>(K, -1), std::vector<int>(K, -1)});
+        return plan.groups.back();
+    };
+    auto pFor = [&](const ColumnMeaning& m) -> PColumn& {
+        for (auto& p : plan.p)
+            if (p.pair == m.order && p.target == m.domain) return p;
+        plan.p.push_back({-1, -1, -1, m.order, m.domain});
+        return plan.p.back();
+    };
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const auto& cell = header[c];
+        const LogLocation where{path, line, cell.column, std::string(cell.text)};
+        const ColumnParse parsed = interpretColumnName(cell.text, log.domains);
+        if (parsed.status == ColumnParse::Bad) throw LogError(where, parsed.error);
+        if (parsed.status == ColumnParse::NotMeasurement) {
+            log.warn(where, "column not recognised; ignored");
+            continue;
+        }
+        const ColumnMeaning& m = parsed.meaning;
+        const std::string canonical = canonicalColumnName(m, log.domains);
+        for (const auto& [name, column] : seen)
+            if (name == canonical)
+                throw LogError(where, "repeats column " + std::to_string(column + 1) + " ('" + std::string(header[column].text) + "')");
+        seen.emplace_back(canonical, static_cast<int>(c));
+        const int col = static_cast<int>(c);
+        plan.used[c] = 1;
+        switch (m.quantity) {
+        case Quantity::Step: plan.step = col; break;
+        case Quantity::Length: plan.length = col; break;
+        case Quantity::DeltaW: plan.deltaW = col; break;
+        case Quantity::TargetLoss: plan.target = col; break;
+        case Quantity::Loss: plan.loss[m.domain] = col; break;
+        case Quantity::Excess: groupFor(m.order).excess[m.domain] = col; break;
+        case Quantity::ReachedLoss: groupFor(m.order).reached[m.domain] = col; break;
+        case Quantity::BaseLoss:
+            if (m.hasOrder) groupFor(m.order).base[m.domain] = col;
+            else plan.baseAll[m.domain] = col;
+            break;
+        case Quantity::PValue: pFor(m).value = col; break;
+        case Quantity::PStdError: pFor(m).stdError = col; break;
+        case Quantity::PSamples: pFor(m).samples = col; break;
+        }
+    }
+    const int lossColumns = static_cast<int>(std::count_if(plan.loss.begin(), plan.loss.end(), [](int c) { return c >= 0; }));
+    if (lossColumns > 0 && lossColumns < log.domainCount())
+        for (int d = 0; d < log.domainCount(); ++d)
+            if (plan.loss[d] < 0)
+                throw LogError({path, line, 1, {}}, "missing required column 'L_" + log.domains[d] + "' (the other domains have loss columns)");
+    if (plan.step < 0) throw LogError({path, line, 1, {}}, "missing required column 'step' (or 't')");
+    for (const auto& p : plan.p)
+        if (p.value < 0) {
+            const int col = p.stdError >= 0 ? p.stdError : p.samples;
+            throw LogError({path, line, header[col].column, std::string(header[col].text)},
+                           "missing required column: the P-value this column qualifies");
+        }
+    return plan;
+}
+
+class RowReader {
+public:
+    RowReader(RunLog& log, const std::string& path) : log_(log), path_(path) {}
+
+    double number(const CsvCell& cell, const std::string_view field, long line)
+    {
+        double v = 0;
+        switch (readNumber(cell.text, v)) {
+        case NumberRead::Ok:
+        case NumberRead::Empty: return v;
+        case NumberRead::NonFinite:
+            log_.warn({path_, line, cell.column, std::string(field)}, "non-finite value '" + std::string(cell.text) + "' kept");
+            return v;
+        case NumberRead::Bad: break;
+        }
+        throw LogError({path_, line, cell.column, std::string(field)}, "not a number: '" + std::string(cell.text) + "'");
+    }
+
+private:
+    RunLog& log_;
+    const std::string& path_;
+};
+
+}  // namespace
+
+RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
+{
+    const std::string& path = reader.path();
+    RunLog log;
+    const PreambleFacts facts = applyPreamble(preamble, log, path);
+    std::vector<CsvCell> header;
+    std::string headerScratch;
+    splitCsvLine(preamble.header, header, headerScratch);
+    if (log.domains.empty()) {
+        auto names = inferDomains(header);
+        if (names.size() < 2)
+            throw LogError({path, preamble.headerLine, 1, {}},
+                           "missing required columns: need L_<domain> columns for at least 2 domains, or a '# domains:' line");
+        const std::string problem = checkDomainNames(names);
+        if (!problem.empty()) throw LogError({path, preamble.headerLine, 1, {}}, problem);
+        log.setDomains(std::move(names));
+    }
+    checkBaseWeights(log, facts, path);
+    const Plan plan = makePlan(header, log, preamble.headerLine, path);
+    const int K = log.domainCount();
+    const std::size_t columns = header.size();
+
+    // Reserve from the file size, so a million rows cost a few allocations, not a million.
+    const double estimate = static_cast<double>(reader.fileSize()) / std::max(8.0, reader.typicalLineLength());
+    const std::size_t rows = static_cast<std::size_t>(std::min(estimate * 1.02 + 16, 5e8));
+    const bool anyLoss = plan.target >= 0 || std::any_of(plan.loss.begin(), plan.loss.end(), [](int c) { return c >= 0; });
+    if (anyLoss) log.checkpoints.reserve(rows);
+    log.pValues.reserve(rows * plan.p.size());
+    log.interventions.reserve(rows * plan.groups.size());
+
+    std::vector<CsvCell> cells;
+    cells.reserve(columns);
+    std::string scratch;
+    std::vector<double> value(columns, missing());
+    std::vector<double> losses(K), excess(K), reached(K), base(K), baseAll(K);
+    // Step and line of every row: only read when steps are out of order, to name a duplicate.
+    std::vector<std::uint32_t> lineOfRow;
+    std::vector<double> rowStep;
+    lineOfRow.reserve(rows);
+    rowStep.reserve(rows);
+    RowReader numbers(log, path);
+    bool increasing = true;
+    double lastStep = 0;
+    std::size_t rowCount = 0;
+    std::string_view line;
+    while (reader.next(line)) {
+        const long lineNo = reader.lineNumber();
+        std::size_t firstChar = line.find_first_not_of(" \t");
+        if (firstChar == std::string_view::npos || line[firstChar] == '#') continue;
+        splitCsvLine(line, cells, scratch);
+        if (cells.size() != columns) {
+            if (!reader.lastLineTerminated() && cells.size() < columns)
+                throw LogError({path, lineNo, static_cast<long>(line.size()) + 1, {}},
+                               "truncated file: the last line stops after " + std::to_string(cells.size()) + " of " +
+                                   std::to_string(columns) + " fields");
+            throw LogError({path, lineNo, 1, {}}, "expected " + std::to_string(columns) + " fields, found " +
+                                                      std::to_string(cells.size()));
+        }
+        for (std::size_t c = 0; c < columns; ++c)
+            if (plan.used[c]) value[c] = numbers.number(cells[c], header[c].text, lineNo);
+        const double step = value[plan.step];
+        if (!std::isfinite(step) || isMissing(step))
+            throw LogError({path, lineNo, cells[plan.step].column, std::string(header[plan.step].text)},
+                           isMissing(step) ? "empty step" : "the step must be a finite number");
+        if (rowCount > 0 && step <= lastStep) increasing = false;
+        lastStep = step;
+        lineOfRow.push_back(static_cast<std::uint32_t>(lineNo));
+        rowStep.push_back(step);
+        ++rowCount;
+
+        int lossCount = 0;
+        for (int d = 0; d < K; ++d) {
+            losses[d] = plan.loss[d] >= 0 ? value[plan.loss[d]] : missing();
+            lossCount += !isMissing(losses[d]);
+        }
+        const double target = plan.target >= 0 ? value[plan.target] : missing();
+        if (lossCount > 0 && lossCount < K) {
+            const int absent = static_cast<int>(std::find_if(losses.begin(), losses.end(), isMissing) - losses.begin());
+            throw LogError({path, lineNo, cells[plan.loss[absent]].column,
+                            std::string(header[plan.loss[absent]].text)},
+                           "inconsistent domain count: checkpoint has losses for " + std::to_string(lossCount) + " of " +
+                               std::to_string(K) + " domains");
+        }
+        if (lossCount > 0 || !isMissing(target)) log.checkpoints.add(step, lossCount ? losses.data() : nullptr, target);
+
+        for (const auto& p : plan.p) {
+            const double v = value[p.value];
+            if (isMissing(v)) continue;
+            log.pValues.add(step, p.pair, p.target, v, p.stdError >= 0 ? value[p.stdError] : missing(),
+                            p.samples >= 0 ? value[p.samples] : missing());
+        }
+        if (plan.groups.empty()) continue;
+        const double dt = plan.length >= 0 ? value[plan.length] : facts.length;
+        const double dw = plan.deltaW >= 0 ? value[plan.deltaW] : facts.deltaW;
+        for (int d = 0; d < K; ++d) baseAll[d] = plan.baseAll[d] >= 0 ? value[plan.baseAll[d]] : missing();
+        for (const auto& g : plan.groups) {
+            bool any = false, anyExcess = false, anyReached = false, anyBase = false;
+            for (int d = 0; d < K; ++d) {
+                excess[d] = g.excess[d] >= 0 ? value[g.excess[d]] : missing();
+                reached[d] = g.reached[d] >= 0 ? value[g.reached[d]] : missing();
+                base[d] = g.base[d] >= 0 ? value[g.base[d]] : baseAll[d];
+                anyExcess |= !isMissing(excess[d]);
+                anyReached |= !isMissing(reached[d]);
+                anyBase |= !isMissing(base[d]);
+            }
+            any = anyExcess || anyReached;
+            if (!any) continue;
+            log.interventions.add(step, dt, dw, g.order, anyExcess ? excess.data() : nullptr,
+                                  anyReached ? reached.data() : nullptr, anyBase ? base.data() : nullptr);
+        }
+    }
+
+    if (!increasing) {
+        // Rare path (steps out of order): sort once to find a repeated step and both its lines.
+        std::vector<std::uint32_t> order(rowStep.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return rowStep[a] < rowStep[b]; });
+        std::uint32_t worst = 0;
+        bool found = false;
+        for (std::size_t i = 1; i < order.size(); ++i)
+            if (rowStep[order[i]] == rowStep[order[i - 1]] && (!found || lineOfRow[order[i]] < lineOfRow[worst])) {
+                worst = order[i];
+                found = true;
+            }
+        if (found) {
+            const auto firstRow = *std::find_if(order.begin(), order.end(), [&](auto r) { return rowStep[r] == rowStep[worst]; });
+            throw LogError({path, static_cast<long>(lineOfRow[worst]), 1, std::string(header[plan.step].text)},
+                           "duplicate checkpoint: step " + formatNumber(rowStep[worst]) + " already at line " +
+                               std::to_string(lineOfRow[firstRow]));
+        }
+    }
+    return log;
+}
+
+}  // namespace cl::logs

@@ -1,0 +1,140 @@
+#include "core/logs/LogText.h"
+
+#include "core/logs/LogError.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+
+namespace cl::logs {
+
+namespace {
+constexpr std::size_t kChunk = 8u << 20;
+constexpr std::size_t kSniff = 4096;
+
+LogLocation locate(std::string_view text, std::size_t offset, const std::string& path)
+{
+    long line = 1, column = 1;
+    for (std::size_t i = 0; i < offset; ++i) {
+        if (text[i] == '\n') { ++line; column = 1; }
+        else ++column;
+    }
+    return {path, line, column, {}};
+}
+
+// Length of the UTF-8 sequence starting at s[i], 0 when invalid; `cut` when it runs past the end.
+std::size_t utf8Length(std::string_view s, std::size_t i, bool& cut)
+{
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    if (n == 0 || (n == 2 && c < 0xc2)) return 0;
+    for (std::size_t k = 1; k < n; ++k) {
+        if (i + k >= s.size()) { cut = true; return n; }
+        if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
+    }
+    return n;
+}
+
+std::FILE* openReadOnly(const std::string& path)
+{
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) throw LogError({path, 0, 0, {}}, std::string("cannot open: ") + std::strerror(errno));
+    return f;
+}
+}  // namespace
+
+void refuseBinary(std::string_view head, const std::string& path)
+{
+    head = head.substr(0, kSniff);
+    for (std::size_t i = 0; i < head.size();) {
+        if (head[i] == '\0') throw LogError(locate(head, i, path), "binary data (NUL byte); not a text log");
+        bool cut = false;
+        const std::size_t n = utf8Length(head, i, cut);
+        if (cut) break;  // a character split by the 4 KB window is judged by nobody
+        if (n == 0) throw LogError(locate(head, i, path), "binary data (invalid UTF-8); not a text log");
+        i += n;
+    }
+}
+
+std::string readTextFile(const std::string& path)
+{
+    std::FILE* f = openReadOnly(path);
+    std::string text;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0 && st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
+    char chunk[1 << 16];
+    std::size_t got;
+    while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) text.append(chunk, got);
+    const bool failed = std::ferror(f) != 0;
+    std::fclose(f);
+    if (failed) throw LogError({path, 0, 0, {}}, "read error");
+    if (text.compare(0, 3, "\xef\xbb\xbf") == 0) text.erase(0, 3);
+    refuseBinary(text, path);
+    return text;
+}
+
+LineReader::LineReader(const std::string& path) : path_(path), file_(openReadOnly(path))
+{
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) fileSize_ = static_cast<std::uint64_t>(st.st_size);
+    buffer_.resize(kChunk);
+    fill();
+    std::string_view head(buffer_.data(), end_);
+    if (head.compare(0, 3, "\xef\xbb\xbf") == 0) begin_ = 3;
+    refuseBinary(head.substr(begin_), path_);
+    const auto lines = std::count(buffer_.data() + begin_, buffer_.data() + end_, '\n');
+    if (lines > 0) typicalLineLength_ = static_cast<double>(end_ - begin_) / static_cast<double>(lines);
+}
+
+LineReader::~LineReader()
+{
+    if (file_) std::fclose(file_);
+}
+
+bool LineReader::fill()
+{
+    // Keep the unread tail, then top the buffer up; grow it only for a line longer than a chunk.
+    if (begin_ > 0) {
+        std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
+    }
+    if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+    const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+    if (got == 0) {
+        if (std::ferror(file_)) throw LogError({path_, lineNumber_ + 1, 0, {}}, "read error");
+        eof_ = true;
+    }
+    end_ += got;
+    return got > 0;
+}
+
+bool LineReader::next(std::string_view& line)
+{
+    for (;;) {
+        const char* start = buffer_.data() + begin_;
+        const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - begin_));
+        if (nl) {
+            std::size_t length = static_cast<std::size_t>(nl - start);
+            if (length > 0 && start[length - 1] == '\r') --length;
+            line = std::string_view(start, length);
+            begin_ += static_cast<std::size_t>(nl - start) + 1;
+            terminated_ = true;
+            ++lineNumber_;
+            return true;
+        }
+        if (eof_ || !fill()) {
+            if (begin_ == end_) return false;
+            std::size_t length = end_ - begin_;
+            if (buffer_[end_ - 1] == '\r') --length;
+            line = std::string_view(buffer_.data() + begin_, length);
+            begin_ = end_;
+            terminated_ = false;
+            ++lineNumber_;
+            return true;
+        }
+    }
+}
+
+}  // namespace cl::logs

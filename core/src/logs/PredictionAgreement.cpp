@@ -1,0 +1,75 @@
+#include "core/logs/PredictionAgreement.h"
+
+#include <cmath>
+#include <cstring>
+#include <map>
+#include <tuple>
+
+namespace cl::logs {
+
+namespace {
+int sign(double x) { return (x > 0) - (x < 0); }
+
+double pearson(const std::vector<AgreementCell>& cells)
+{
+    const double n = static_cast<double>(cells.size());
+    if (cells.size() < 2) return std::nan("");
+    double mx = 0, my = 0;
+    for (const auto& c : cells) {
+        mx += c.observed;
+        my += c.predicted;
+    }
+    mx /= n;
+    my /= n;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (const auto& c : cells) {
+        sxy += (c.observed - mx) * (c.predicted - my);
+        sxx += (c.observed - mx) * (c.observed - mx);
+        syy += (c.predicted - my) * (c.predicted - my);
+    }
+    if (sxx == 0 || syy == 0) return std::nan("");
+    return sxy / std::sqrt(sxx * syy);
+}
+}  // namespace
+
+AgreementReport comparePredictions(const RunLog& log)
+{
+    AgreementReport report;
+    // P-values by (step, a, b, k); a later row for the same key wins (logs should not repeat).
+    std::map<std::tuple<double, int, int, int>, double> p;
+    for (std::size_t r = 0; r < log.pValues.size(); ++r) {
+        const double v = log.scaledP(r);
+        if (std::isfinite(v)) p[{log.pValues.step[r], log.pValues.first[r], log.pValues.second[r], log.pValues.target[r]}] = v;
+    }
+    std::map<double, CheckpointAgreement> byStep;
+    const auto& iv = log.interventions;
+    for (std::size_t r = 0; r < iv.size(); ++r) {
+        const DomainPair ab = iv.order(r);
+        for (int k = 0; k < log.domainCount(); ++k) {
+            const double observed = iv.excessLoss(k, r);
+            if (isMissing(observed)) continue;  // this domain was not measured: not a cell
+            double predicted = std::nan("");
+            if (auto it = p.find({iv.start[r], ab.first, ab.second, k}); it != p.end()) predicted = it->second;
+            else if (auto back = p.find({iv.start[r], ab.second, ab.first, k}); back != p.end()) predicted = -back->second;
+            if (!std::isfinite(observed) || !std::isfinite(predicted)) {
+                ++report.cellsWithoutPrediction;
+                continue;
+            }
+            AgreementCell cell{iv.start[r], r, k, ab, observed, predicted, sign(observed) == sign(predicted)};
+            report.cells.push_back(cell);
+            auto& group = byStep[iv.start[r]];
+            group.step = iv.start[r];
+            ++group.cells;
+            group.agreeing += cell.agrees;
+            report.cellsAgreeing += cell.agrees;
+        }
+    }
+    for (const auto& [step, group] : byStep) {
+        report.checkpoints.push_back(group);
+        report.checkpointsInFullAgreement += group.full();
+    }
+    report.correlation = pearson(report.cells);
+    return report;
+}
+
+}  // namespace cl::logs

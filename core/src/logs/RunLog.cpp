@@ -1,0 +1,183 @@
+#include "core/logs/RunLog.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace cl::logs {
+
+namespace {
+// A quiet NaN with a payload no arithmetic in the readers produces ("1og" in hex-ish).
+constexpr std::uint64_t kMissingBits = 0x7ff8000000001060ULL;
+
+void appendOptional(std::vector<double>& column, std::size_t rowsBefore, double value)
+{
+    if (column.empty()) {
+        if (isMissing(value)) return;
+        column.assign(rowsBefore, missing());
+    }
+    column.push_back(value);
+}
+
+void appendPerDomain(std::vector<std::vector<double>>& columns, std::size_t rowsBefore, const double* values)
+{
+    for (std::size_t d = 0; d < columns.size(); ++d)
+        appendOptional(columns[d], rowsBefore, values ? values[d] : missing());
+}
+}  // namespace
+
+double missing()
+{
+    double value;
+    std::memcpy(&value, &kMissingBits, sizeof value);
+    return value;
+}
+
+bool isMissing(double value)
+{
+    std::uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits == kMissingBits;
+}
+
+void CheckpointTable::reset(std::size_t domainCount)
+{
+    step.clear();
+    loss.assign(domainCount, {});
+    targetLoss.clear();
+}
+
+void CheckpointTable::reserve(std::size_t rows)
+{
+    step.reserve(rows);
+    for (auto& column : loss) column.reserve(rows);
+}
+
+void CheckpointTable::add(double stepValue, const double* losses, double target)
+{
+    const std::size_t before = step.size();
+    step.push_back(stepValue);
+    // Loss columns always have one entry per row: a checkpoint without a domain's loss is rare
+    // and "missing" says so.
+    for (std::size_t d = 0; d < loss.size(); ++d) loss[d].push_back(losses ? losses[d] : missing());
+    appendOptional(targetLoss, before, target);
+}
+
+void PValueTable::reserve(std::size_t rows)
+{
+    step.reserve(rows);
+    first.reserve(rows);
+    second.reserve(rows);
+    target.reserve(rows);
+    value.reserve(rows);
+}
+
+void PValueTable::add(double stepValue, DomainPair pair, int targetDomain, double v, double se, double n)
+{
+    const std::size_t before = step.size();
+    step.push_back(stepValue);
+    first.push_back(static_cast<std::int16_t>(pair.first));
+    second.push_back(static_cast<std::int16_t>(pair.second));
+    target.push_back(static_cast<std::int16_t>(targetDomain));
+    value.push_back(v);
+    if (!stdError.empty() || !isMissing(se)) appendOptional(stdError, before, se);
+    if (!samples.empty() || !isMissing(n)) appendOptional(samples, before, n);
+}
+
+void InterventionTable::reset(std::size_t domainCount)
+{
+    start.clear();
+    length.clear();
+    deltaW.clear();
+    first.clear();
+    second.clear();
+    excess.assign(domainCount, {});
+    loss.assign(domainCount, {});
+    baseLoss.assign(domainCount, {});
+}
+
+void InterventionTable::reserve(std::size_t rows)
+{
+    start.reserve(rows);
+    length.reserve(rows);
+    deltaW.reserve(rows);
+    first.reserve(rows);
+    second.reserve(rows);
+    for (auto& column : excess) column.reserve(rows);
+}
+
+void InterventionTable::add(double t0, double dt, double dw, DomainPair order, const double* excessValues,
+                            const double* lossValues, const double* baseValues)
+{
+    const std::size_t before = start.size();
+    start.push_back(t0);
+    length.push_back(dt);
+    deltaW.push_back(dw);
+    first.push_back(static_cast<std::int16_t>(order.first));
+    second.push_back(static_cast<std::int16_t>(order.second));
+    appendPerDomain(excess, before, excessValues);
+    appendPerDomain(loss, before, lossValues);
+    appendPerDomain(baseLoss, before, baseValues);
+}
+
+double InterventionTable::cell(const std::vector<std::vector<double>>& column, int domain, std::size_t row)
+{
+    const auto& values = column[static_cast<std::size_t>(domain)];
+    return values.empty() ? missing() : values[row];
+}
+
+double InterventionTable::excessLoss(int domain, std::size_t row) const
+{
+    const double recorded = cell(excess, domain, row);
+    if (!isMissing(recorded)) return recorded;
+    const double reached = cell(loss, domain, row);
+    const double base = cell(baseLoss, domain, row);
+    if (isMissing(reached) || isMissing(base)) return missing();
+    return reached - base;
+}
+
+int RunLog::domainIndex(const std::string& name) const
+{
+    for (std::size_t d = 0; d < domains.size(); ++d)
+        if (domains[d] == name) return static_cast<int>(d);
+    return -1;
+}
+
+double RunLog::scaledP(std::size_t row) const
+{
+    const double v = pValues.value[row];
+    if (pScaledByLr2 || isMissing(v)) return v;
+    // Raw P (paper eq. 8) lives on the continuous-time scale; one optimiser step is lr long.
+    return isMissing(learningRate) ? missing() : v * learningRate * learningRate;
+}
+
+void RunLog::warn(LogLocation where, std::string message)
+{
+    ++warningCount;
+    if (warnings.size() < kMaxWarnings) warnings.push_back({std::move(where), std::move(message)});
+}
+
+void RunLog::setDomains(std::vector<std::string> names)
+{
+    domains = std::move(names);
+    checkpoints.reset(domains.size());
+    pValues = {};
+    interventions.reset(domains.size());
+}
+
+const std::string* RunLog::metadataValue(const std::string& key) const
+{
+    for (const auto& [k, v] : metadata)
+        if (k == key) return &v;
+    return nullptr;
+}
+
+bool isReservedMetadataKey(const std::string& key)
+{
+    static const char* const reserved[] = {"domains", "base_weights", "learning_rate", "lr", "p_units",
+                                           "target",  "delta_t",      "delta_w",       "format"};
+    for (const char* r : reserved)
+        if (key == r) return true;
+    return false;
+}
+
+}  // namespace cl::logs
