@@ -94,14 +94,14 @@ bool isLongCsvHeader(std::string_view header)
     std::vector<CsvCell> cells;
     std::string scratch;
     splitCsvLine(header, cells, scratch);
-    bool value = false, kind = false;
+    // A wide header never has a kind/metric/tag/name column; the long reader then insists on value.
+    bool kind = false;
     for (const auto& c : cells) {
         std::string n(c.text);
         for (char& ch : n) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        value |= n == "value";
         kind |= n == "kind" || n == "metric" || n == "tag" || n == "name";
     }
-    return value && kind;
+    return kind;
 }
 
 RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)

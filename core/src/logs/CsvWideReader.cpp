@@ -37,7 +37,8 @@ std::vector<std::string> inferDomains(const std::vector<CsvCell>& header)
 {
     std::vector<std::string> names;
     for (const auto& cell : header)
-        if (auto name = lossColumnDomain(cell.text)) names.push_back(*name);
+        if (auto name = lossColumnDomain(cell.text); name && std::find(names.begin(), names.end(), *name) == names.end())
+            names.push_back(*name);  // a repeated loss column is reported by makePlan, with its place
     return names;
 }
 

@@ -10,7 +10,7 @@
 
 namespace cl::logs {
 
-/// True when a CSV header row is the long form (has a value column and kind/metric/tag/name).
+/// True when a CSV header row is the long form (it has a kind, metric, tag or name column).
 bool isLongCsvHeader(std::string_view header);
 
 /// Reads the rows after `preamble` (already taken from `reader`). Throws LogError.
