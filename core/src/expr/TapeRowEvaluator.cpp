@@ -44,8 +44,13 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
         xNodes += node.dependence == Dependence::X;
         xyNodes += node.dependence == Dependence::XY;
     }
-    xStore_.assign(3 * n * xNodes, 0.0);
-    chunkStore_.assign(6 * kChunk * xyNodes, 0.0);
+    // Arrays are padded so that no two start at the same offset modulo 4 KiB: loads and
+    // stores that differ by a multiple of 4 KiB falsely depend on each other ("4K aliasing"),
+    // which made the copy loops about twice as slow.
+    constexpr std::size_t kPad = 16;
+    const std::size_t xStride = n + kPad, chunkStride = kChunk + kPad;
+    xStore_.assign(3 * xStride * xNodes, 0.0);
+    chunkStore_.assign(6 * chunkStride * xyNodes, 0.0);
     scratch_.assign(3 * std::max(n, kChunk), 0.0);
     zeros_.assign(kChunk, 0.0);
 
@@ -57,7 +62,7 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
         if (nodes[i].b >= 0) lastUse[static_cast<std::size_t>(nodes[i].b)] = static_cast<int>(i);
     }
     std::vector<double*> freeBuffers;
-    for (std::size_t k = xyNodes; k-- > 0;) freeBuffers.push_back(chunkStore_.data() + 6 * kChunk * k);
+    for (std::size_t k = xyNodes; k-- > 0;) freeBuffers.push_back(chunkStore_.data() + 6 * chunkStride * k);
 
     double* nextX = xStore_.data();
     for (std::size_t i = 0; i < count; ++i) {
@@ -68,14 +73,14 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
         case Dependence::Y: yNodes_.push_back(index); break;
         case Dependence::X: {
             // Components dy, dxy, dyy of x-only nodes are never read: they are typed Zero.
-            where_[i] = {nextX, nextX + n, nullptr, nextX + 2 * n, nullptr, nullptr};
-            nextX += 3 * n;
+            where_[i] = {nextX, nextX + xStride, nullptr, nextX + 2 * xStride, nullptr, nullptr};
+            nextX += 3 * xStride;
             if (node.op == Op::X) {
                 std::copy(xs_.begin(), xs_.end(), where_[i][0]);
                 std::fill(where_[i][1], where_[i][1] + n, 1.0);
                 std::fill(where_[i][3], where_[i][3] + n, 0.0);
             } else {
-                const Step step = makeStep(index, true, where_[i].data());
+                const Step step = makeStep(index, Target::XArrays, where_[i].data());
                 step.run(step, 0, n);
             }
             break;
@@ -83,8 +88,9 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
         case Dependence::XY: {
             double* buffer = freeBuffers.back();
             freeBuffers.pop_back();
-            for (std::size_t c = 0; c < 6; ++c) where_[i][c] = buffer + c * kChunk;
-            xySteps_.push_back(makeStep(index, false, where_[i].data()));
+            for (std::size_t c = 0; c < 6; ++c) where_[i][c] = buffer + c * chunkStride;
+            const bool result = i + 1 == count;
+            xySteps_.push_back(makeStep(index, result ? Target::CallerRow : Target::Chunk, where_[i].data()));
             const auto release = [&](int operand) {
                 if (operand >= 0 && nodes[static_cast<std::size_t>(operand)].dependence == Dependence::XY
                     && lastUse[static_cast<std::size_t>(operand)] == index)
@@ -110,7 +116,7 @@ TapeRowEvaluator::Operand TapeRowEvaluator::operandOf(int index) const
     return operand;
 }
 
-TapeRowEvaluator::Step TapeRowEvaluator::makeStep(int index, bool xOnly, double* const out[6])
+TapeRowEvaluator::Step TapeRowEvaluator::makeStep(int index, Target target, double* const out[6])
 {
     Step step;
     step.node = &tape_->nodes[static_cast<std::size_t>(index)];
@@ -119,15 +125,19 @@ TapeRowEvaluator::Step TapeRowEvaluator::makeStep(int index, bool xOnly, double*
     std::copy(out, out + 6, step.out);
     step.capacity = std::max(xs_.size(), kChunk);
     step.scratch = scratch_.data();
-    step.run = xOnly ? rowkernels::pickKernel<rowkernels::XOut>(*step.node, step.a.dependence, step.b.dependence)
-                     : rowkernels::pickKernel<rowkernels::FullOut>(*step.node, step.a.dependence, step.b.dependence);
+    const Dependence a = step.a.dependence, b = step.b.dependence;
+    switch (target) {
+    case Target::XArrays: step.run = rowkernels::pickKernel<rowkernels::XOut>(*step.node, a, b); break;
+    case Target::Chunk: step.run = rowkernels::pickKernel<rowkernels::FullOut>(*step.node, a, b); break;
+    case Target::CallerRow: step.run = rowkernels::pickKernel<rowkernels::FinalOut>(*step.node, a, b); break;
+    }
     if (!step.run) throw std::logic_error("TapeRowEvaluator: no kernel for a tape node");
     return step;
 }
 
 void TapeRowEvaluator::evaluateRow(double y, const PlanarJetRow& out)
 {
-    for (int index : yNodes_) slots_[static_cast<std::size_t>(index)] = evaluateNodeJet(*tape_, index, slots_.data(), 0.0, y);
+    for (int index : yNodes_) evaluateNodeJet(*tape_, index, slots_.data(), 0.0, y);
 
     const std::size_t last = tape_->nodes.size() - 1;
     switch (tape_->nodes[last].dependence) {
@@ -146,18 +156,13 @@ void TapeRowEvaluator::evaluateRow(double y, const PlanarJetRow& out)
     }
     case Dependence::XY: break;
     }
+    Step& result = xySteps_.back();
+    double* const row[6] = {out.value, out.dx, out.dy, out.dxx, out.dxy, out.dyy};
+    std::copy(row, row + 6, result.out);
     for (std::size_t start = 0; start < xs_.size(); start += kChunk) {
         const std::size_t n = std::min(kChunk, xs_.size() - start);
         for (const Step& step : xySteps_) step.run(step, start, n);
-        finishChunk(start, n, out);
     }
-}
-
-void TapeRowEvaluator::finishChunk(std::size_t start, std::size_t n, const PlanarJetRow& out) const
-{
-    const std::array<double*, 6>& root = where_.back();
-    finishLanes(n, root[0], root[1], root[2], root[3], root[4], root[5], out.value + start, out.dx + start,
-                out.dy + start, out.dxx + start, out.dxy + start, out.dyy + start);
 }
 
 void TapeRowEvaluator::fillRowFromScalars(const Jet6& jet, const PlanarJetRow& out) const

@@ -63,7 +63,7 @@ inline void put(double* p, std::size_t i, Zero) { p[i] = 0.0; }
 /// Writes all six components of an XY node's chunk.
 struct FullOut {
     template <class F>
-    static void store(const Step& s, std::size_t n, F&& jetAt)
+    static void store(const Step& s, std::size_t, std::size_t n, F&& jetAt)
     {
         store(n, s.out[0], s.out[1], s.out[2], s.out[3], s.out[4], s.out[5], jetAt);
     }
@@ -79,10 +79,34 @@ struct FullOut {
     }
 };
 
+/// Writes the result node's chunk straight into the caller's row at `start`, with non-finite
+/// values poisoning their derivatives (saves a copy pass over six arrays per point).
+struct FinalOut {
+    template <class F>
+    static void store(const Step& s, std::size_t start, std::size_t n, F&& jetAt)
+    {
+        store(n, s.out[0] + start, s.out[1] + start, s.out[2] + start, s.out[3] + start, s.out[4] + start,
+              s.out[5] + start, jetAt);
+    }
+    template <class F>
+    static void store(std::size_t n, double* __restrict v, double* __restrict dx, double* __restrict dy,
+                      double* __restrict dxx, double* __restrict dxy, double* __restrict dyy, F& jetAt)
+    {
+        CL_EXPR_IVDEP for (std::size_t i = 0; i < n; ++i) {
+            const auto j = jetAt(i);
+            const double value = j.v;
+            v[i] = value;
+            dx[i] = poisoned(asDouble(j.dx), value), dy[i] = poisoned(asDouble(j.dy), value);
+            dxx[i] = poisoned(asDouble(j.dxx), value), dxy[i] = poisoned(asDouble(j.dxy), value);
+            dyy[i] = poisoned(asDouble(j.dyy), value);
+        }
+    }
+};
+
 /// Writes an x-only node's value, d/dx and d2/dx2 over all abscissae.
 struct XOut {
     template <class F>
-    static void store(const Step& s, std::size_t n, F&& jetAt)
+    static void store(const Step& s, std::size_t, std::size_t n, F&& jetAt)
     {
         store(n, s.out[0], s.out[1], s.out[3], jetAt);
     }
@@ -104,14 +128,14 @@ void binaryKernel(const Step& s, std::size_t start, std::size_t n)
 {
     const VA a = VA::make(s.a, start);
     const VB b = VB::make(s.b, start);
-    Out::store(s, n, [&](std::size_t i) { return Rule::apply(a.at(i), b.at(i)); });
+    Out::store(s, start, n, [&](std::size_t i) { return Rule::apply(a.at(i), b.at(i)); });
 }
 
 template <class Out, class VA>
 void negKernel(const Step& s, std::size_t start, std::size_t n)
 {
     const VA a = VA::make(s.a, start);
-    Out::store(s, n, [&](std::size_t i) { return NegRule::apply(a.at(i)); });
+    Out::store(s, start, n, [&](std::size_t i) { return NegRule::apply(a.at(i)); });
 }
 
 /// f, f', f'' first (a loop of library calls for sin, log…), then the chain rule, which
@@ -128,7 +152,7 @@ void unaryKernel(const Step& s, std::size_t start, std::size_t n)
         const Derivs d = derivsOf<op>(a.at(i).v, node);
         f0[i] = d.f0, f1[i] = d.f1, f2[i] = d.f2;
     }
-    Out::store(s, n, [&](std::size_t i) { return chain(Derivs{f0[i], f1[i], f2[i]}, a.at(i)); });
+    Out::store(s, start, n, [&](std::size_t i) { return chain(Derivs{f0[i], f1[i], f2[i]}, a.at(i)); });
 }
 
 /// Calls pick.template with<View>() for the view that reads an operand of this dependence.
@@ -141,7 +165,7 @@ Kernel withView(Dependence dependence, Pick&& pick)
     case Dependence::X: return pick(XView{});
     default: break;
     }
-    if constexpr (std::is_same_v<Out, FullOut>)
+    if constexpr (!std::is_same_v<Out, XOut>)
         return dependence == Dependence::Y ? pick(YView{}) : pick(FullView{});
     else
         return nullptr;

@@ -41,22 +41,23 @@ public:
         Kernel run = nullptr;
         const TapeNode* node = nullptr;
         Operand a, b;
-        double* out[6] = {};        // v, dx, dy, dxx, dxy, dyy (x-only steps write v, dx, dxx)
+        double* out[6] = {};        // v, dx, dy, dxx, dxy, dyy (x-only steps write v, dx, dxx;
+                                    // the result's step writes the caller's row, set per row)
         double* scratch = nullptr;  // 3 * capacity doubles for f, f', f'' of unary functions
         std::size_t capacity = 0;
     };
 
 private:
     Operand operandOf(int index) const;
-    Step makeStep(int index, bool xOnly, double* const out[6]);
-    void finishChunk(std::size_t start, std::size_t n, const PlanarJetRow& out) const;
+    enum class Target { XArrays, Chunk, CallerRow };
+    Step makeStep(int index, Target target, double* const out[6]);
     void fillRowFromScalars(const Jet6& jet, const PlanarJetRow& out) const;
 
     std::shared_ptr<const Tape> tape_;
     std::vector<double> xs_;
     std::vector<Jet6> slots_;                 // constants and y-only jets (per row)
     std::vector<double> xStore_;              // v, dx, dxx over all abscissae per x-only node
-    std::vector<double> chunkStore_;          // 6 * kChunk per XY buffer
+    std::vector<double> chunkStore_;          // six chunk arrays per XY buffer
     std::vector<double> scratch_;
     std::vector<double> zeros_;               // kChunk zeros: y derivatives of an x-only result
     std::vector<std::array<double*, 6>> where_;  // per node: its arrays (X: global, XY: chunk)

@@ -6,14 +6,15 @@
 
 namespace cl::expr {
 
-/// A dense jet as stored per node; components that are structurally zero hold 0.
+/// A dense jet as stored per node; components that are structurally zero hold 0. No default
+/// member initialisers: per-point scratch arrays of these are left uninitialised on purpose.
 struct Jet6 {
-    double v = 0, dx = 0, dy = 0, dxx = 0, dxy = 0, dyy = 0;
+    double v, dx, dy, dxx, dxy, dyy;
 };
 
-/// Jet of node `index`, given the jets of earlier nodes in slots[]. Operands are read with the
-/// sparsity of their Dependence, exactly as the row evaluator reads them.
-Jet6 evaluateNodeJet(const Tape& tape, int index, const Jet6* slots, double x, double y);
+/// Writes slots[index], the jet of node `index`, from the jets of earlier nodes in slots[].
+/// Operands are read with the sparsity of their Dependence, exactly as the row evaluator reads them.
+void evaluateNodeJet(const Tape& tape, int index, Jet6* slots, double x, double y);
 
 /// Value of `node` whose operands have the values a and b (b unused for unary nodes); the same
 /// arithmetic as the value component of evaluateNodeJet. Used for constant folding.
