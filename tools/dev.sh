@@ -13,7 +13,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev
   libvtk9-dev libeigen3-dev libboost-dev
-  xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core
+  xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core poppler-utils
 )
 
 install_missing() {
