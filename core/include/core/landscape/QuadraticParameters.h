@@ -1,0 +1,21 @@
+#pragma once
+// A 2-D quadratic loss described the way a person edits it — two curvatures, a rotation and a
+// centre — and written as an expression, so sliders and typed text share one loss type.
+
+#include <string>
+
+namespace cl {
+
+struct QuadraticParameters {
+    double lambda1 = 1.0;   // curvature along the rotated first axis (eigenvalue of A), > 0
+    double lambda2 = 0.2;   // curvature along the rotated second axis, > 0
+    double angleDegrees = 0;
+    double centreX = 0, centreY = 0;
+};
+
+/// ½ (θ−c)ᵀ A (θ−c) with A = Rᵀ diag(λ1, λ2) R, as expression text in x and y (coefficients
+/// printed with 17 significant digits so parsing it back gives the same loss).
+/// Throws std::invalid_argument for a non-positive or non-finite curvature.
+std::string quadraticExpression(const QuadraticParameters& p);
+
+}  // namespace cl
