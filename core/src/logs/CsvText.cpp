@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 namespace cl::logs {
@@ -43,19 +44,26 @@ void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::strin
 {
     cells.clear();
     const char* const base = line.data();
-    if (std::memchr(base, '"', line.size()) == nullptr) {
-        // Fast path: no quotes, so every comma ends a cell.
+    {
+        // Fast path: one pass over the bytes; a quote anywhere sends the line to the slow path.
+        const std::size_t n = line.size();
         std::size_t start = 0;
-        for (;;) {
-            const void* hit = std::memchr(base + start, ',', line.size() - start);
-            const std::size_t end = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - base) : line.size();
-            std::size_t b = start, e = end;
+        bool quoted = false;
+        for (std::size_t i = 0; i <= n; ++i) {
+            const char c = i < n ? base[i] : ',';
+            if (c == '"') {
+                quoted = true;
+                break;
+            }
+            if (c != ',') continue;
+            std::size_t b = start, e = i;
             while (b < e && (base[b] == ' ' || base[b] == '\t')) ++b;
             while (e > b && (base[e - 1] == ' ' || base[e - 1] == '\t')) --e;
             cells.push_back({std::string_view(base + b, e - b), static_cast<long>(b + 1)});
-            if (!hit) return;
-            start = end + 1;
+            start = i + 1;
         }
+        if (!quoted) return;
+        cells.clear();
     }
     scratch.clear();
     scratch.reserve(line.size());
@@ -87,6 +95,29 @@ void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::strin
     }
 }
 
+// Clinger's fast path: with at most 15 digits the digits form an exact integer below 2^53 and
+// 10^k (k <= 22) is exact, so one IEEE division gives the correctly rounded value, the same
+// double std::from_chars returns. Exponents, long mantissas and nan/inf are left to from_chars.
+bool readPlainDecimal(const char*& p, const char* end, double& value)
+{
+    static const double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    const char* q = p;
+    const bool negative = q < end && *q == '-';
+    q += negative;
+    std::uint64_t mantissa = 0;
+    int digits = 0, fraction = 0;
+    for (; q < end && static_cast<unsigned>(*q - '0') < 10; ++q, ++digits) mantissa = mantissa * 10 + unsigned(*q - '0');
+    if (q < end && *q == '.')
+        for (++q; q < end && static_cast<unsigned>(*q - '0') < 10; ++q, ++digits, ++fraction)
+            mantissa = mantissa * 10 + unsigned(*q - '0');
+    if (digits == 0 || digits > 15 || (q < end && (*q == 'e' || *q == 'E'))) return false;
+    value = static_cast<double>(mantissa) / kPow10[fraction];
+    if (negative) value = -value;
+    p = q;
+    return true;
+}
+
 NumberRead readNumber(std::string_view text, double& value)
 {
     if (text.empty()) {
@@ -96,6 +127,7 @@ NumberRead readNumber(std::string_view text, double& value)
     const char* first = text.data();
     const char* last = first + text.size();
     if (*first == '+') ++first;  // from_chars refuses a leading plus; spreadsheets write one
+    if (const char* p = first; readPlainDecimal(p, last, value) && p == last) return NumberRead::Ok;
     const auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::general);
     if (ec != std::errc() || ptr != last || first == last) return NumberRead::Bad;
     return std::isfinite(value) ? NumberRead::Ok : NumberRead::NonFinite;

@@ -111,6 +111,69 @@ Plan makePlan(const std::vector<CsvCell>& header, RunLog& log, long line, const 
     return plan;
 }
 
+// One pass over a plain row (no quotes or spaces, plain decimals, the right number of fields):
+// the common case of a large log. False sends the row to the general path, which re-reads it
+// and reports any problem with its location.
+bool readPlainRow(std::string_view line, const std::vector<char>& used, double* value)
+{
+    const char* p = line.data();
+    const char* const end = p + line.size();
+    const std::size_t columns = used.size();
+    for (std::size_t c = 0; c < columns; ++c) {
+        if (!used[c]) {
+            while (p < end && *p != ',')
+                if (*p++ == '"') return false;
+        } else if (p == end || *p == ',') {
+            value[c] = missing();
+        } else if (!readPlainDecimal(p, end, value[c])) {
+            return false;
+        }
+        if (c + 1 < columns) {
+            if (p == end || *p != ',') return false;
+            ++p;
+        } else if (p != end) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Whether a step repeats, and where: the rare path when steps are out of order. The file is
+// read again (only the step column) rather than keeping a line number for every row.
+void refuseRepeatedStep(const std::string& path, int stepColumn, const std::string& stepName)
+{
+    LineReader reader(path);
+    readPreamble(reader);
+    std::vector<std::pair<double, long>> steps;
+    std::vector<CsvCell> cells;
+    std::string scratch;
+    std::string_view line;
+    while (reader.next(line)) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        splitCsvLine(line, cells, scratch);
+        double step = 0;
+        readNumber(cells[static_cast<std::size_t>(stepColumn)].text, step);
+        steps.emplace_back(step, reader.lineNumber());
+    }
+    std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    long worst = 0, earlier = 0;
+    for (std::size_t i = 1; i < steps.size(); ++i)
+        if (steps[i].first == steps[i - 1].first && (worst == 0 || steps[i].second < worst)) {
+            worst = steps[i].second;
+            std::size_t j = i;
+            while (j > 0 && steps[j - 1].first == steps[i].first) --j;
+            earlier = steps[j].second;
+            if (earlier == worst) earlier = steps[i - 1].second;
+        }
+    if (worst)
+        throw LogError({path, worst, 1, stepName}, "duplicate checkpoint: step " +
+                                                      formatNumber(std::find_if(steps.begin(), steps.end(), [&](const auto& s) {
+                                                                       return s.second == worst;
+                                                                   })->first) +
+                                                      " already at line " + std::to_string(earlier));
+}
+
 class RowReader {
 public:
     RowReader(RunLog& log, const std::string& path) : log_(log), path_(path) {}
@@ -171,11 +234,6 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
     std::string scratch;
     std::vector<double> value(columns, missing());
     std::vector<double> losses(K), excess(K), reached(K), base(K), baseAll(K);
-    // Step and line of every row: only read when steps are out of order, to name a duplicate.
-    std::vector<std::uint32_t> lineOfRow;
-    std::vector<double> rowStep;
-    lineOfRow.reserve(rows);
-    rowStep.reserve(rows);
     RowReader numbers(log, path);
     bool increasing = true;
     double lastStep = 0;
@@ -185,25 +243,34 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
         const long lineNo = reader.lineNumber();
         std::size_t firstChar = line.find_first_not_of(" \t");
         if (firstChar == std::string_view::npos || line[firstChar] == '#') continue;
-        splitCsvLine(line, cells, scratch);
-        if (cells.size() != columns) {
-            if (!reader.lastLineTerminated() && cells.size() < columns)
-                throw LogError({path, lineNo, static_cast<long>(line.size()) + 1, {}},
-                               "truncated file: the last line stops after " + std::to_string(cells.size()) + " of " +
-                                   std::to_string(columns) + " fields");
-            throw LogError({path, lineNo, 1, {}}, "expected " + std::to_string(columns) + " fields, found " +
-                                                      std::to_string(cells.size()));
+        // Cell positions are only needed for messages: split lazily when a plain row has a problem.
+        bool split = false;
+        auto cellColumn = [&](int c) {
+            if (!split) splitCsvLine(line, cells, scratch);
+            split = true;
+            return cells[static_cast<std::size_t>(c)].column;
+        };
+        if (!readPlainRow(line, plan.used, value.data())) {
+            // General path: quotes, spaces, exponents, nan/inf, or a problem to locate.
+            splitCsvLine(line, cells, scratch);
+            split = true;
+            if (cells.size() != columns) {
+                if (!reader.lastLineTerminated() && cells.size() < columns)
+                    throw LogError({path, lineNo, static_cast<long>(line.size()) + 1, {}},
+                                   "truncated file: the last line stops after " + std::to_string(cells.size()) + " of " +
+                                       std::to_string(columns) + " fields");
+                throw LogError({path, lineNo, 1, {}}, "expected " + std::to_string(columns) + " fields, found " +
+                                                          std::to_string(cells.size()));
+            }
+            for (std::size_t c = 0; c < columns; ++c)
+                if (plan.used[c]) value[c] = numbers.number(cells[c], header[c].text, lineNo);
         }
-        for (std::size_t c = 0; c < columns; ++c)
-            if (plan.used[c]) value[c] = numbers.number(cells[c], header[c].text, lineNo);
         const double step = value[plan.step];
         if (!std::isfinite(step) || isMissing(step))
-            throw LogError({path, lineNo, cells[plan.step].column, std::string(header[plan.step].text)},
+            throw LogError({path, lineNo, cellColumn(plan.step), std::string(header[plan.step].text)},
                            isMissing(step) ? "empty step" : "the step must be a finite number");
         if (rowCount > 0 && step <= lastStep) increasing = false;
         lastStep = step;
-        lineOfRow.push_back(static_cast<std::uint32_t>(lineNo));
-        rowStep.push_back(step);
         ++rowCount;
 
         int lossCount = 0;
@@ -214,7 +281,7 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
         const double target = plan.target >= 0 ? value[plan.target] : missing();
         if (lossCount > 0 && lossCount < K) {
             const int absent = static_cast<int>(std::find_if(losses.begin(), losses.end(), isMissing) - losses.begin());
-            throw LogError({path, lineNo, cells[plan.loss[absent]].column,
+            throw LogError({path, lineNo, cellColumn(plan.loss[absent]),
                             std::string(header[plan.loss[absent]].text)},
                            "inconsistent domain count: checkpoint has losses for " + std::to_string(lossCount) + " of " +
                                std::to_string(K) + " domains");
@@ -248,25 +315,7 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
         }
     }
 
-    if (!increasing) {
-        // Rare path (steps out of order): sort once to find a repeated step and both its lines.
-        std::vector<std::uint32_t> order(rowStep.size());
-        std::iota(order.begin(), order.end(), 0u);
-        std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return rowStep[a] < rowStep[b]; });
-        std::uint32_t worst = 0;
-        bool found = false;
-        for (std::size_t i = 1; i < order.size(); ++i)
-            if (rowStep[order[i]] == rowStep[order[i - 1]] && (!found || lineOfRow[order[i]] < lineOfRow[worst])) {
-                worst = order[i];
-                found = true;
-            }
-        if (found) {
-            const auto firstRow = *std::find_if(order.begin(), order.end(), [&](auto r) { return rowStep[r] == rowStep[worst]; });
-            throw LogError({path, static_cast<long>(lineOfRow[worst]), 1, std::string(header[plan.step].text)},
-                           "duplicate checkpoint: step " + formatNumber(rowStep[worst]) + " already at line " +
-                               std::to_string(lineOfRow[firstRow]));
-        }
-    }
+    if (!increasing) refuseRepeatedStep(path, plan.step, std::string(header[plan.step].text));
     return log;
 }
 

@@ -6,9 +6,6 @@
 namespace cl::logs {
 
 namespace {
-// A quiet NaN with a payload no arithmetic in the readers produces ("1og" in hex-ish).
-constexpr std::uint64_t kMissingBits = 0x7ff8000000001060ULL;
-
 void appendOptional(std::vector<double>& column, std::size_t rowsBefore, double value)
 {
     if (column.empty()) {
@@ -24,20 +21,6 @@ void appendPerDomain(std::vector<std::vector<double>>& columns, std::size_t rows
         appendOptional(columns[d], rowsBefore, values ? values[d] : missing());
 }
 }  // namespace
-
-double missing()
-{
-    double value;
-    std::memcpy(&value, &kMissingBits, sizeof value);
-    return value;
-}
-
-bool isMissing(double value)
-{
-    std::uint64_t bits;
-    std::memcpy(&bits, &value, sizeof bits);
-    return bits == kMissingBits;
-}
 
 void CheckpointTable::reset(std::size_t domainCount)
 {

@@ -22,6 +22,10 @@ struct CsvCell {
 /// unescaped into `scratch`, which is reserved to the line's length so views stay valid.
 void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::string& scratch);
 
+/// Reads a plain decimal ("-0.0191234": at most 15 digits, no exponent) at p and moves p past
+/// it; false, p unchanged, for anything else. Gives exactly the double std::from_chars gives.
+bool readPlainDecimal(const char*& p, const char* end, double& value);
+
 enum class NumberRead { Ok, Empty, NonFinite, Bad };
 /// Empty cells read as missing(); "nan", "inf", "-inf" (any case) as NonFinite with the value set.
 NumberRead readNumber(std::string_view text, double& value);

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +21,20 @@ namespace cl::logs {
 
 /// The value of a cell the log did not record. It is a NaN with its own payload, so a
 /// recorded NaN (kept, with a warning) stays distinguishable from "nothing recorded".
-double missing();
-bool isMissing(double value);
+/// (Inline: the readers test every cell.)
+inline constexpr std::uint64_t kMissingBits = 0x7ff8000000001060ULL;
+inline double missing()
+{
+    double value;
+    std::memcpy(&value, &kMissingBits, sizeof value);
+    return value;
+}
+inline bool isMissing(double value)
+{
+    std::uint64_t bits;
+    std::memcpy(&bits, &value, sizeof bits);
+    return bits == kMissingBits;
+}
 /// Neither missing nor NaN/inf.
 inline bool isRecorded(double value) { return !isMissing(value); }
 
