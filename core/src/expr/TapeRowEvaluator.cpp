@@ -9,6 +9,15 @@
 namespace cl::expr {
 namespace {
 
+/// x-only ± y-only or x-only * y-only: cheap enough to recompute in each user from the x
+/// arrays and the y jet, which saves storing and reloading six arrays per point.
+bool isSeparable(const Tape& tape, const TapeNode& node)
+{
+    if (node.op != Op::Add && node.op != Op::Sub && node.op != Op::Mul) return false;
+    const Dependence a = tape.dependenceOf(node.a), b = tape.dependenceOf(node.b);
+    return (a == Dependence::X && b == Dependence::Y) || (a == Dependence::Y && b == Dependence::X);
+}
+
 /// Copies a chunk of the result to the caller's row, poisoning derivatives where the value is
 /// not finite. Restrict-qualified outputs (the caller's arrays never overlap our buffers) let
 /// the compiler vectorise.
@@ -38,6 +47,7 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
     const std::size_t n = xs_.size();
     slots_.assign(count, Jet6{});
     where_.assign(count, {});
+    kinds_.assign(count, Kind::Constant);
 
     std::size_t xNodes = 0, xyNodes = 0;
     for (const TapeNode& node : nodes) {
@@ -70,8 +80,12 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
         const int index = static_cast<int>(i);
         switch (node.dependence) {
         case Dependence::None: slots_[i] = {node.constant, 0, 0, 0, 0, 0}; break;
-        case Dependence::Y: yNodes_.push_back(index); break;
+        case Dependence::Y:
+            kinds_[i] = Kind::Y;
+            yNodes_.push_back(index);
+            break;
         case Dependence::X: {
+            kinds_[i] = Kind::X;
             // Components dy, dxy, dyy of x-only nodes are never read: they are typed Zero.
             where_[i] = {nextX, nextX + xStride, nullptr, nextX + 2 * xStride, nullptr, nullptr};
             nextX += 3 * xStride;
@@ -86,14 +100,18 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
             break;
         }
         case Dependence::XY: {
+            const bool result = i + 1 == count;
+            if (!result && isSeparable(*tape_, node)) {
+                kinds_[i] = node.op == Op::Mul ? Kind::Product : Kind::Sum;
+                break;  // computed on the fly by its users: no buffer, no step
+            }
+            kinds_[i] = Kind::Full;
             double* buffer = freeBuffers.back();
             freeBuffers.pop_back();
             for (std::size_t c = 0; c < 6; ++c) where_[i][c] = buffer + c * chunkStride;
-            const bool result = i + 1 == count;
             xySteps_.push_back(makeStep(index, result ? Target::CallerRow : Target::Chunk, where_[i].data()));
             const auto release = [&](int operand) {
-                if (operand >= 0 && nodes[static_cast<std::size_t>(operand)].dependence == Dependence::XY
-                    && lastUse[static_cast<std::size_t>(operand)] == index)
+                if (operand >= 0 && kinds_[static_cast<std::size_t>(operand)] == Kind::Full && lastUse[static_cast<std::size_t>(operand)] == index)
                     freeBuffers.push_back(where_[static_cast<std::size_t>(operand)][0]);
             };
             release(node.a);
@@ -109,10 +127,19 @@ TapeRowEvaluator::Operand TapeRowEvaluator::operandOf(int index) const
     Operand operand;
     if (index < 0) return operand;
     const std::size_t i = static_cast<std::size_t>(index);
-    operand.dependence = tape_->nodes[i].dependence;
+    operand.kind = kinds_[i];
     operand.constant = slots_[i].v;
     for (std::size_t c = 0; c < 6; ++c) operand.component[c] = where_[i][c];
     operand.yJet = &slots_[i];
+    if (operand.kind == Kind::Sum || operand.kind == Kind::Product) {
+        const TapeNode& node = tape_->nodes[i];
+        const bool xFirst = tape_->dependenceOf(node.a) == Dependence::X;
+        const std::size_t xPart = static_cast<std::size_t>(xFirst ? node.a : node.b);
+        const std::size_t yPart = static_cast<std::size_t>(xFirst ? node.b : node.a);
+        for (std::size_t c = 0; c < 6; ++c) operand.component[c] = where_[xPart][c];
+        operand.yJet = &slots_[yPart];
+        if (node.op == Op::Sub) (xFirst ? operand.ySign : operand.xSign) = -1.0;
+    }
     return operand;
 }
 
@@ -125,7 +152,7 @@ TapeRowEvaluator::Step TapeRowEvaluator::makeStep(int index, Target target, doub
     std::copy(out, out + 6, step.out);
     step.capacity = std::max(xs_.size(), kChunk);
     step.scratch = scratch_.data();
-    const Dependence a = step.a.dependence, b = step.b.dependence;
+    const Kind a = step.a.kind, b = step.b.kind;
     switch (target) {
     case Target::XArrays: step.run = rowkernels::pickKernel<rowkernels::XOut>(*step.node, a, b); break;
     case Target::Chunk: step.run = rowkernels::pickKernel<rowkernels::FullOut>(*step.node, a, b); break;

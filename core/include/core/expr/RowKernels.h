@@ -48,6 +48,44 @@ struct FullView {
     FullJet at(std::size_t i) const { return {v[i], dx[i], dy[i], dxx[i], dxy[i], dyy[i]}; }
 };
 
+/// A lazily computed node is presented exactly as the scalar path stores it: dense, with its
+/// structural zeros as 0.0 (so both paths do the same arithmetic on it).
+template <class J>
+FullJet dense(const J& j)
+{
+    return {asDouble(j.v), asDouble(j.dx), asDouble(j.dy), asDouble(j.dxx), asDouble(j.dxy), asDouble(j.dyy)};
+}
+
+/// ±(x-only node) ± (y-only node). Multiplying by ±1 is exact, and a + (-b) is a - b bit for bit.
+struct SumView {
+    const double *v, *dx, *dxx;
+    double xSign;
+    YJet y;
+    static SumView make(const Operand& o, std::size_t start)
+    {
+        const Jet6& j = *o.yJet;
+        const double s = o.ySign;
+        return {o.component[0] + start, o.component[1] + start, o.component[3] + start, o.xSign,
+                YJet{s * j.v, {}, s * j.dy, {}, {}, s * j.dyy}};
+    }
+    FullJet at(std::size_t i) const
+    {
+        return dense(AddRule::apply(XJet{xSign * v[i], xSign * dx[i], {}, xSign * dxx[i], {}, {}}, y));
+    }
+};
+
+/// (x-only node) * (y-only node); the product rule is symmetric bit for bit in this case.
+struct ProductView {
+    const double *v, *dx, *dxx;
+    YJet y;
+    static ProductView make(const Operand& o, std::size_t start)
+    {
+        const Jet6& j = *o.yJet;
+        return {o.component[0] + start, o.component[1] + start, o.component[3] + start, YJet{j.v, {}, j.dy, {}, {}, j.dyy}};
+    }
+    FullJet at(std::size_t i) const { return dense(MulRule::apply(XJet{v[i], dx[i], {}, dxx[i], {}, {}}, y)); }
+};
+
 inline void put(double* p, std::size_t i, double value) { p[i] = value; }
 inline void put(double* p, std::size_t i, Zero) { p[i] = 0.0; }
 
@@ -155,24 +193,31 @@ void unaryKernel(const Step& s, std::size_t start, std::size_t n)
     Out::store(s, start, n, [&](std::size_t i) { return chain(Derivs{f0[i], f1[i], f2[i]}, a.at(i)); });
 }
 
-/// Calls pick.template with<View>() for the view that reads an operand of this dependence.
-/// x-only steps only ever see constant and x-only operands.
+/// Calls pick(View{}) with the view that reads an operand of this kind. x-only steps only ever
+/// see constant and x-only operands.
 template <class Out, class Pick>
-Kernel withView(Dependence dependence, Pick&& pick)
+Kernel withView(TapeRowEvaluator::Kind kind, Pick&& pick)
 {
-    switch (dependence) {
-    case Dependence::None: return pick(ConstView{});
-    case Dependence::X: return pick(XView{});
+    using Kind = TapeRowEvaluator::Kind;
+    switch (kind) {
+    case Kind::Constant: return pick(ConstView{});
+    case Kind::X: return pick(XView{});
     default: break;
     }
-    if constexpr (!std::is_same_v<Out, XOut>)
-        return dependence == Dependence::Y ? pick(YView{}) : pick(FullView{});
-    else
-        return nullptr;
+    if constexpr (!std::is_same_v<Out, XOut>) {
+        switch (kind) {
+        case Kind::Y: return pick(YView{});
+        case Kind::Full: return pick(FullView{});
+        case Kind::Sum: return pick(SumView{});
+        case Kind::Product: return pick(ProductView{});
+        default: break;
+        }
+    }
+    return nullptr;
 }
 
 template <class Out>
-Kernel pickKernel(const TapeNode& node, Dependence a, Dependence b)
+Kernel pickKernel(const TapeNode& node, TapeRowEvaluator::Kind a, TapeRowEvaluator::Kind b)
 {
     const auto binary = [&](auto rule) {
         using Rule = decltype(rule);

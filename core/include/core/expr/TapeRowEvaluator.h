@@ -27,12 +27,16 @@ public:
     void evaluateRow(double y, const PlanarJetRow& out) override;
 
     /// How an operand of a step is read: a constant, x-only arrays over all abscissae, a y-only
-    /// jet of the current row, or XY chunk buffers.
+    /// jet of the current row, XY chunk buffers, or - for an XY node that is the sum,
+    /// difference or product of an x-only and a y-only node - computed on the fly from the
+    /// x arrays and the y jet instead of being stored (Sum, Product).
+    enum class Kind { Constant, X, Y, Full, Sum, Product };
     struct Operand {
-        Dependence dependence = Dependence::None;
+        Kind kind = Kind::Constant;
         double constant = 0;
-        const double* component[6] = {};  // v, dx, dy, dxx, dxy, dyy (X and XY operands)
-        const Jet6* yJet = nullptr;       // Y operands
+        const double* component[6] = {};  // v, dx, dy, dxx, dxy, dyy (X, Full; X part of Sum, Product)
+        const Jet6* yJet = nullptr;       // Y; Y part of Sum, Product
+        double xSign = 1, ySign = 1;      // Sum: a - b is a + (-b), exactly
     };
     struct Step;
     using Kernel = void (*)(const Step&, std::size_t start, std::size_t n);
@@ -61,6 +65,7 @@ private:
     std::vector<double> scratch_;
     std::vector<double> zeros_;               // kChunk zeros: y derivatives of an x-only result
     std::vector<std::array<double*, 6>> where_;  // per node: its arrays (X: global, XY: chunk)
+    std::vector<Kind> kinds_;                 // per node
     std::vector<int> yNodes_;
     std::vector<Step> xySteps_;
 };
