@@ -1,0 +1,47 @@
+#pragma once
+// Runs cl::sampleFields off the GUI thread. A new request cancels the one in flight (through its
+// cl::CancelFlag); results of stale requests are dropped, so `finished` always carries the grid
+// of the latest request.
+
+#include "core/FieldSampler.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace cl::ui {
+
+class FieldComputation : public QObject {
+    Q_OBJECT
+
+public:
+    explicit FieldComputation(QObject* parent = nullptr);
+    /// Cancels the running request and waits for its worker: nothing outlives the object.
+    ~FieldComputation() override;
+
+    /// Starts computing; returns the request's id (increasing).
+    quint64 request(FieldRequest request);
+    void cancel();
+    bool isRunning() const;
+    /// Id of the latest request (0 before the first).
+    quint64 latestId() const { return latest_; }
+
+signals:
+    void started(quint64 id);
+    void finished(std::shared_ptr<const cl::FieldGrid> grid, quint64 id);
+    /// sampleFields threw (a bad request); the message is its what().
+    void failed(const QString& message, quint64 id);
+
+private:
+    struct Job;
+    void onJobDone(const std::shared_ptr<Job>& job);
+
+    std::shared_ptr<Job> current_;
+    std::vector<std::shared_ptr<Job>> running_;  // includes cancelled ones still unwinding
+    quint64 latest_ = 0;
+};
+
+}  // namespace cl::ui
+
+Q_DECLARE_METATYPE(std::shared_ptr<const cl::FieldGrid>)

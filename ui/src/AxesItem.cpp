@@ -1,0 +1,75 @@
+#include "AxesItem.h"
+
+#include <vtkContext2D.h>
+#include <vtkObjectFactory.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace cl::ui {
+
+vtkStandardNewMacro(AxesItem);
+
+std::vector<double> AxesItem::ticks(double lo, double hi, int target)
+{
+    std::vector<double> result;
+    if (!(hi > lo) || target < 2) return result;
+    const double raw = (hi - lo) / (target - 1);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude;
+    for (double m : {1.0, 2.0, 5.0, 10.0})
+        if (m * magnitude >= raw * 0.999) {
+            step = m * magnitude;
+            break;
+        }
+    for (double k = std::ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k += 1)
+        result.push_back(std::abs(k * step) < 1e-12 * step ? 0.0 : k * step);
+    return result;
+}
+
+static std::string label(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    std::string s = text;
+    if (!s.empty() && s[0] == '-') s = "\u2212" + s.substr(1);  // a real minus sign
+    return s;
+}
+
+bool AxesItem::Paint(vtkContext2D* painter)
+{
+    if (!model()) return true;
+    const PlotLayout l = layout();
+    const GridSpec spec = model()->spec();
+    const float s = static_cast<float>(l.scale);
+    const float left = float(l.left), bottom = float(l.bottom), right = float(l.left + l.side),
+                top = float(l.bottom + l.side);
+
+    setPen(painter, palette::ink, 1.2f * s);
+    float frame[10] = {left, bottom, right, bottom, right, top, left, top, left, bottom};
+    painter->DrawPoly(frame, 5);
+
+    const float tick = 6 * s;
+    std::vector<float> marks;
+    setFont(painter, 13 * s, palette::ink, 1, 2);
+    for (double x : ticks(spec.xmin, spec.xmax)) {
+        const float sx = float(l.sceneX(x));
+        marks.insert(marks.end(), {sx, bottom, sx, bottom - tick});
+        painter->DrawString(sx, bottom - tick - 3 * s, label(x).c_str());
+    }
+    setFont(painter, 13 * s, palette::ink, 2, 1);
+    for (double y : ticks(spec.ymin, spec.ymax)) {
+        const float sy = float(l.sceneY(y));
+        marks.insert(marks.end(), {left, sy, left - tick, sy});
+        painter->DrawString(left - tick - 4 * s, sy, label(y).c_str());
+    }
+    painter->DrawLines(marks.data(), static_cast<int>(marks.size() / 2));
+
+    setFont(painter, 16 * s, palette::ink, 1, 2);
+    painter->DrawString((left + right) / 2, bottom - tick - 24 * s, "\u03b8\u2081");
+    setFont(painter, 16 * s, palette::ink, 1, 0, false, 90);
+    painter->DrawString(left - tick - 40 * s, (bottom + top) / 2, "\u03b8\u2082");
+    return true;
+}
+
+}  // namespace cl::ui

@@ -1,0 +1,83 @@
+#include "ui/FieldComputation.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace cl::ui {
+
+struct FieldComputation::Job {
+    quint64 id = 0;
+    CancelFlag flag;
+    QFuture<void> future;
+    // Written by the worker, read on the GUI thread after the future finished.
+    std::shared_ptr<FieldGrid> grid;
+    QString error;
+    bool cancelled = false;
+};
+
+FieldComputation::FieldComputation(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<std::shared_ptr<const cl::FieldGrid>>();
+}
+
+FieldComputation::~FieldComputation()
+{
+    for (const auto& job : running_) job->flag.cancel();
+    for (const auto& job : running_) job->future.waitForFinished();
+}
+
+quint64 FieldComputation::request(FieldRequest request)
+{
+    cancel();
+    auto job = std::make_shared<Job>();
+    job->id = ++latest_;
+    job->grid = std::make_shared<FieldGrid>();
+    // The worker holds its own reference to the job, so nothing it touches can dangle.
+    job->future = QtConcurrent::run([job, request = std::move(request)] {
+        try {
+            sampleFields(request, *job->grid, &job->flag);
+        } catch (const Cancelled&) {
+            job->cancelled = true;
+        } catch (const std::exception& e) {
+            job->error = QString::fromStdString(e.what());
+        }
+    });
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this, [this, watcher, job] {
+        watcher->deleteLater();
+        onJobDone(job);
+    });
+    watcher->setFuture(job->future);
+    current_ = job;
+    running_.push_back(job);
+    emit started(job->id);
+    return job->id;
+}
+
+void FieldComputation::cancel()
+{
+    if (current_) current_->flag.cancel();
+    current_.reset();
+}
+
+bool FieldComputation::isRunning() const
+{
+    return current_ != nullptr;
+}
+
+void FieldComputation::onJobDone(const std::shared_ptr<Job>& job)
+{
+    running_.erase(std::remove(running_.begin(), running_.end(), job), running_.end());
+    if (job != current_) return;  // stale: a newer request replaced it
+    current_.reset();
+    if (job->cancelled) return;
+    if (!job->error.isEmpty()) {
+        emit failed(job->error, job->id);
+        return;
+    }
+    emit finished(std::shared_ptr<const FieldGrid>(job->grid), job->id);
+}
+
+}  // namespace cl::ui

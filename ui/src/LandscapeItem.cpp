@@ -1,0 +1,68 @@
+#include "LandscapeItem.h"
+
+#include <vtkBrush.h>
+#include <vtkContext2D.h>
+#include <vtkContextScene.h>
+#include <vtkPen.h>
+#include <vtkTextProperty.h>
+
+#include <fstream>
+
+namespace cl::ui {
+namespace {
+
+const char* fontFile(bool bold)
+{
+    static const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    static const char* boldFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    static const bool haveRegular = std::ifstream(regular).good();
+    static const bool haveBold = std::ifstream(boldFile).good();
+    if (bold) return haveBold ? boldFile : (haveRegular ? regular : nullptr);
+    return haveRegular ? regular : nullptr;
+}
+
+}  // namespace
+
+PlotLayout LandscapeItem::layout()
+{
+    vtkContextScene* scene = GetScene();
+    const double w = scene ? scene->GetSceneWidth() : 0;
+    const double h = scene ? scene->GetSceneHeight() : 0;
+    return model_ ? model_->layout(w, h) : PlotLayout::compute(w, h, GridSpec{}, 1);
+}
+
+void LandscapeItem::setPen(vtkContext2D* painter, Rgb colour, float width, unsigned char alpha)
+{
+    painter->GetPen()->SetColor(colour.r, colour.g, colour.b, alpha);
+    painter->GetPen()->SetWidth(width);
+    painter->GetPen()->SetLineType(vtkPen::SOLID_LINE);
+}
+
+void LandscapeItem::setBrush(vtkContext2D* painter, Rgb colour, unsigned char alpha)
+{
+    painter->GetBrush()->SetColor(colour.r, colour.g, colour.b, alpha);
+}
+
+void LandscapeItem::setFont(vtkContext2D* painter, double pixelSize, Rgb colour, int justify, int vertical,
+                            bool bold, double orientation)
+{
+    vtkTextProperty* text = painter->GetTextProp();
+    if (const char* file = fontFile(bold)) {
+        text->SetFontFamily(VTK_FONT_FILE);
+        text->SetFontFile(file);
+    } else {
+        text->SetFontFamilyToArial();
+        text->SetBold(bold);
+    }
+    text->SetFontSize(static_cast<int>(pixelSize + 0.5));
+    text->SetColor(colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
+    text->SetOpacity(1.0);
+    text->SetJustification(justify == 0 ? VTK_TEXT_LEFT : justify == 1 ? VTK_TEXT_CENTERED : VTK_TEXT_RIGHT);
+    text->SetVerticalJustification(vertical == 0 ? VTK_TEXT_BOTTOM
+                                                 : vertical == 1 ? VTK_TEXT_CENTERED : VTK_TEXT_TOP);
+    text->SetOrientation(orientation);
+    text->SetShadow(false);
+    painter->ApplyTextProp(text);
+}
+
+}  // namespace cl::ui

@@ -1,0 +1,42 @@
+#pragma once
+// Common ground of the landscape's context items: the model they draw and small drawing helpers
+// (pen, brush and font from the palette). Each subclass draws one layer of the figure.
+
+#include "LandscapeModel.h"
+#include "ui/LandscapeColors.h"
+
+#include <vtkContextItem.h>
+
+#include <memory>
+
+class vtkContext2D;
+
+namespace cl::ui {
+
+class LandscapeItem : public vtkContextItem {
+public:
+    vtkTypeMacro(LandscapeItem, vtkContextItem);
+    void setModel(std::shared_ptr<const LandscapeModel> model) { model_ = std::move(model); }
+
+protected:
+    LandscapeItem() = default;
+    ~LandscapeItem() override = default;
+
+    const LandscapeModel* model() const { return model_.get(); }
+    /// The layout for the scene's current size.
+    PlotLayout layout();
+
+    static void setPen(vtkContext2D* painter, Rgb colour, float width, unsigned char alpha = 255);
+    static void setBrush(vtkContext2D* painter, Rgb colour, unsigned char alpha = 255);
+    /// DejaVu Sans when installed (it has θ, subscripts and ⟨⟩), VTK's Arial otherwise.
+    /// justify: 0 left, 1 centre, 2 right; vertical: 0 bottom, 1 centre, 2 top.
+    static void setFont(vtkContext2D* painter, double pixelSize, Rgb colour, int justify = 0,
+                        int vertical = 0, bool bold = false, double orientation = 0);
+
+private:
+    LandscapeItem(const LandscapeItem&) = delete;
+    void operator=(const LandscapeItem&) = delete;
+    std::shared_ptr<const LandscapeModel> model_;
+};
+
+}  // namespace cl::ui

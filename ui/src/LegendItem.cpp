@@ -1,0 +1,104 @@
+#include "LegendItem.h"
+
+#include <vtkContext2D.h>
+#include <vtkObjectFactory.h>
+
+#include <cstdio>
+
+namespace cl::ui {
+
+vtkStandardNewMacro(LegendItem);
+
+namespace {
+constexpr Rgb detailInk{0x55, 0x55, 0x55};
+constexpr float symbolWidth = 30, rowHeight = 42, textIndent = 42;
+
+std::string percent(double fraction)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %% of the grid", 100 * fraction);
+    return text;
+}
+}  // namespace
+
+float LegendItem::heading(vtkContext2D* painter, float top, const char* text)
+{
+    const float s = float(layout_.scale);
+    setFont(painter, 14 * s, palette::ink, 0, 2, true);
+    painter->DrawString(float(layout_.legendLeft), top, text);
+    return top - 26 * s;
+}
+
+float LegendItem::entry(vtkContext2D* painter, float top, const std::string& label, const std::string& detail)
+{
+    const float s = float(layout_.scale);
+    const float x = float(layout_.legendLeft) + textIndent * s;
+    setFont(painter, 13 * s, palette::ink, 0, 2);
+    painter->DrawString(x, top, label.c_str());
+    if (!detail.empty()) {
+        setFont(painter, 11 * s, detailInk, 0, 2);
+        painter->DrawString(x, top - 17 * s, detail.c_str());
+    }
+    return top - rowHeight * s;
+}
+
+void LegendItem::swatch(vtkContext2D* painter, float top, Rgb colour)
+{
+    const float s = float(layout_.scale), x = float(layout_.legendLeft);
+    setPen(painter, {0x80, 0x80, 0x80}, 1 * s);
+    setBrush(painter, colour);
+    painter->DrawRect(x, top - 24 * s, symbolWidth * s, 22 * s);
+}
+
+void LegendItem::lineSample(vtkContext2D* painter, float top, Rgb colour)
+{
+    const float s = float(layout_.scale), x = float(layout_.legendLeft), y = top - 9 * s;
+    setPen(painter, colour, 1.8f * s);
+    painter->DrawLine(x, y, x + symbolWidth * s, y);
+}
+
+void LegendItem::arrowSample(vtkContext2D* painter, float top)
+{
+    const float s = float(layout_.scale), x = float(layout_.legendLeft), y = top - 9 * s;
+    const float tip = x + symbolWidth * s, head = 7 * s;
+    setPen(painter, palette::arrow, 1.3f * s);
+    setBrush(painter, palette::arrow);
+    painter->DrawLine(x, y, tip - head, y);
+    float triangle[6] = {tip, y, tip - head, y + 0.45f * head, tip - head, y - 0.45f * head};
+    painter->DrawPolygon(triangle, 3);
+}
+
+bool LegendItem::Paint(vtkContext2D* painter)
+{
+    if (!model()) return true;
+    layout_ = layout();
+    const float s = float(layout_.scale);
+    const FieldSummary& f = model()->summary;
+    const bool haveGrid = model()->grid != nullptr;
+    auto share = [&](double fraction) { return haveGrid ? percent(fraction) : std::string(); };
+
+    float y = heading(painter, float(layout_.legendTop), "Regions");
+    swatch(painter, y, palette::regionGreen);
+    y = entry(painter, y, "\u27e8R,g\u2081\u27e9 > 0 and \u27e8R,g\u2082\u27e9 > 0",
+              "L2 then L1 lowers both; " + share(f.greenFraction));
+    swatch(painter, y, palette::regionPurple);
+    y = entry(painter, y, "\u27e8R,g\u2081\u27e9 < 0 and \u27e8R,g\u2082\u27e9 < 0",
+              "L1 then L2 lowers both; " + share(f.purpleFraction));
+    swatch(painter, y, palette::regionNeutral);
+    y = entry(painter, y, "mixed signs", "no order helps both; " + share(f.neutralFraction));
+    if (f.undefinedFraction > 0) {
+        swatch(painter, y, palette::regionUndefined);
+        y = entry(painter, y, "undefined", "a loss is not finite; " + share(f.undefinedFraction));
+    }
+    y -= 8 * s;
+    y = heading(painter, y, "Curves and arrows");
+    lineSample(painter, y, palette::curveL1);
+    y = entry(painter, y, "level curves of L1", "at octiles of L1 over the grid");
+    lineSample(painter, y, palette::curveL2);
+    y = entry(painter, y, "level curves of L2", "at octiles of L2 over the grid");
+    arrowSample(painter, y);
+    entry(painter, y, "R(L1, L2) = H\u2082g\u2081 \u2212 H\u2081g\u2082", "length \u221d \u221a|R|, capped");
+    return true;
+}
+
+}  // namespace cl::ui
