@@ -50,12 +50,17 @@ inline Derivs powRealDerivs(double a, double c)
     return {p, c * p * inverse, c * (c - 1.0) * p * inverse * inverse};
 }
 
-inline Derivs logDerivs(double a)
+/// log(0) is NaN too, not -inf. Split into the library call and the rest so that row kernels
+/// can call the library in one loop and vectorise the rest (the division above all) in another.
+inline double logValue(double a) { return a > 0.0 ? std::log(a) : kNaN; }
+
+inline Derivs logDerivsFrom(double a, double logA)
 {
-    if (!(a > 0.0)) return {kNaN, kNaN, kNaN};  // log(0) too: NaN, not -inf
-    const double inverse = 1.0 / a;
-    return {std::log(a), inverse, -inverse * inverse};
+    const double f1 = 1.0 / a + nanUnless(a > 0.0);
+    return {logA, f1, -f1 * f1};
 }
+
+inline Derivs logDerivs(double a) { return logDerivsFrom(a, logValue(a)); }
 
 /// sqrt is defined at 0 but its derivatives are not (they are infinite): NaN there.
 inline Derivs sqrtDerivs(double a)

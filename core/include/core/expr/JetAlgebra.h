@@ -32,6 +32,11 @@ constexpr double asDouble(Zero) { return 0.0; }
 
 inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
+/// 0 when `defined`, NaN otherwise: added to a result to mark it undefined. GCC does not
+/// vectorise "c ? 1/b : NaN" (it moves the division into the branch and will not execute a
+/// possibly trapping division speculatively), but does vectorise "1/b + nanUnless(c)".
+inline double nanUnless(bool defined) { return defined ? 0.0 : kNaN; }
+
 /// Value and derivatives (d/dx, d/dy, d2/dx2, d2/dxdy, d2/dy2); each component double or Zero.
 template <class V, class Dx, class Dy, class Dxx, class Dxy, class Dyy>
 struct Jet {
@@ -87,7 +92,7 @@ struct DivRule {
     template <class A, class B>
     static auto apply(const A& a, const B& b)
     {
-        const double r = b.v == 0.0 ? kNaN : 1.0 / b.v;
+        const double r = 1.0 / b.v + nanUnless(b.v != 0.0);
         const double q = a.v * r;
         const auto qx = (a.dx - q * b.dx) * r;
         const auto qy = (a.dy - q * b.dy) * r;

@@ -177,20 +177,37 @@ void negKernel(const Step& s, std::size_t start, std::size_t n)
 }
 
 /// f, f', f'' first (a loop of library calls for sin, log…), then the chain rule, which
-/// vectorises, in a second loop.
+/// vectorises, in a second loop. log and exp keep only the library call in the first loop;
+/// square and abs need no library and take one loop.
 template <class Out, Op op, class VA>
 void unaryKernel(const Step& s, std::size_t start, std::size_t n)
 {
     const VA a = VA::make(s.a, start);
     double* __restrict f0 = s.scratch;
-    double* __restrict f1 = s.scratch + s.capacity;
-    double* __restrict f2 = s.scratch + 2 * s.capacity;
-    const TapeNode& node = *s.node;
-    CL_EXPR_IVDEP for (std::size_t i = 0; i < n; ++i) {
-        const Derivs d = derivsOf<op>(a.at(i).v, node);
-        f0[i] = d.f0, f1[i] = d.f1, f2[i] = d.f2;
+    if constexpr (op == Op::Square || op == Op::Abs) {
+        Out::store(s, start, n, [&](std::size_t i) {
+            const auto ai = a.at(i);
+            return chain(derivsOf<op>(ai.v, *s.node), ai);
+        });
+    } else if constexpr (op == Op::Log) {
+        CL_EXPR_IVDEP for (std::size_t i = 0; i < n; ++i) f0[i] = logValue(a.at(i).v);
+        Out::store(s, start, n, [&](std::size_t i) {
+            const auto ai = a.at(i);
+            return chain(logDerivsFrom(ai.v, f0[i]), ai);
+        });
+    } else if constexpr (op == Op::Exp) {
+        CL_EXPR_IVDEP for (std::size_t i = 0; i < n; ++i) f0[i] = derivsOf<op>(a.at(i).v, *s.node).f0;
+        Out::store(s, start, n, [&](std::size_t i) { return chain(Derivs{f0[i], f0[i], f0[i]}, a.at(i)); });
+    } else {
+        double* __restrict f1 = s.scratch + s.capacity;
+        double* __restrict f2 = s.scratch + 2 * s.capacity;
+        const TapeNode& node = *s.node;
+        CL_EXPR_IVDEP for (std::size_t i = 0; i < n; ++i) {
+            const Derivs d = derivsOf<op>(a.at(i).v, node);
+            f0[i] = d.f0, f1[i] = d.f1, f2[i] = d.f2;
+        }
+        Out::store(s, start, n, [&](std::size_t i) { return chain(Derivs{f0[i], f1[i], f2[i]}, a.at(i)); });
     }
-    Out::store(s, start, n, [&](std::size_t i) { return chain(Derivs{f0[i], f1[i], f2[i]}, a.at(i)); });
 }
 
 /// Calls pick(View{}) with the view that reads an operand of this kind. x-only steps only ever
