@@ -116,6 +116,10 @@ private slots:
             "missing operator before 'exp' at column 2 (implicit multiplication is not supported: write '*')", 2);
         row("two arguments", "atan2(y, x)", "unexpected ',' at column 8 (functions take one argument)", 8);
         row("bad character", "x $ y", "unexpected character '$' at column 3", 3);
+        static const std::string deep = std::string(250, '(') + "x" + std::string(250, ')');
+        row("nested too deeply", deep.c_str(), "expression nested too deeply at column 201 (more than 200 levels)", 201);
+        static const std::string minuses = std::string(300, '-') + "x";
+        row("too many signs", minuses.c_str(), "expression nested too deeply at column 201 (more than 200 levels)", 201);
         row("syntax error before unknown name", "q(x) + sin(y z)",
             "missing operator before 'z' at column 14 (implicit multiplication is not supported: write '*')", 14);
     }
@@ -132,6 +136,12 @@ private slots:
             QCOMPARE(QString::fromStdString(error.what()), message);
             QCOMPARE(error.column(), column);
         }
+    }
+
+    void deepButReasonableNestingParses()
+    {
+        const std::string text = std::string(150, '(') + "x" + std::string(150, ')') + "^2";
+        QCOMPARE(cl::Expression::parse(text).value(3, 0), 9.0);
     }
 
     void errorIsARuntimeError()

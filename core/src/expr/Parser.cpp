@@ -75,6 +75,19 @@ private:
 
     int signedPower()
     {
+        // Every level of parentheses, unary sign or exponent passes through here: bounding the
+        // depth keeps pathological input ("((((…") from overflowing the stack.
+        if (++depth_ > kMaxDepth)
+            throw ExpressionError("expression nested too deeply" + at(peek().column) + " (more than "
+                                      + std::to_string(kMaxDepth) + " levels)",
+                                  peek().column);
+        const int result = signedPowerAtThisDepth();
+        --depth_;
+        return result;
+    }
+
+    int signedPowerAtThisDepth()
+    {
         if (peek().kind == Kind::Minus) {
             next();
             return builder_.unary(Op::Neg, signedPower());
@@ -167,8 +180,11 @@ private:
                                token.column);
     }
 
+    static constexpr int kMaxDepth = 200;
+
     std::vector<Token> tokens_;
     std::size_t position_ = 0;
+    int depth_ = 0;
     TapeBuilder builder_;
     std::vector<std::pair<std::string, int>> unknown_;
 };
