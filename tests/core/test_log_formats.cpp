@@ -2,6 +2,7 @@
 // canonical JSON -> wide CSV -> long CSV -> JSON Lines -> JSON with every value bit for bit
 // (missing cells stay missing, recorded NaN/inf stay NaN/inf).
 
+#include "core/logs/CsvText.h"
 #include "core/logs/LogFile.h"
 
 #include <QDir>
@@ -10,6 +11,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <charconv>
+#include <random>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -193,6 +196,28 @@ private slots:
         QCOMPARE(log.interventions.excessLoss(0, 0), -0.02);
         QCOMPARE(log.warningCount, std::size_t(1));  // wall_time is not a measurement
         QCOMPARE(log.warnings[0].text(), path + ":3:28: field 'wall_time': column not recognised; ignored");
+    }
+
+    void plainDecimalsReadLikeFromChars()
+    {
+        // readNumber's fast path (Clinger) must give the very double std::from_chars gives.
+        std::mt19937_64 engine(7);
+        for (int i = 0; i < 200000; ++i) {
+            std::string text = engine() % 2 ? "-" : "";
+            const int whole = int(engine() % 8), fraction = int(engine() % 18);
+            for (int d = 0; d < whole; ++d) text += char('0' + engine() % 10);
+            if (whole == 0 || engine() % 4) text += '.';
+            for (int d = 0; d < fraction; ++d) text += char('0' + engine() % 10);
+            double fast = 0, reference = 0;
+            const auto status = readNumber(text, fast);
+            const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), reference);
+            if (ec != std::errc() || ptr != text.data() + text.size()) {
+                QCOMPARE(int(status), int(NumberRead::Bad));
+                continue;
+            }
+            QCOMPARE(int(status), int(NumberRead::Ok));
+            QVERIFY2(exact(fast) == exact(reference), text.c_str());
+        }
     }
 
     void longCsvWithTrackerTags()
