@@ -6,7 +6,7 @@
 #include <QLineEdit>
 #include <QPalette>
 #include <QTimer>
-#include <QVBoxLayout>
+#include <QHBoxLayout>
 
 #include "core/expr/ExpressionError.h"
 #include "core/expr/ExpressionLoss.h"
@@ -40,19 +40,19 @@ LossPanel::LossPanel(QWidget* parent)
     targetCombo_->addItem("L1");
     targetCombo_->addItem("L2");
     targetCombo_->setToolTip("The loss whose change P(L1, L2; target) = <R, grad target> measures");
-    errorLabel_->setWordWrap(true);
     errorLabel_->setStyleSheet("color: #b2182b;");
-    // Room for two messages at all times, so an error appearing does not resize the view.
-    errorLabel_->setMinimumHeight(2 * errorLabel_->fontMetrics().lineSpacing() + 4);
-    errorLabel_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    targetCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    auto* form = new QFormLayout;
+    // The error shares the target's row, so it appearing or going never resizes the view.
+    auto* targetRow = new QHBoxLayout;
+    targetRow->addWidget(targetCombo_);
+    targetRow->addSpacing(12);
+    targetRow->addWidget(errorLabel_, 1);
+    auto* form = new QFormLayout(this);
     form->addRow("L1(x, y) =", l1Edit_);
     form->addRow("L2(x, y) =", l2Edit_);
-    form->addRow("target", targetCombo_);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(errorLabel_);
+    form->addRow("target", targetRow);
 
     // Typing re-parses after a short pause; Return parses at once.
     debounce_->setSingleShot(true);
@@ -130,7 +130,7 @@ void LossPanel::apply()
     QStringList errors;
     if (!error1.isEmpty()) errors << error1;
     if (!error2.isEmpty()) errors << error2;
-    showError(errors.join('\n'));
+    showError(errors.join("   "));
     if (!l1 || !l2) return;  // keep the last good pair (and picture)
     l1_ = std::move(l1);
     l2_ = std::move(l2);

@@ -61,6 +61,9 @@ void MainWindow::recompute()
     request.target = lossPanel_->target();
     request.grid = defaultGrid();
     requestStartedMs_ = QDateTime::currentMSecsSinceEpoch();
+    auto shortened = [](QString text) { return text.size() > 60 ? text.left(57) + "…" : text; };
+    requestedSubtitle_ = QString("L1 = %1     L2 = %2").arg(shortened(lossPanel_->l1Text().simplified()),
+                                                           shortened(lossPanel_->l2Text().simplified()));
     stateLabel_->setText("computing…");
     computation_->request(std::move(request));
 }
@@ -69,8 +72,7 @@ void MainWindow::showFields(std::shared_ptr<const FieldGrid> grid)
 {
     const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - requestStartedMs_;
     const int n = grid ? grid->spec.n : 0;
-    view_->setTitle("Lie bracket R(L1, L2) and where reordering helps both losses",
-                    QString("target: %1").arg(lossPanel_->target().label.c_str()));
+    view_->setTitle("Lie bracket R(L1, L2) and where reordering helps both losses", requestedSubtitle_);
     view_->setFields(std::move(grid));
     stateLabel_->setText(QString("%1 × %1 grid in %2 s").arg(n).arg(elapsed / 1000.0, 0, 'f', 2));
 }

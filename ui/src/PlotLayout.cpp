@@ -19,7 +19,7 @@ PlotLayout PlotLayout::compute(double sceneWidth, double sceneHeight, const Grid
 
     // Margins leave room for tick labels and axis titles (left, bottom), the title (top) and a
     // legend column (right). The plot stays square: both axes have the same units.
-    const double marginLeft = 78 * scale, marginBottom = 64 * scale, marginTop = 64 * scale;
+    const double marginLeft = 78 * scale, marginBottom = 64 * scale, marginTop = 72 * scale;
     const double marginRight = 24 * scale, gap = 28 * scale;
     l.legendWidth = 270 * scale;
     const double availableW = sceneWidth - marginLeft - gap - l.legendWidth - marginRight;
@@ -33,7 +33,7 @@ PlotLayout PlotLayout::compute(double sceneWidth, double sceneHeight, const Grid
     l.bottom = marginBottom + extraH / 2;
     l.legendLeft = l.left + l.side + gap;
     l.legendTop = l.bottom + l.side;
-    l.titleY = l.bottom + l.side + 28 * scale;
+    l.titleY = l.bottom + l.side + 38 * scale;
     return l;
 }
 

@@ -43,6 +43,7 @@ private:
     QLabel* hoverLabel_;
     QLabel* stateLabel_;
     qint64 requestStartedMs_ = 0;
+    QString requestedSubtitle_;  // the expressions of the latest request, shown with its grid
 };
 
 }  // namespace cl::ui
