@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 namespace cl::expr {
 namespace {
@@ -18,9 +19,9 @@ bool isSeparable(const Tape& tape, const TapeNode& node)
     return (a == Dependence::X && b == Dependence::Y) || (a == Dependence::Y && b == Dependence::X);
 }
 
-/// Copies a chunk of the result to the caller's row, poisoning derivatives where the value is
-/// not finite. Restrict-qualified outputs (the caller's arrays never overlap our buffers) let
-/// the compiler vectorise.
+/// Copies an x-only result to the caller's row, poisoning derivatives where the value is not
+/// finite. Restrict-qualified outputs (the caller's arrays never overlap ours) let the
+/// compiler vectorise.
 void finishLanes(std::size_t n, const double* v, const double* dx, const double* dy, const double* dxx,
                  const double* dxy, const double* dyy, double* __restrict ov, double* __restrict odx,
                  double* __restrict ody, double* __restrict odxx, double* __restrict odxy,

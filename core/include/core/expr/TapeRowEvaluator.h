@@ -5,7 +5,12 @@
 // tape was built, x-only nodes are evaluated once for all abscissae when the evaluator is made,
 // y-only nodes once per row as scalars, and only XY nodes per point. XY nodes run op by op
 // over chunks of kChunk points held as structure-of-arrays buffers, so each op is one simple
-// loop the compiler vectorises; there is no tree walk and no virtual call per point.
+// loop the compiler vectorises; there is no tree walk and no virtual call per point. An XY
+// node that is just x-part ± y-part or x-part * y-part is not stored at all: its users compute
+// it on the fly, and the result node writes straight into the caller's row.
+//
+// Results equal the scalar path (TapeScalarEvaluation) bit for bit: both apply the rules of
+// JetAlgebra.h to operands of the same structural sparsity in the same order.
 
 #include "core/Loss.h"
 #include "core/expr/Tape.h"
