@@ -9,6 +9,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <ostream>
 
 namespace cl::cli {
@@ -98,7 +99,11 @@ int runTable1Command(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (json) report.addRaw("cells", cellsJson(result));
     report.add("dim", static_cast<long long>(spec.dimension));
     report.add("trials", static_cast<long long>(spec.trials));
-    report.add("seed", std::to_string(spec.seed));
+    // A number in JSON when it fits a signed 64-bit integer (any seed typed by hand does).
+    if (spec.seed <= static_cast<std::uint64_t>(std::numeric_limits<long long>::max()))
+        report.add("seed", static_cast<long long>(spec.seed));
+    else
+        report.add("seed", std::to_string(spec.seed));
     report.add("method", method);
     report.add("seconds", seconds);
     if (!json) printTable(result, out);
