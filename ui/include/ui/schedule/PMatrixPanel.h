@@ -1,0 +1,47 @@
+#pragma once
+// The P-matrix at a time along a run: e(A, B) = P(L_A, L_B; mean)(θ(t)) for all domain pairs
+// (core's pairwiseOrderMatrix), as a heat map with a colour bar; the run and the time are chosen
+// with a combo box and a slider over the run's samples.
+
+#include "ui/schedule/LabTypes.h"
+
+#include "core/Loss.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSlider;
+
+namespace cl::ui::schedule {
+
+class PlotView;
+
+class PMatrixPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit PMatrixPanel(QWidget* parent = nullptr);
+
+    void setRuns(std::shared_ptr<const LabModel> model, std::vector<std::shared_ptr<RunRecord>> runs);
+    /// Shows run `run` (0-based) at sample `index`.
+    void showAt(int run, int index);
+
+    const Matrix& matrix() const { return matrix_; }
+    double time() const { return time_; }
+    PlotView* plot() const { return plot_; }
+
+private:
+    void recompute();
+
+    QComboBox* runCombo_;
+    QSlider* slider_;
+    QLabel* timeLabel_;
+    PlotView* plot_;
+    std::shared_ptr<const LabModel> model_;
+    std::vector<std::shared_ptr<RunRecord>> runs_;
+    Matrix matrix_;
+    double time_ = 0;
+};
+
+}  // namespace cl::ui::schedule

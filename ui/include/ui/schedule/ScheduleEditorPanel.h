@@ -1,0 +1,57 @@
+#pragma once
+// The schedule editor with its presets (constant mix, sequential blocks, paper eq. 9/10
+// intervention, more of one domain at the end), a weights field for the selected segment and
+// an inline error line that shows core's ScheduleError message.
+
+#include "ui/schedule/ScheduleEditor.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace cl::ui::schedule {
+
+class ScheduleEditorPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    enum Preset { ConstantMix = 0, SequentialBlocks = 1, Intervention = 2, MoreAtEnd = 3 };
+
+    explicit ScheduleEditorPanel(QWidget* parent = nullptr);
+
+    ScheduleEditor* editor() const { return editor_; }
+    void setDomainCount(int domains);
+    double horizon() const;
+    /// Applies a preset with the parameters currently in the fields.
+    void applyPreset(Preset preset);
+    /// The error shown inline (empty when the schedule is valid).
+    QString errorText() const;
+
+signals:
+    void changed();
+
+private:
+    void showSelection();
+    void commitWeights();
+    void refreshError();
+
+    ScheduleEditor* editor_;
+    QComboBox* presetCombo_;
+    QDoubleSpinBox* horizonSpin_;
+    QDoubleSpinBox* wSpin_;
+    QDoubleSpinBox* t0Spin_;
+    QDoubleSpinBox* dtSpin_;
+    QDoubleSpinBox* dwSpin_;
+    QComboBox* orderCombo_;
+    QSpinBox* domainSpin_;
+    QLineEdit* blockOrderEdit_;
+    QLineEdit* weightsEdit_;
+    QLabel* errorLabel_;
+    QString presetError_;
+};
+
+}  // namespace cl::ui::schedule

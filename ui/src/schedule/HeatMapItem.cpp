@@ -1,0 +1,117 @@
+#include "HeatMapItem.h"
+
+#include <vtkBrush.h>
+#include <vtkContext2D.h>
+#include <vtkContextScene.h>
+#include <vtkObjectFactory.h>
+#include <vtkPen.h>
+#include <vtkTextProperty.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace cl::ui::schedule {
+
+vtkStandardNewMacro(HeatMapItem);
+
+namespace {
+
+void font(vtkContext2D* painter, int size, int justify, int vertical, bool bold = false)
+{
+    vtkTextProperty* t = painter->GetTextProp();
+    t->SetFontSize(size);
+    t->SetColor(0.1, 0.1, 0.1);
+    t->SetJustification(justify);
+    t->SetVerticalJustification(vertical);
+    t->SetBold(bold);
+    t->SetOrientation(0);
+}
+
+std::string number(double v)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", v);
+    return text;
+}
+
+}  // namespace
+
+void HeatMapItem::setData(std::string title, Matrix matrix, std::vector<std::string> labels)
+{
+    title_ = std::move(title);
+    matrix_ = std::move(matrix);
+    labels_ = std::move(labels);
+    Modified();
+}
+
+void HeatMapItem::colourOf(double value, double range, unsigned char rgb[3])
+{
+    // Blue (#2166ac) for negative, red (#b2182b) for positive, white at 0.
+    const double f = range > 0 ? std::clamp(value / range, -1.0, 1.0) : 0.0;
+    const double end[3] = {f < 0 ? 0x21 : 0xb2, f < 0 ? 0x66 : 0x18, f < 0 ? 0xac : 0x2b};
+    const double a = std::abs(f);
+    for (int c = 0; c < 3; ++c) rgb[c] = static_cast<unsigned char>(std::lround(255 + a * (end[c] - 255)));
+}
+
+bool HeatMapItem::Paint(vtkContext2D* painter)
+{
+    const float W = float(GetScene()->GetSceneWidth()), H = float(GetScene()->GetSceneHeight());
+    font(painter, 15, VTK_TEXT_CENTERED, VTK_TEXT_TOP, true);
+    painter->DrawString(W / 2, H - 8, title_.c_str());
+    const auto k = int(matrix_.rows());
+    if (k == 0 || matrix_.cols() != k) return true;
+    const double range = matrix_.cwiseAbs().maxCoeff();
+
+    const float left = 60, bottom = 50, barWidth = 22, barGap = 30, barLabels = 80;
+    const float side = std::max(40.0f, std::min(W - left - barGap - barWidth - barLabels, H - bottom - 50));
+    const float cell = side / k, top = bottom + side;
+    const bool printValues = cell >= 38;
+    painter->GetPen()->SetColor(255, 255, 255);
+    painter->GetPen()->SetWidth(1);
+    for (int a = 0; a < k; ++a)
+        for (int b = 0; b < k; ++b) {
+            unsigned char rgb[3];
+            colourOf(matrix_(a, b), range, rgb);
+            painter->GetBrush()->SetColor(rgb[0], rgb[1], rgb[2]);
+            const float x = left + b * cell, y = top - (a + 1) * cell;
+            painter->DrawRect(x, y, cell, cell);
+            if (printValues && a != b) {
+                font(painter, std::clamp(int(cell / 4.5f), 9, 13), VTK_TEXT_CENTERED, VTK_TEXT_CENTERED);
+                if (std::abs(matrix_(a, b)) > 0.6 * range) painter->GetTextProp()->SetColor(1, 1, 1);
+                painter->DrawString(x + cell / 2, y + cell / 2, number(matrix_(a, b)).c_str());
+            }
+        }
+    font(painter, 13, VTK_TEXT_RIGHT, VTK_TEXT_CENTERED);
+    for (int a = 0; a < k && a < int(labels_.size()); ++a)
+        painter->DrawString(left - 6, top - (a + 0.5f) * cell, labels_[std::size_t(a)].c_str());
+    font(painter, 13, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
+    for (int b = 0; b < k && b < int(labels_.size()); ++b)
+        painter->DrawString(left + (b + 0.5f) * cell, bottom - 6, labels_[std::size_t(b)].c_str());
+    font(painter, 12, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
+    painter->DrawString(left + side / 2, bottom - 26, "row A, column B: e(A,B) = P(L_A, L_B; mean)  (< 0: A before B is better)");
+
+    // Colour bar: 64 strips from -range (bottom) to +range (top).
+    const float bx = left + side + barGap;
+    constexpr int strips = 64;
+    for (int s = 0; s < strips; ++s) {
+        unsigned char rgb[3];
+        colourOf(range * (2.0 * (s + 0.5) / strips - 1.0), range, rgb);
+        painter->GetPen()->SetColor(rgb[0], rgb[1], rgb[2]);
+        painter->GetBrush()->SetColor(rgb[0], rgb[1], rgb[2]);
+        painter->DrawRect(bx, bottom + side * s / strips, barWidth, side / strips);
+    }
+    painter->GetPen()->SetColor(60, 60, 60);
+    painter->GetBrush()->SetOpacity(0);
+    painter->DrawRect(bx, bottom, barWidth, side);
+    painter->GetBrush()->SetOpacity(255);
+    font(painter, 12, VTK_TEXT_LEFT, VTK_TEXT_CENTERED);
+    for (int i = -2; i <= 2; ++i) {
+        const float y = bottom + side * (i + 2) / 4.0f;
+        painter->DrawLine(bx + barWidth, y, bx + barWidth + 4, y);
+        painter->DrawString(bx + barWidth + 7, y, number(range * i / 2.0).c_str());
+    }
+    return true;
+}
+
+}  // namespace cl::ui::schedule

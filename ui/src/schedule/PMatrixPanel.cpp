@@ -1,0 +1,81 @@
+#include "ui/schedule/PMatrixPanel.h"
+
+#include "ui/schedule/PlotView.h"
+#include "ui/schedule/ScheduleCharts.h"
+
+#include "core/planner/TournamentPlanner.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSlider>
+#include <QVBoxLayout>
+
+namespace cl::ui::schedule {
+
+PMatrixPanel::PMatrixPanel(QWidget* parent)
+    : QWidget(parent), runCombo_(new QComboBox), slider_(new QSlider(Qt::Horizontal)), timeLabel_(new QLabel),
+      plot_(new PlotView("pmatrixPlot"))
+{
+    setObjectName("pmatrixPanel");
+    runCombo_->setObjectName("pmatrixRunCombo");
+    slider_->setObjectName("pmatrixTimeSlider");
+    timeLabel_->setObjectName("pmatrixTimeLabel");
+    slider_->setRange(0, kRunSamples - 1);
+    timeLabel_->setMinimumWidth(90);
+    auto* row = new QHBoxLayout;
+    row->addWidget(new QLabel("Run"));
+    row->addWidget(runCombo_);
+    row->addWidget(new QLabel("time"));
+    row->addWidget(slider_, 1);
+    row->addWidget(timeLabel_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(row);
+    layout->addWidget(plot_, 1);
+    connect(runCombo_, &QComboBox::currentIndexChanged, this, &PMatrixPanel::recompute);
+    connect(slider_, &QSlider::valueChanged, this, &PMatrixPanel::recompute);
+}
+
+void PMatrixPanel::setRuns(std::shared_ptr<const LabModel> model, std::vector<std::shared_ptr<RunRecord>> runs)
+{
+    model_ = std::move(model);
+    runs_ = std::move(runs);
+    const QSignalBlocker block(runCombo_);
+    const int previous = runCombo_->currentIndex();
+    runCombo_->clear();
+    for (std::size_t r = 0; r < runs_.size(); ++r) runCombo_->addItem(QString("run %1").arg(r + 1));
+    runCombo_->setCurrentIndex(std::clamp(previous, 0, int(runs_.size()) - 1));
+    recompute();
+}
+
+void PMatrixPanel::showAt(int run, int index)
+{
+    const QSignalBlocker block(runCombo_);
+    runCombo_->setCurrentIndex(run);
+    slider_->setValue(index);
+    recompute();
+}
+
+void PMatrixPanel::recompute()
+{
+    const int r = runCombo_->currentIndex();
+    if (!model_ || r < 0 || std::size_t(r) >= runs_.size()) {
+        matrix_.resize(0, 0);
+        timeLabel_->clear();
+        plot_->setPopulator({});
+        return;
+    }
+    const Trajectory& t = runs_[std::size_t(r)]->primary;
+    const auto i = std::size_t(std::clamp(slider_->value(), 0, int(t.times.size()) - 1));
+    time_ = t.times[i];
+    // K² brackets from 2K Hessian-vector products: milliseconds even at n = 2000, so the slider
+    // computes on the GUI thread.
+    matrix_ = pairwiseOrderMatrix(model_->losses, *model_->target, t.states[i]);
+    timeLabel_->setText(QString("t = %1").arg(time_, 0, 'g', 4));
+    QStringList names;
+    for (int k = 0; k < model_->domainCount(); ++k) names << QString("L%1").arg(k + 1);
+    plot_->setPopulator(heatMapChart(QString("P-matrix along run %1 at t = %2").arg(r + 1).arg(time_, 0, 'g', 4),
+                                     matrix_, names));
+}
+
+}  // namespace cl::ui::schedule

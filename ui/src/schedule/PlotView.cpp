@@ -1,0 +1,82 @@
+#include <vtk_glew.h>
+
+#include "ui/schedule/PlotView.h"
+
+#include <vtkContextActor.h>
+#include <vtkContextInteractorStyle.h>
+#include <vtkContextScene.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkNew.h>
+#include <vtkRenderer.h>
+
+#include <QContextMenuEvent>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMessageBox>
+
+#include <cmath>
+
+namespace cl::ui::schedule {
+
+struct PlotView::Scene {
+    vtkNew<vtkRenderer> renderer;
+    vtkNew<vtkContextActor> actor;
+    vtkNew<vtkContextInteractorStyle> style;
+};
+
+PlotView::PlotView(const QString& objectName, QWidget* parent) : VtkOpenGLHost(parent), scene_(std::make_unique<Scene>())
+{
+    setObjectName(objectName);
+    setMinimumSize(320, 240);
+    Scene& s = *scene_;
+    s.renderer->SetBackground(1, 1, 1);
+    renderWindow()->AddRenderer(s.renderer);
+    s.renderer->AddViewProp(s.actor);
+    s.actor->GetScene()->SetRenderer(s.renderer);
+    s.style->SetScene(s.actor->GetScene());
+    interactor()->SetInteractorStyle(s.style);
+}
+
+PlotView::~PlotView() = default;
+
+void PlotView::setPopulator(ScenePopulator populate)
+{
+    populate_ = std::move(populate);
+    repopulate();
+}
+
+void PlotView::repopulate()
+{
+    vtkContextScene* scene = scene_->actor->GetScene();
+    scene->ClearItems();
+    const double ratio = devicePixelRatioF();
+    // Charts lay themselves out from the scene's size when painted; the populator only needs
+    // the size for items that place text or bars at fixed positions.
+    if (populate_) populate_(scene, int(std::lround(width() * ratio)), int(std::lround(height() * ratio)));
+    update();
+}
+
+void PlotView::exportFigure(const QString& path, const FigureOptions& options) const
+{
+    if (!populate_) throw std::runtime_error("nothing to export: the plot is empty");
+    writeFigure(populate_, path, options);
+}
+
+void PlotView::contextMenuEvent(QContextMenuEvent* event)
+{
+    QMenu menu(this);
+    QAction* exportAction = menu.addAction("Export…");
+    exportAction->setEnabled(bool(populate_));
+    if (menu.exec(event->globalPos()) != exportAction) return;
+    const QString path = QFileDialog::getSaveFileName(this, "Export figure", objectName() + ".svg",
+                                                      "Figures (*.png *.svg *.pdf)");
+    if (path.isEmpty()) return;
+    try {
+        exportFigure(path);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, "Export failed", QString::fromStdString(e.what()));
+    }
+}
+
+}  // namespace cl::ui::schedule

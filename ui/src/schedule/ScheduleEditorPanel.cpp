@@ -1,0 +1,197 @@
+#include "ui/schedule/ScheduleEditorPanel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <numeric>
+
+namespace cl::ui::schedule {
+
+namespace {
+QDoubleSpinBox* spin(const char* name, double lo, double hi, double value, int decimals, double step)
+{
+    auto* s = new QDoubleSpinBox;
+    s->setObjectName(name);
+    s->setRange(lo, hi);
+    s->setDecimals(decimals);
+    s->setSingleStep(step);
+    s->setValue(value);
+    return s;
+}
+
+QString joinWeights(const std::vector<double>& weights)
+{
+    QStringList parts;
+    for (double w : weights) parts << QString::number(w, 'g', 12);
+    return parts.join(", ");
+}
+}  // namespace
+
+ScheduleEditorPanel::ScheduleEditorPanel(QWidget* parent)
+    : QWidget(parent),
+      editor_(new ScheduleEditor),
+      presetCombo_(new QComboBox),
+      horizonSpin_(spin("horizonSpin", 0.01, 1000, 3.0, 3, 0.5)),
+      wSpin_(spin("interventionWSpin", 0, 1, 0.5, 3, 0.05)),
+      t0Spin_(spin("interventionT0Spin", 0, 1000, 1.0, 3, 0.1)),
+      dtSpin_(spin("interventionDtSpin", 0.001, 1000, 0.5, 3, 0.1)),
+      dwSpin_(spin("interventionDwSpin", 0, 1, 0.2, 3, 0.05)),
+      orderCombo_(new QComboBox),
+      domainSpin_(new QSpinBox),
+      blockOrderEdit_(new QLineEdit),
+      weightsEdit_(new QLineEdit),
+      errorLabel_(new QLabel)
+{
+    setObjectName("scheduleEditorPanel");
+    presetCombo_->setObjectName("presetCombo");
+    presetCombo_->addItems({"Constant mix", "Sequential blocks", "Intervention (eq. 9/10)", "More of domain i at the end"});
+    orderCombo_->setObjectName("interventionOrderCombo");
+    orderCombo_->addItems({"12", "21"});
+    domainSpin_->setObjectName("moreAtEndDomainSpin");
+    domainSpin_->setRange(1, 3);
+    blockOrderEdit_->setObjectName("blockOrderEdit");
+    blockOrderEdit_->setPlaceholderText("1 2 3 …");
+    weightsEdit_->setObjectName("segmentWeightsEdit");
+    weightsEdit_->setToolTip("Weights of the selected segment, comma separated; Enter applies");
+    errorLabel_->setObjectName("scheduleError");
+    errorLabel_->setStyleSheet("color: #b00020;");
+    errorLabel_->setWordWrap(true);
+
+    auto* apply = new QPushButton("Apply preset");
+    apply->setObjectName("applyPresetButton");
+    auto* split = new QPushButton("Split");
+    split->setObjectName("splitSegmentButton");
+    auto* merge = new QPushButton("Merge left");
+    merge->setObjectName("mergeSegmentButton");
+
+    auto* presetRow = new QHBoxLayout;
+    presetRow->addWidget(new QLabel("Horizon T"));
+    presetRow->addWidget(horizonSpin_);
+    presetRow->addWidget(presetCombo_, 1);
+    presetRow->addWidget(apply);
+    auto* params = new QHBoxLayout;
+    for (auto [label, w] : std::initializer_list<std::pair<const char*, QWidget*>>{
+             {"w", wSpin_}, {"t0", t0Spin_}, {"Δt", dtSpin_}, {"Δw / δ", dwSpin_}, {"order", orderCombo_},
+             {"domain i", domainSpin_}, {"blocks", blockOrderEdit_}}) {
+        params->addWidget(new QLabel(label));
+        params->addWidget(w);
+    }
+    auto* segmentRow = new QHBoxLayout;
+    segmentRow->addWidget(new QLabel("Selected segment weights"));
+    segmentRow->addWidget(weightsEdit_, 1);
+    segmentRow->addWidget(split);
+    segmentRow->addWidget(merge);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(presetRow);
+    layout->addLayout(params);
+    layout->addWidget(editor_, 1);
+    layout->addLayout(segmentRow);
+    layout->addWidget(errorLabel_);
+
+    connect(apply, &QPushButton::clicked, this, [this] { applyPreset(Preset(presetCombo_->currentIndex())); });
+    connect(split, &QPushButton::clicked, editor_, &ScheduleEditor::splitSelected);
+    connect(merge, &QPushButton::clicked, editor_, &ScheduleEditor::mergeSelected);
+    connect(weightsEdit_, &QLineEdit::returnPressed, this, &ScheduleEditorPanel::commitWeights);
+    connect(horizonSpin_, &QDoubleSpinBox::valueChanged, this, [this](double t) {
+        editor_->setHorizon(t);
+        emit changed();
+    });
+    connect(editor_, &ScheduleEditor::changed, this, [this] {
+        presetError_.clear();
+        showSelection();
+        refreshError();
+        emit changed();
+    });
+    editor_->setHorizon(horizonSpin_->value());
+    showSelection();
+}
+
+void ScheduleEditorPanel::setDomainCount(int domains)
+{
+    domainSpin_->setRange(1, domains);
+    editor_->setDomainCount(domains);
+    applyPreset(ConstantMix);
+}
+
+double ScheduleEditorPanel::horizon() const
+{
+    return horizonSpin_->value();
+}
+
+void ScheduleEditorPanel::applyPreset(Preset preset)
+{
+    const int k = editor_->domainCount();
+    const double T = horizonSpin_->value();
+    presetCombo_->setCurrentIndex(preset);
+    try {
+        switch (preset) {
+        case ConstantMix: editor_->setSegments(constantMixPreset(k)); break;
+        case SequentialBlocks: {
+            std::vector<int> order(static_cast<std::size_t>(k));
+            std::iota(order.begin(), order.end(), 0);
+            const QStringList typed =
+                blockOrderEdit_->text().split(QRegularExpression("[^0-9]+"), Qt::SkipEmptyParts);
+            if (!typed.isEmpty()) {
+                if (typed.size() != k) throw ScheduleError("block order must list each of the K domains once");
+                for (int s = 0; s < k; ++s) order[std::size_t(s)] = typed[s].toInt() - 1;
+                std::vector<int> sorted = order;
+                std::sort(sorted.begin(), sorted.end());
+                for (int s = 0; s < k; ++s)
+                    if (sorted[std::size_t(s)] != s) throw ScheduleError("block order must list each of the K domains once");
+            }
+            editor_->setSegments(sequentialBlocksPreset(order, T));
+            break;
+        }
+        case Intervention:
+            editor_->setSegments(interventionPreset(k, wSpin_->value(), t0Spin_->value(), dtSpin_->value(),
+                                                    dwSpin_->value(), orderCombo_->currentIndex() == 1));
+            break;
+        case MoreAtEnd:
+            editor_->setSegments(moreAtEndPreset(k, domainSpin_->value() - 1, dwSpin_->value(), T));
+            break;
+        }
+    } catch (const ScheduleError& e) {
+        // The segments stay as they were; the message says why the preset was not applied.
+        presetError_ = QString::fromStdString(e.what());
+        refreshError();
+    }
+}
+
+QString ScheduleEditorPanel::errorText() const
+{
+    return errorLabel_->text();
+}
+
+void ScheduleEditorPanel::showSelection()
+{
+    const auto& segments = editor_->segments();
+    if (segments.empty()) return;
+    weightsEdit_->setText(joinWeights(segments[std::size_t(editor_->selectedSegment())].weights));
+}
+
+void ScheduleEditorPanel::commitWeights()
+{
+    std::vector<double> weights;
+    for (const QString& part : weightsEdit_->text().split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double w = part.toDouble(&ok);
+        weights.push_back(ok ? w : std::nan(""));
+    }
+    editor_->setSelectedWeights(weights);
+}
+
+void ScheduleEditorPanel::refreshError()
+{
+    errorLabel_->setText(!presetError_.isEmpty() ? presetError_ : editor_->errorText());
+}
+
+}  // namespace cl::ui::schedule
