@@ -32,6 +32,10 @@ class TestTable1 : public QObject {
 private slots:
     void mediansInsidePaperBands()
     {
+        // With the science page's protocol our medians sit above the paper's, most at Δt = 0.1 (0.80-0.84
+        // against 0.763-0.774; the independent SciPy reference agrees with us, see docs/flows.md).
+        // Seed 1 keeps every median in the band; about 5 seeds in 12 put the (t 0.1, Δt 0.1) median
+        // above the band's edge 0.818, so a failure after a change of the sampler is not by itself a bug.
         cl::Table1Spec spec;  // n = 100, 100 trials, t = 0.1/0.3/1.0, Δt = 0.001/0.01/0.1, exact flows
         cl::CancelFlag progress;
         const cl::Table1Result r = cl::runTable1(spec, &progress);
@@ -62,7 +66,9 @@ private slots:
         const cl::Table1Result odeint = cl::runTable1(spec);
         for (std::size_t c = 0; c < exact.cells.size(); ++c)
             for (int i = 0; i < spec.trials; ++i)
-                CL_COMPARE_APPROX(odeint.cells[c].ratios[i], exact.cells[c].ratios[i], 1e-4, 1e-4);
+                // Measured: at most 2.4e-7 apart (dopri5 at tolerances 1e-12; Δt = 0.001 is the hardest,
+                // the excess loss there is ~1e-7 of L).
+                CL_COMPARE_APPROX(odeint.cells[c].ratios[i], exact.cells[c].ratios[i], 1e-5, 0.0);
     }
 
     void independentOfThreadCount()
