@@ -18,7 +18,20 @@ namespace cl::expr {
 const char* knownNamesList();
 
 /// Throws cl::ExpressionError describing the first syntax error, or, for text whose only fault
-/// is unknown names, listing every unknown name with its column.
+/// is unknown names, listing every unknown name with its column. The messages (N = column):
+///   empty expression
+///   expected an operand at column N but found end of input | '<token>'
+///   unexpected ')' at column N
+///   unexpected ',' at column N (functions take one argument)
+///   unbalanced '(' opened at column N
+///   missing operator before '<token>' at column N (implicit multiplication is not supported: write '*')
+///   function 'sin' needs parentheses at column N: write sin(...)
+///   invalid number '1e' at column N          number '1e999' at column N is out of range
+///   unexpected character '$' at column N
+///   expression nested too deeply at column N (more than 200 levels)
+///   unknown name: z (column N); known: x, y, pi, …
+///   unknown names: foo (column 1), z (column 7); known: x, y, pi, …
+/// tests/core/test_expression_parser.cpp holds the exact texts, one case each.
 Tape parseToTape(const std::string& text);
 
 }  // namespace cl::expr
