@@ -126,7 +126,7 @@ void VtkOpenGLHost::initializeGL()
     // Frame() copies VTK's internal framebuffer into whatever is bound: Qt's FBO in paintGL.
     w->SetFrameBlitModeToBlitToCurrent();
     w->SetUseOffScreenBuffers(false);
-    w->SetMultiSamples(0);
+    w->SetMultiSamples(4);  // smooth curves and arrows; VTK resolves before it blits
     w->OpenGLInitContext();
     w->SetReadyForRendering(true);
     vtk_->contextReady = true;
@@ -152,8 +152,9 @@ void VtkOpenGLHost::paintGL()
     vtkGenericOpenGLRenderWindow* w = vtk_->window;
     w->SetIsCurrent(true);
     vtkOpenGLState* state = w->GetState();
-    // Qt changed GL state behind VTK's cache since the last frame: re-read it, and restore
-    // Qt's view of it afterwards.
+    // Qt changed GL state behind VTK's cache since the last frame: re-read it (including the
+    // framebuffer Qt bound for this frame, where Frame() will blit), and restore Qt's view of it
+    // afterwards.
     state->Reset();
     state->ResetFramebufferBindings();
     state->Push();
