@@ -154,13 +154,25 @@ private slots:
         }
     }
 
-    void wideWriterRefusesWhatItCannotHold()
+    void wideCsvHoldsSeveralInterventionsPerStart()
     {
+        // Several Δw from one start become extra rows of that step (rows without losses may
+        // share a step); a second checkpoint at one step is what no wide table can hold.
+        QTemporaryDir dir;
         RunLog log;
         log.setDomains({"en", "ru"});
-        const double e[] = {0.1, 0.2};
+        const double e[] = {0.1, 0.2}, l[] = {3.0, 2.0};
+        log.checkpoints.add(100, l, missing());
         log.interventions.add(100, 10, 0.1, {0, 1}, e, nullptr, nullptr);
         log.interventions.add(100, 10, 0.2, {0, 1}, e, nullptr, nullptr);
+        log.interventions.add(100, 10, 0.2, {1, 0}, e, nullptr, nullptr);
+        const std::string path = dir.filePath("several.csv").toStdString();
+        saveLog(log, path, LogFormat::CsvWide);
+        const RunLog back = readLog(path);
+        QCOMPARE(back.checkpoints.size(), std::size_t(1));
+        QCOMPARE(back.interventions.size(), std::size_t(3));
+        QCOMPARE(back.interventions.deltaW, (std::vector<double>{0.1, 0.2, 0.2}));
+        log.checkpoints.add(100, l, missing());
         std::ostringstream out;
         QVERIFY_THROWS_EXCEPTION(cl::LogError, writeLog(log, out, LogFormat::CsvWide));
         writeLog(log, out, LogFormat::CsvLong);  // the long form holds it

@@ -102,6 +102,7 @@ RunLog richLog()
     log.interventions.add(2000, 4000, 0.15, {0, 1}, e12, nullptr, base);
     log.interventions.add(2000, 4000, 0.15, {1, 0}, e21, reached, base);
     log.interventions.add(8000, none, nan, {2, 0}, nullptr, reached, nullptr);
+    log.interventions.add(2000, 4000, 0.3, {0, 1}, e12, nullptr, nullptr);  // a second Δw from one start
     return log;
 }
 

@@ -138,9 +138,11 @@ bool readPlainRow(std::string_view line, const std::vector<char>& used, double* 
     return true;
 }
 
-// Whether a step repeats, and where: the rare path when steps are out of order. The file is
-// read again (only the step column) rather than keeping a line number for every row.
-void refuseRepeatedStep(const std::string& path, int stepColumn, const std::string& stepName)
+// Whether a checkpoint step repeats, and where: the rare path when checkpoint steps are out of
+// order. The file is read again (step and loss columns) rather than keeping a line number for
+// every row. Rows without losses may share a step (several interventions of one start).
+void refuseRepeatedStep(const std::string& path, int stepColumn, const std::vector<int>& lossColumns,
+                        const std::string& stepName)
 {
     LineReader reader(path);
     readPreamble(reader);
@@ -152,6 +154,9 @@ void refuseRepeatedStep(const std::string& path, int stepColumn, const std::stri
         const auto first = line.find_first_not_of(" \t");
         if (first == std::string_view::npos || line[first] == '#') continue;
         splitCsvLine(line, cells, scratch);
+        if (std::all_of(lossColumns.begin(), lossColumns.end(),
+                        [&](int c) { return cells[static_cast<std::size_t>(c)].text.empty(); }))
+            continue;
         double step = 0;
         readNumber(cells[static_cast<std::size_t>(stepColumn)].text, step);
         steps.emplace_back(step, reader.lineNumber());
@@ -235,9 +240,9 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
     std::vector<double> value(columns, missing());
     std::vector<double> losses(K), excess(K), reached(K), base(K), baseAll(K);
     RowReader numbers(log, path);
-    bool increasing = true;
+    bool increasing = true;  // checkpoint steps so far strictly increasing: no repeat possible
     double lastStep = 0;
-    std::size_t rowCount = 0;
+    std::size_t checkpointRows = 0;
     std::string_view line;
     while (reader.next(line)) {
         const long lineNo = reader.lineNumber();
@@ -269,9 +274,6 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
         if (!std::isfinite(step) || isMissing(step))
             throw LogError({path, lineNo, cellColumn(plan.step), std::string(header[plan.step].text)},
                            isMissing(step) ? "empty step" : "the step must be a finite number");
-        if (rowCount > 0 && step <= lastStep) increasing = false;
-        lastStep = step;
-        ++rowCount;
 
         int lossCount = 0;
         for (int d = 0; d < K; ++d) {
@@ -286,7 +288,11 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
                            "inconsistent domain count: checkpoint has losses for " + std::to_string(lossCount) + " of " +
                                std::to_string(K) + " domains");
         }
-        if (lossCount > 0 || !isMissing(target)) log.checkpoints.add(step, lossCount ? losses.data() : nullptr, target);
+        if (lossCount > 0 || !isMissing(target)) {
+            if (checkpointRows++ > 0 && step <= lastStep) increasing = false;
+            lastStep = step;
+            log.checkpoints.add(step, lossCount ? losses.data() : nullptr, target);
+        }
 
         for (const auto& p : plan.p) {
             const double v = value[p.value];
@@ -315,7 +321,13 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
         }
     }
 
-    if (!increasing) refuseRepeatedStep(path, plan.step, std::string(header[plan.step].text));
+    if (!increasing) {
+        std::vector<int> lossColumns;
+        for (int c : plan.loss)
+            if (c >= 0) lossColumns.push_back(c);
+        if (plan.target >= 0) lossColumns.push_back(plan.target);
+        refuseRepeatedStep(path, plan.step, lossColumns, std::string(header[plan.step].text));
+    }
     return log;
 }
 

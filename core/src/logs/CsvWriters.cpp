@@ -4,6 +4,7 @@
 #include "core/logs/ColumnNames.h"
 #include "core/logs/CsvLogs.h"
 
+#include <algorithm>
 #include <map>
 #include <ostream>
 
@@ -65,59 +66,73 @@ void writeWideCsv(const RunLog& log, std::ostream& out)
             if (!iv.baseLoss[d].empty()) add({Quantity::BaseLoss, d, iv.order(r), true});
     }
 
-    // One row per step, in increasing step order.
-    std::map<double, std::vector<std::string>> rows;
-    auto row = [&](double step) -> std::vector<std::string>& {
-        auto& cells = rows[step];
-        if (cells.empty()) {
-            cells.assign(columns.size(), std::string());
-            cells[0] = formatNumber(step);
-        }
-        return cells;
+    // Rows by increasing step. The first row of a step holds its checkpoint and P-values; an
+    // intervention goes to the first row of its step with the same dt and dw and a free slot for
+    // its order, else to a new row of that step (several Δw from one start t0).
+    std::map<double, std::vector<std::vector<std::string>>> rows;
+    auto newRow = [&](double step) -> std::vector<std::string>& {
+        auto& list = rows[step];
+        list.emplace_back(columns.size(), std::string());
+        list.back()[0] = formatNumber(step);
+        return list.back();
+    };
+    auto firstRow = [&](double step) -> std::vector<std::string>& {
+        auto it = rows.find(step);
+        return it == rows.end() ? newRow(step) : it->second.front();
     };
     auto put = [&](std::vector<std::string>& cells, int c, double value, const char* what, double step) {
         if (c < 0 || isMissing(value)) return;
-        if (!cells[c].empty() && cells[c] != formatNumber(value))
-            cannot(std::string("two ") + what + " at step " + formatNumber(step) + " for column '" + columns[c].name + "'");
         if (!cells[c].empty()) cannot(std::string("a repeated ") + what + " at step " + formatNumber(step));
         cells[c] = formatNumber(value);
     };
     for (std::size_t r = 0; r < log.checkpoints.size(); ++r) {
         const double s = log.checkpoints.step[r];
-        auto& cells = row(s);
-        for (int d = 0; d < K; ++d) put(cells, find(Quantity::Loss, d, {}), log.checkpoints.loss[d][r], "checkpoints", s);
-        put(cells, find(Quantity::TargetLoss, -1, {}), at(log.checkpoints.targetLoss, r), "checkpoints", s);
+        auto& cells = firstRow(s);
+        for (int d = 0; d < K; ++d) put(cells, find(Quantity::Loss, d, {}), log.checkpoints.loss[d][r], "checkpoint", s);
+        put(cells, find(Quantity::TargetLoss, -1, {}), at(log.checkpoints.targetLoss, r), "checkpoint", s);
     }
     for (std::size_t r = 0; r < pv.size(); ++r) {
-        auto& cells = row(pv.step[r]);
-        put(cells, find(Quantity::PValue, pv.target[r], pv.pair(r)), pv.value[r], "P-values", pv.step[r]);
-        put(cells, find(Quantity::PStdError, pv.target[r], pv.pair(r)), at(pv.stdError, r), "P-values", pv.step[r]);
-        put(cells, find(Quantity::PSamples, pv.target[r], pv.pair(r)), at(pv.samples, r), "P-values", pv.step[r]);
+        auto& cells = firstRow(pv.step[r]);
+        put(cells, find(Quantity::PValue, pv.target[r], pv.pair(r)), pv.value[r], "P-value", pv.step[r]);
+        put(cells, find(Quantity::PStdError, pv.target[r], pv.pair(r)), at(pv.stdError, r), "P-value", pv.step[r]);
+        put(cells, find(Quantity::PSamples, pv.target[r], pv.pair(r)), at(pv.samples, r), "P-value", pv.step[r]);
     }
+    const std::string kMissingCell = "\x01";  // dt/dw recorded as missing, told apart from "not set yet"
     for (std::size_t r = 0; r < iv.size(); ++r) {
         const double s = iv.start[r];
-        auto& cells = row(s);
-        // dt and dw are per row: every intervention of a row must share them.
-        for (auto [c, value] : {std::pair{1, iv.length[r]}, std::pair{2, iv.deltaW[r]}}) {
-            const std::string text = isMissing(value) ? "\x01" : formatNumber(value);
-            if (!cells[c].empty() && cells[c] != text)
-                cannot("interventions at step " + formatNumber(s) + " differ in dt or dw");
-            cells[c] = text;
+        const std::string dt = isMissing(iv.length[r]) ? kMissingCell : formatNumber(iv.length[r]);
+        const std::string dw = isMissing(iv.deltaW[r]) ? kMissingCell : formatNumber(iv.deltaW[r]);
+        std::vector<int> slots;
+        for (int d = 0; d < K; ++d)
+            for (Quantity q : {Quantity::Excess, Quantity::ReachedLoss, Quantity::BaseLoss})
+                if (const int c = find(q, d, iv.order(r)); c >= 0) slots.push_back(c);
+        std::vector<std::string>* target = nullptr;
+        for (auto& cells : rows[s]) {
+            const bool sameWindow = (cells[1].empty() || cells[1] == dt) && (cells[2].empty() || cells[2] == dw);
+            const bool free = std::all_of(slots.begin(), slots.end(), [&](int c) { return cells[c].empty(); });
+            if (sameWindow && free) {
+                target = &cells;
+                break;
+            }
         }
+        if (!target) target = &newRow(s);
+        (*target)[1] = dt;
+        (*target)[2] = dw;
         for (int d = 0; d < K; ++d) {
-            put(cells, find(Quantity::Excess, d, iv.order(r)), InterventionTable::cell(iv.excess, d, r), "interventions", s);
-            put(cells, find(Quantity::ReachedLoss, d, iv.order(r)), InterventionTable::cell(iv.loss, d, r), "interventions", s);
-            put(cells, find(Quantity::BaseLoss, d, iv.order(r)), InterventionTable::cell(iv.baseLoss, d, r), "interventions", s);
+            put(*target, find(Quantity::Excess, d, iv.order(r)), InterventionTable::cell(iv.excess, d, r), "intervention", s);
+            put(*target, find(Quantity::ReachedLoss, d, iv.order(r)), InterventionTable::cell(iv.loss, d, r), "intervention", s);
+            put(*target, find(Quantity::BaseLoss, d, iv.order(r)), InterventionTable::cell(iv.baseLoss, d, r), "intervention", s);
         }
     }
 
     out << writePreamble(log, "wide");
     for (std::size_t c = 0; c < columns.size(); ++c) out << (c ? "," : "") << csvQuote(columns[c].name);
     out << '\n';
-    for (auto& [step, cells] : rows) {
-        for (std::size_t c = 0; c < cells.size(); ++c) out << (c ? "," : "") << (cells[c] == "\x01" ? "" : cells[c]);
-        out << '\n';
-    }
+    for (const auto& [step, list] : rows)
+        for (const auto& cells : list) {
+            for (std::size_t c = 0; c < cells.size(); ++c) out << (c ? "," : "") << (cells[c] == kMissingCell ? "" : cells[c]);
+            out << '\n';
+        }
 }
 
 void writeLongCsv(const RunLog& log, std::ostream& out)

@@ -17,9 +17,9 @@ bool isLongCsvHeader(std::string_view header);
 RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble);
 RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble);
 
-/// Throws LogError (line 0) when the log holds something a wide row cannot: two interventions
-/// with the same start and order, or P-values and interventions at different steps with
-/// clashing dt/dw.
+/// Interventions of one start with different dt/dw (or the same order twice) go to extra rows
+/// of that step. Throws LogError (line 0) for what no wide table can hold: two checkpoints or
+/// two P-values for the same step, pair and domain.
 void writeWideCsv(const RunLog& log, std::ostream& out);
 void writeLongCsv(const RunLog& log, std::ostream& out);
 
