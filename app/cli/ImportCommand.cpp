@@ -59,7 +59,7 @@ int runImport(const ParsedArgs& args, std::ostream& out, std::ostream& err)
         const std::string order = log.domains[w.winWin.first] + ">" + log.domains[w.winWin.second];
         winWinJson += (i ? ", " : "") + std::string("{\"step\": ") + jsonNumber(w.step) + ", \"order\": " +
                       jsonString(order) + ", \"end_with\": " + jsonString(log.domains[w.winWin.second]) + "}";
-        winWinText.push_back(formatNumber(w.step) + " (" + order + ")");
+        winWinText.push_back(formatNumber(w.step) + " (" + order + ": more " + log.domains[w.winWin.second] + " at the end)");
     }
     winWinJson += "]";
 
