@@ -186,7 +186,8 @@ private slots:
         const RunRecord& run = *window_->runsPanel()->runs()[1];
         const Matrix expected = pairwiseOrderMatrix(window_->model()->losses, *window_->model()->target,
                                                     run.primary.states[100]);
-        QCOMPARE(panel->time(), run.primary.times[100]);
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->taskBar()->isRunning() && panel->time() == run.primary.times[100], 10000);
+        QCOMPARE(panel->matrix().rows(), 3);
         QVERIFY((panel->matrix() - expected).cwiseAbs().maxCoeff() <= 1e-12);
         QVERIFY((panel->matrix() + panel->matrix().transpose()).cwiseAbs().maxCoeff() <= 1e-12);
     }
@@ -254,6 +255,13 @@ private slots:
         window_->tabs()->setCurrentIndex(tab);
         QTest::qWait(500);
         QVERIFY(window_->grab().save(QString::fromLocal8Bit(path)));
+        // The exported figures next to it, to look at what export writes.
+        const QString base = QString::fromLocal8Bit(path);
+        for (const char* suffix : {".plane.png", ".plane.svg", ".pmatrix.svg", ".pmatrix.pdf"}) {
+            PlotView* plot = QString(suffix).contains("plane") ? window_->runsPanel()->plots()->planePlot()
+                                                               : window_->pMatrixPanel()->plot();
+            plot->exportFigure(base + suffix);
+        }
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -1,5 +1,7 @@
 #include "HeatMapItem.h"
 
+#include "ChartFonts.h"
+
 #include <vtkBrush.h>
 #include <vtkContext2D.h>
 #include <vtkContextScene.h>
@@ -24,7 +26,7 @@ void font(vtkContext2D* painter, int size, int justify, int vertical, bool bold 
     t->SetColor(0.1, 0.1, 0.1);
     t->SetJustification(justify);
     t->SetVerticalJustification(vertical);
-    t->SetBold(bold);
+    useChartFont(t, bold);
     t->SetOrientation(0);
 }
 
@@ -63,9 +65,12 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
     if (k == 0 || matrix_.cols() != k) return true;
     const double range = matrix_.cwiseAbs().maxCoeff();
 
-    const float left = 60, bottom = 50, barWidth = 22, barGap = 30, barLabels = 80;
-    const float side = std::max(40.0f, std::min(W - left - barGap - barWidth - barLabels, H - bottom - 50));
-    const float cell = side / k, top = bottom + side;
+    const float margin = 60, captionSpace = 50, titleSpace = 50, barWidth = 22, barGap = 30, barLabels = 80;
+    const float room = std::max(40.0f, std::min(W - margin - barGap - barWidth - barLabels, H - captionSpace - titleSpace));
+    const float side = std::min(room, 130.0f * k), cell = side / k;
+    // Centred in the scene, the colour bar included.
+    const float left = margin + std::max(0.0f, (W - margin - side - barGap - barWidth - barLabels) / 2);
+    const float bottom = captionSpace + std::max(0.0f, (H - captionSpace - titleSpace - side) / 2), top = bottom + side;
     const bool printValues = cell >= 38;
     painter->GetPen()->SetColor(255, 255, 255);
     painter->GetPen()->SetWidth(1);
@@ -82,6 +87,11 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
                 painter->DrawString(x + cell / 2, y + cell / 2, number(matrix_(a, b)).c_str());
             }
         }
+    // A thin frame, so white (near-zero) cells at the edge still show where the matrix ends.
+    painter->GetPen()->SetColor(150, 150, 150);
+    painter->GetBrush()->SetOpacity(0);
+    painter->DrawRect(left, bottom, side, side);
+    painter->GetBrush()->SetOpacity(255);
     font(painter, 13, VTK_TEXT_RIGHT, VTK_TEXT_CENTERED);
     for (int a = 0; a < k && a < int(labels_.size()); ++a)
         painter->DrawString(left - 6, top - (a + 0.5f) * cell, labels_[std::size_t(a)].c_str());

@@ -2,6 +2,7 @@
 
 #include "ui/schedule/PlotView.h"
 #include "ui/schedule/ScheduleCharts.h"
+#include "ui/schedule/TaskBar.h"
 
 #include "core/planner/TournamentPlanner.h"
 
@@ -15,7 +16,7 @@ namespace cl::ui::schedule {
 
 PMatrixPanel::PMatrixPanel(QWidget* parent)
     : QWidget(parent), runCombo_(new QComboBox), slider_(new QSlider(Qt::Horizontal)), timeLabel_(new QLabel),
-      plot_(new PlotView("pmatrixPlot"))
+      plot_(new PlotView("pmatrixPlot")), task_(new TaskBar("pmatrix"))
 {
     setObjectName("pmatrixPanel");
     runCombo_->setObjectName("pmatrixRunCombo");
@@ -29,6 +30,7 @@ PMatrixPanel::PMatrixPanel(QWidget* parent)
     row->addWidget(new QLabel("time"));
     row->addWidget(slider_, 1);
     row->addWidget(timeLabel_);
+    row->addWidget(task_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(row);
     layout->addWidget(plot_, 1);
@@ -60,22 +62,36 @@ void PMatrixPanel::recompute()
 {
     const int r = runCombo_->currentIndex();
     if (!model_ || r < 0 || std::size_t(r) >= runs_.size()) {
+        task_->cancel();
         matrix_.resize(0, 0);
         timeLabel_->clear();
         plot_->setPopulator({});
         return;
     }
-    const Trajectory& t = runs_[std::size_t(r)]->primary;
+    const auto run = runs_[std::size_t(r)];
+    const Trajectory& t = run->primary;
     const auto i = std::size_t(std::clamp(slider_->value(), 0, int(t.times.size()) - 1));
-    time_ = t.times[i];
-    // K² brackets from 2K Hessian-vector products: milliseconds even at n = 2000, so the slider
-    // computes on the GUI thread.
-    matrix_ = pairwiseOrderMatrix(model_->losses, *model_->target, t.states[i]);
-    timeLabel_->setText(QString("t = %1").arg(time_, 0, 'g', 4));
-    QStringList names;
-    for (int k = 0; k < model_->domainCount(); ++k) names << QString("L%1").arg(k + 1);
-    plot_->setPopulator(heatMapChart(QString("P-matrix along run %1 at t = %2").arg(r + 1).arg(time_, 0, 'g', 4),
-                                     matrix_, names));
+    const double time = t.times[i];
+    timeLabel_->setText(QString("t = %1").arg(time, 0, 'g', 4));
+    // K(K-1)/2 criteria, each with K + 4 matrix-vector products: about a second for K = 8 and
+    // n = 2000, so off the GUI thread. While the slider moves, queued stale requests stop at once.
+    auto model = model_;
+    auto out = std::make_shared<Matrix>();
+    task_->run(
+        "P-matrix",
+        [model, run, i, out](CancelFlag& flag) {
+            if (flag.cancelRequested()) throw Cancelled();
+            *out = pairwiseOrderMatrix(model->losses, *model->target, run->primary.states[i]);
+        },
+        [this, model, out, r, time] {
+            if (model != model_) return;
+            matrix_ = *out;
+            time_ = time;
+            QStringList names;
+            for (int k = 0; k < model_->domainCount(); ++k) names << QString("L%1").arg(k + 1);
+            plot_->setPopulator(heatMapChart(
+                QString("P-matrix along run %1 at t = %2").arg(r + 1).arg(time_, 0, 'g', 4), matrix_, names));
+        });
 }
 
 }  // namespace cl::ui::schedule

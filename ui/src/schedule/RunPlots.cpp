@@ -78,6 +78,8 @@ void RunPlots::redraw()
     lossSeries_.clear();
     planeSeries_.clear();
     const int i = std::max(0, pairI_->currentIndex()), j = std::max(0, pairJ_->currentIndex());
+    std::size_t firstVisible = 0;
+    while (firstVisible < runs_.size() && !runs_[firstVisible]->visible) ++firstVisible;
     for (std::size_t r = 0; r < runs_.size(); ++r) {
         const RunRecord& run = *runs_[r];
         if (!run.visible) continue;
@@ -100,7 +102,8 @@ void RunPlots::redraw()
         };
         addPath(p, true);
         for (const Trajectory& t : run.extraStarts) addPath(t, false);
-        planeSeries_.push_back({prefix + "starts", sx, sy, colour, 5.0, 1, true, false});
+        // Every run starts from the same points: mark them once, in ink.
+        if (r == firstVisible) planeSeries_.push_back({"starts", sx, sy, QColor(30, 30, 30), 4.0, 1, true, true});
     }
     const QString li = QString("L%1").arg(i + 1), lj = QString("L%1").arg(j + 1);
     lossPlot_->setPopulator(lossSeries_.empty() ? ScenePopulator{}

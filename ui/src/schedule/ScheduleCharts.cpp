@@ -1,5 +1,6 @@
 #include "ui/schedule/ScheduleCharts.h"
 
+#include "ChartFonts.h"
 #include "HeatMapItem.h"
 
 #include <vtkAxis.h>
@@ -44,9 +45,14 @@ vtkChartXY* newChart(vtkContextScene* scene, const ChartLabels& labels)
     scene->AddItem(chart);
     chart->SetTitle(labels.title.toStdString());
     chart->GetTitleProperties()->SetFontSize(15);
-    chart->GetTitleProperties()->SetBold(true);
+    useChartFont(chart->GetTitleProperties(), true);
     chart->GetAxis(vtkAxis::BOTTOM)->SetTitle(labels.x.toStdString());
     chart->GetAxis(vtkAxis::LEFT)->SetTitle(labels.y.toStdString());
+    for (int axis : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
+        useChartFont(chart->GetAxis(axis)->GetLabelProperties());
+        useChartFont(chart->GetAxis(axis)->GetTitleProperties(), true);
+    }
+    useChartFont(chart->GetLegend()->GetLabelProperties());
     return chart;  // owned by the scene
 }
 

@@ -101,7 +101,7 @@ void ScheduleEditor::validate()
 
 QRectF ScheduleEditor::plotRect() const
 {
-    return QRectF(36, 6, std::max(10, width() - 48), std::max(10, height() - 28));
+    return QRectF(36, 6, std::max(10, width() - 100), std::max(10, height() - 28));  // right: legend
 }
 
 double ScheduleEditor::xOf(double t) const
@@ -165,6 +165,12 @@ void ScheduleEditor::paintEvent(QPaintEvent*)
         p.drawText(QRectF(x - 30, r.bottom() + 4, 60, 16), Qt::AlignHCenter | Qt::AlignTop, QString::number(t, 'g', 3));
     }
     p.drawText(QRectF(0, r.top(), 32, 16), Qt::AlignRight, "w=1");
+    // Legend, stacked as the bands are (domain 1 at the bottom).
+    for (int k = 0; k < domains_; ++k) {
+        const double y = r.bottom() - (k + 1) * 18;
+        p.fillRect(QRectF(r.right() + 12, y + 3, 14, 12), domainColour(k));
+        p.drawText(QRectF(r.right() + 30, y, 40, 18), Qt::AlignLeft | Qt::AlignVCenter, QString("L%1").arg(k + 1));
+    }
     p.drawText(QRectF(0, r.bottom() - 16, 32, 16), Qt::AlignRight, "0");
 }
 

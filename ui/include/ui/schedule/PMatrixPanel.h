@@ -1,7 +1,7 @@
 #pragma once
 // The P-matrix at a time along a run: e(A, B) = P(L_A, L_B; mean)(θ(t)) for all domain pairs
 // (core's pairwiseOrderMatrix), as a heat map with a colour bar; the run and the time are chosen
-// with a combo box and a slider over the run's samples.
+// with a combo box and a slider over the run's samples; the matrix is computed off the GUI thread.
 
 #include "ui/schedule/LabTypes.h"
 
@@ -16,6 +16,7 @@ class QSlider;
 namespace cl::ui::schedule {
 
 class PlotView;
+class TaskBar;
 
 class PMatrixPanel : public QWidget {
     Q_OBJECT
@@ -24,12 +25,14 @@ public:
     explicit PMatrixPanel(QWidget* parent = nullptr);
 
     void setRuns(std::shared_ptr<const LabModel> model, std::vector<std::shared_ptr<RunRecord>> runs);
-    /// Shows run `run` (0-based) at sample `index`.
+    /// Shows run `run` (0-based) at sample `index`; the matrix is computed in the background,
+    /// matrix() and time() change when it is ready.
     void showAt(int run, int index);
 
     const Matrix& matrix() const { return matrix_; }
     double time() const { return time_; }
     PlotView* plot() const { return plot_; }
+    TaskBar* taskBar() const { return task_; }
 
 private:
     void recompute();
@@ -38,6 +41,7 @@ private:
     QSlider* slider_;
     QLabel* timeLabel_;
     PlotView* plot_;
+    TaskBar* task_;
     std::shared_ptr<const LabModel> model_;
     std::vector<std::shared_ptr<RunRecord>> runs_;
     Matrix matrix_;
