@@ -1,7 +1,8 @@
 // Long (tidy) CSV: one measurement per row, as experiment trackers export them. A row names
 // its measurement either with kind/domain/order columns or with one metric column using the
-// wide-form column names ("L_en", "P_21;1"). Rows are grouped back into checkpoints, P-values
-// and interventions in order of first appearance.
+// wide-form column names ("L_en", "P_21;1"). Rows become fixed-size records in one reserved
+// vector (no allocation per row); sorting record indices by key groups them back into
+// checkpoints, P-values and interventions, emitted in order of first appearance.
 
 #include "core/logs/ColumnNames.h"
 #include "core/logs/CsvLogs.h"
@@ -9,7 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <map>
+#include <numeric>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -60,32 +62,63 @@ Columns findColumns(const std::vector<CsvCell>& header, RunLog& log, long line, 
     return c;
 }
 
-struct Row {
-    long line;
-    std::string text;
+// Where a value goes: checkpoint loss / target loss, P value / standard error / count, or an
+// intervention's excess / reached / base loss.
+enum Slot : std::int16_t { kLoss, kTarget, kPValue, kPStdError, kPSamples, kExcess, kReached, kBase };
+
+struct Record {
+    double step, dt, dw, value, stdError, samples;
+    std::int32_t line, column;  // the row, and where its kind/metric cell starts
+    std::int16_t slot, domain, first, second;
 };
 
-struct PendingCheckpoint {
-    double step;
-    std::vector<double> loss;
-    double target;
-    std::vector<long> lines;  // per domain, then the target: where each value came from (0: none)
-};
+Slot slotOf(Quantity q)
+{
+    switch (q) {
+    case Quantity::Loss: return kLoss;
+    case Quantity::TargetLoss: return kTarget;
+    case Quantity::PValue: return kPValue;
+    case Quantity::PStdError: return kPStdError;
+    case Quantity::PSamples: return kPSamples;
+    case Quantity::Excess: return kExcess;
+    case Quantity::ReachedLoss: return kReached;
+    default: return kBase;
+    }
+}
 
-struct PendingP {
-    double step;
-    DomainPair pair;
-    int target;
-    double value, stdError, samples;
-    long lines[3] = {0, 0, 0};
-};
+Quantity quantityOf(std::int16_t slot)
+{
+    static const Quantity q[] = {Quantity::Loss,      Quantity::TargetLoss, Quantity::PValue,      Quantity::PStdError,
+                                 Quantity::PSamples,  Quantity::Excess,     Quantity::ReachedLoss, Quantity::BaseLoss};
+    return q[slot];
+}
 
-struct PendingIntervention {
-    double start, length, deltaW;
-    DomainPair order;
-    std::vector<double> values[3];  // excess, reached, base
-    std::vector<long> lines[3];
-};
+bool isCheckpoint(const Record& r) { return r.slot <= kTarget; }
+bool isP(const Record& r) { return r.slot >= kPValue && r.slot <= kPSamples; }
+
+// The domains named by checkpoint losses, in order of appearance (files without "# domains:").
+std::vector<std::string> inferDomains(const std::string& path, const Columns& col)
+{
+    LineReader reader(path);
+    readPreamble(reader);
+    std::vector<std::string> names;
+    std::vector<CsvCell> cells;
+    std::string scratch;
+    std::string_view line;
+    while (reader.next(line)) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        splitCsvLine(line, cells, scratch);
+        std::optional<std::string> name;
+        if (col.kind >= 0 && col.kind < int(cells.size()) && cells[col.kind].text == "loss" && col.domain >= 0 &&
+            col.domain < int(cells.size()))
+            name = std::string(cells[col.domain].text);
+        else if (col.metric >= 0 && col.metric < int(cells.size()))
+            name = lossColumnDomain(cells[col.metric].text);
+        if (name && std::find(names.begin(), names.end(), *name) == names.end()) names.push_back(*name);
+    }
+    return names;
+}
 
 }  // namespace
 
@@ -113,33 +146,9 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
     std::string headerScratch, scratch;
     splitCsvLine(preamble.header, header, headerScratch);
     const Columns col = findColumns(header, log, preamble.headerLine, path);
-
-    std::vector<Row> rows;
-    std::string_view line;
-    while (reader.next(line)) {
-        const auto first = line.find_first_not_of(" \t");
-        if (first == std::string_view::npos || line[first] == '#') continue;
-        splitCsvLine(line, cells, scratch);
-        if (cells.size() != header.size()) {
-            if (!reader.lastLineTerminated() && cells.size() < header.size())
-                throw LogError({path, reader.lineNumber(), static_cast<long>(line.size()) + 1, {}},
-                               "truncated file: the last line stops after " + std::to_string(cells.size()) + " of " +
-                                   std::to_string(header.size()) + " fields");
-            throw LogError({path, reader.lineNumber(), 1, {}}, "expected " + std::to_string(header.size()) +
-                                                                   " fields, found " + std::to_string(cells.size()));
-        }
-        rows.push_back({reader.lineNumber(), std::string(line)});
-    }
+    const int nameColumn = col.metric >= 0 ? col.metric : col.kind;
     if (log.domains.empty()) {
-        // No "# domains:" line: the domains are those with checkpoint losses, in order of appearance.
-        std::vector<std::string> names;
-        for (const auto& row : rows) {
-            splitCsvLine(row.text, cells, scratch);
-            std::optional<std::string> name;
-            if (col.kind >= 0 && cells[col.kind].text == "loss" && col.domain >= 0) name = std::string(cells[col.domain].text);
-            else if (col.metric >= 0) name = lossColumnDomain(cells[col.metric].text);
-            if (name && std::find(names.begin(), names.end(), *name) == names.end()) names.push_back(*name);
-        }
+        auto names = inferDomains(path, col);
         if (names.size() < 2)
             throw LogError({path, preamble.headerLine, 1, {}},
                            "missing required rows: need losses of at least 2 domains, or a '# domains:' line");
@@ -148,18 +157,29 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
         log.setDomains(std::move(names));
     }
     checkBaseWeights(log, facts, path);
-    const std::size_t K = log.domains.size();
+    const int K = log.domainCount();
 
-    std::vector<PendingCheckpoint> checkpoints;
-    std::vector<PendingP> ps;
-    std::vector<PendingIntervention> interventions;
-    std::map<std::uint64_t, std::size_t> checkpointAt;
-    std::map<std::tuple<std::uint64_t, int, int, int>, std::size_t> pAt;
-    std::map<std::tuple<std::uint64_t, std::uint64_t, std::uint64_t, int, int>, std::size_t> interventionAt;
-    std::set<std::string> warned;
-
-    for (const auto& row : rows) {
-        splitCsvLine(row.text, cells, scratch);
+    std::vector<Record> records;
+    records.reserve(static_cast<std::size_t>(
+        std::min(static_cast<double>(reader.fileSize()) / std::max(8.0, reader.typicalLineLength()) * 1.02 + 16, 5e8)));
+    std::set<std::string> warned;  // one warning per unrecognised metric name
+    std::string_view line;
+    while (reader.next(line)) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        const long lineNo = reader.lineNumber();
+        splitCsvLine(line, cells, scratch);
+        if (cells.size() != header.size()) {
+            if (!reader.lastLineTerminated() && cells.size() < header.size())
+                throw LogError({path, lineNo, static_cast<long>(line.size()) + 1, {}},
+                               "truncated file: the last line stops after " + std::to_string(cells.size()) + " of " +
+                                   std::to_string(header.size()) + " fields");
+            throw LogError({path, lineNo, 1, {}}, "expected " + std::to_string(header.size()) + " fields, found " +
+                                                      std::to_string(cells.size()));
+        }
+        auto failAt = [&](int c, const std::string& message) {
+            throw LogError({path, lineNo, cells[c].column, std::string(header[c].text)}, message);
+        };
         auto cellNumber = [&](int c) {
             if (c < 0) return missing();
             double v = 0;
@@ -167,27 +187,23 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
             case NumberRead::Ok:
             case NumberRead::Empty: return v;
             case NumberRead::NonFinite:
-                log.warn({path, row.line, cells[c].column, std::string(header[c].text)},
+                log.warn({path, lineNo, cells[c].column, std::string(header[c].text)},
                          "non-finite value '" + std::string(cells[c].text) + "' kept");
                 return v;
             case NumberRead::Bad: break;
             }
-            throw LogError({path, row.line, cells[c].column, std::string(header[c].text)},
-                           "not a number: '" + std::string(cells[c].text) + "'");
+            failAt(c, "not a number: '" + std::string(cells[c].text) + "'");
+            return v;
         };
-        auto failAt = [&](int c, const std::string& message) {
-            throw LogError({path, row.line, cells[c].column, std::string(header[c].text)}, message);
-        };
-        // What this row measures.
         ColumnMeaning m;
-        int nameColumn = col.metric >= 0 ? col.metric : col.kind;
         if (col.metric >= 0) {
             const ColumnParse parsed = interpretColumnName(cells[col.metric].text, log.domains);
             if (parsed.status == ColumnParse::Bad) failAt(col.metric, parsed.error);
-            if (parsed.status == ColumnParse::NotMeasurement || parsed.meaning.quantity == Quantity::Step ||
-                parsed.meaning.quantity == Quantity::Length || parsed.meaning.quantity == Quantity::DeltaW) {
+            const Quantity q = parsed.meaning.quantity;
+            if (parsed.status == ColumnParse::NotMeasurement || q == Quantity::Step || q == Quantity::Length ||
+                q == Quantity::DeltaW) {
                 if (warned.insert(std::string(cells[col.metric].text)).second)
-                    log.warn({path, row.line, cells[col.metric].column, std::string(header[col.metric].text)},
+                    log.warn({path, lineNo, cells[col.metric].column, std::string(header[col.metric].text)},
                              "metric '" + std::string(cells[col.metric].text) + "' not recognised; its rows are ignored");
                 continue;
             }
@@ -195,8 +211,9 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
         } else {
             const std::string_view kind = cells[col.kind].text;
             static const std::pair<const char*, Quantity> kinds[] = {
-                {"loss", Quantity::Loss},       {"target_loss", Quantity::TargetLoss}, {"excess", Quantity::Excess},
-                {"loss_reached", Quantity::ReachedLoss}, {"base_loss", Quantity::BaseLoss}, {"p", Quantity::PValue}};
+                {"loss", Quantity::Loss},                {"target_loss", Quantity::TargetLoss},
+                {"excess", Quantity::Excess},            {"loss_reached", Quantity::ReachedLoss},
+                {"base_loss", Quantity::BaseLoss},       {"p", Quantity::PValue}};
             const auto* hit = std::find_if(std::begin(kinds), std::end(kinds), [&](auto& k) { return kind == k.first; });
             if (hit == std::end(kinds))
                 failAt(col.kind, "unknown kind '" + std::string(kind) +
@@ -216,76 +233,133 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
         }
         if (m.quantity == Quantity::BaseLoss && !m.hasOrder)
             failAt(nameColumn, "a base loss in the long form names its order (Lbase_en^12)");
-        const double step = cellNumber(col.step);
-        if (!std::isfinite(step)) failAt(col.step, "the step must be a finite number");
-        const double value = cellNumber(col.value);
-        auto duplicate = [&](long earlier) {
-            failAt(nameColumn, "duplicate " + std::string(m.quantity == Quantity::Loss || m.quantity == Quantity::TargetLoss
-                                                                ? "checkpoint"
-                                                                : "measurement") +
-                                   ": '" + canonicalColumnName(m, log.domains) + "' at step " + formatNumber(step) +
-                                   " already at line " + std::to_string(earlier));
-        };
-        if (m.quantity == Quantity::Loss || m.quantity == Quantity::TargetLoss) {
-            auto [it, fresh] = checkpointAt.emplace(bits(step), checkpoints.size());
-            if (fresh) checkpoints.push_back({step, std::vector<double>(K, missing()), missing(), std::vector<long>(K + 1, 0)});
-            auto& c = checkpoints[it->second];
-            const std::size_t slot = m.quantity == Quantity::Loss ? static_cast<std::size_t>(m.domain) : K;
-            if (c.lines[slot]) duplicate(c.lines[slot]);
-            c.lines[slot] = row.line;
-            (slot < K ? c.loss[slot] : c.target) = value;
-        } else if (m.quantity == Quantity::PValue || m.quantity == Quantity::PStdError || m.quantity == Quantity::PSamples) {
-            auto [it, fresh] = pAt.emplace(std::make_tuple(bits(step), m.order.first, m.order.second, m.domain), ps.size());
-            if (fresh) ps.push_back({step, m.order, m.domain, missing(), missing(), missing()});
-            auto& p = ps[it->second];
-            const int slot = m.quantity == Quantity::PValue ? 0 : m.quantity == Quantity::PStdError ? 1 : 2;
-            if (p.lines[slot]) duplicate(p.lines[slot]);
-            p.lines[slot] = row.line;
-            (slot == 0 ? p.value : slot == 1 ? p.stdError : p.samples) = value;
-            if (slot == 0) {
-                if (col.stdError >= 0) p.stdError = cellNumber(col.stdError);
-                if (col.samples >= 0) p.samples = cellNumber(col.samples);
-            }
-        } else {
-            const double dt = col.length >= 0 ? cellNumber(col.length) : facts.length;
-            const double dw = col.deltaW >= 0 ? cellNumber(col.deltaW) : facts.deltaW;
-            auto key = std::make_tuple(bits(step), bits(dt), bits(dw), m.order.first, m.order.second);
-            auto [it, fresh] = interventionAt.emplace(key, interventions.size());
-            if (fresh) {
-                PendingIntervention v{step, dt, dw, m.order, {}, {}};
-                for (int q = 0; q < 3; ++q) {
-                    v.values[q].assign(K, missing());
-                    v.lines[q].assign(K, 0);
-                }
-                interventions.push_back(std::move(v));
-            }
-            auto& v = interventions[it->second];
-            const int q = m.quantity == Quantity::Excess ? 0 : m.quantity == Quantity::ReachedLoss ? 1 : 2;
-            if (v.lines[q][m.domain]) duplicate(v.lines[q][m.domain]);
-            v.lines[q][m.domain] = row.line;
-            v.values[q][m.domain] = value;
-        }
+        Record r{};
+        r.step = cellNumber(col.step);
+        if (!std::isfinite(r.step)) failAt(col.step, "the step must be a finite number");
+        r.value = cellNumber(col.value);
+        r.slot = slotOf(m.quantity);
+        const bool intervention = r.slot >= kExcess;
+        r.dt = intervention ? (col.length >= 0 ? cellNumber(col.length) : facts.length) : missing();
+        r.dw = intervention ? (col.deltaW >= 0 ? cellNumber(col.deltaW) : facts.deltaW) : missing();
+        r.stdError = r.slot == kPValue ? cellNumber(col.stdError) : missing();
+        r.samples = r.slot == kPValue ? cellNumber(col.samples) : missing();
+        r.line = static_cast<std::int32_t>(lineNo);
+        r.column = static_cast<std::int32_t>(cells[nameColumn].column);
+        r.domain = static_cast<std::int16_t>(m.quantity == Quantity::TargetLoss ? K : m.domain);
+        r.first = static_cast<std::int16_t>(m.hasOrder ? m.order.first : -1);
+        r.second = static_cast<std::int16_t>(m.hasOrder ? m.order.second : -1);
+        records.push_back(r);
     }
 
-    for (const auto& c : checkpoints) {
-        const auto count = std::count_if(c.loss.begin(), c.loss.end(), [](double x) { return !isMissing(x); });
-        if (count > 0 && static_cast<std::size_t>(count) < K) {
-            const long line0 = *std::max_element(c.lines.begin(), c.lines.end() - 1);
-            throw LogError({path, line0, 1, {}}, "inconsistent domain count: checkpoint at step " + formatNumber(c.step) +
-                                                     " has losses for " + std::to_string(count) + " of " +
-                                                     std::to_string(K) + " domains");
+    // Group: sort record indices by (category, key), stably, so each group keeps row order.
+    auto key = [&](const Record& r) {
+        const int category = isCheckpoint(r) ? 0 : isP(r) ? 1 : 2;
+        const bool withDomain = category == 1;  // a P-value's key includes its k
+        return std::make_tuple(category, bits(r.step), category == 2 ? bits(r.dt) : 0, category == 2 ? bits(r.dw) : 0,
+                               r.first, r.second, withDomain ? r.domain : std::int16_t(0));
+    };
+    std::vector<std::uint32_t> order(records.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return key(records[a]) < key(records[b]); });
+    struct Group {
+        std::size_t begin, end;
+    };
+    std::vector<Group> groups;
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i + 1;
+        while (j < order.size() && key(records[order[j]]) == key(records[order[i]])) ++j;
+        groups.push_back({i, j});
+        i = j;
+    }
+    // First appearance: the group whose first record comes first in the file comes first.
+    std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) { return order[a.begin] < order[b.begin]; });
+
+    // A value given twice: report the repeat that comes earliest in the file.
+    const Record* repeat = nullptr;
+    const Record* original = nullptr;
+    std::vector<const Record*> seen(static_cast<std::size_t>(3 * K + 1));
+    auto slotIndex = [&](const Record& r) {
+        if (isCheckpoint(r)) return static_cast<std::size_t>(r.domain);
+        if (isP(r)) return static_cast<std::size_t>(r.slot - kPValue);
+        return static_cast<std::size_t>((r.slot - kExcess) * K + r.domain);
+    };
+    for (const Group& g : groups) {
+        std::fill(seen.begin(), seen.end(), nullptr);
+        for (std::size_t i = g.begin; i < g.end; ++i) {
+            const Record& r = records[order[i]];
+            const Record*& earlier = seen[slotIndex(r)];
+            if (earlier && (!repeat || r.line < repeat->line)) {
+                repeat = &r;
+                original = earlier;
+            }
+            if (!earlier) earlier = &r;
         }
-        log.checkpoints.add(c.step, count ? c.loss.data() : nullptr, c.target);
     }
-    for (const auto& p : ps) {
-        if (!p.lines[0]) throw LogError({path, p.lines[1] ? p.lines[1] : p.lines[2], 1, {}}, "a P standard error or count without its P-value");
-        log.pValues.add(p.step, p.pair, p.target, p.value, p.stdError, p.samples);
+    if (repeat) {
+        ColumnMeaning m{quantityOf(repeat->slot), repeat->domain == K ? -1 : repeat->domain,
+                        {std::max<int>(repeat->first, 0), std::max<int>(repeat->second, 0)}, repeat->first >= 0};
+        throw LogError({path, repeat->line, repeat->column, std::string(header[nameColumn].text)},
+                       std::string("duplicate ") + (isCheckpoint(*repeat) ? "checkpoint" : "measurement") + ": '" +
+                           canonicalColumnName(m, log.domains) + "' at step " + formatNumber(repeat->step) +
+                           " already at line " + std::to_string(original->line));
     }
-    for (const auto& v : interventions) {
-        auto recorded = [&](int q) {
-            return std::any_of(v.lines[q].begin(), v.lines[q].end(), [](long l) { return l != 0; }) ? v.values[q].data() : nullptr;
-        };
-        log.interventions.add(v.start, v.length, v.deltaW, v.order, recorded(0), recorded(1), recorded(2));
+
+    std::vector<double> values[3];
+    for (auto& v : values) v.resize(static_cast<std::size_t>(K));
+    for (const Group& g : groups) {
+        const Record& head = records[order[g.begin]];
+        if (isCheckpoint(head)) {
+            std::fill(values[0].begin(), values[0].end(), missing());
+            double target = missing();
+            int count = 0;
+            long lastLine = 0;
+            for (std::size_t i = g.begin; i < g.end; ++i) {
+                const Record& r = records[order[i]];
+                if (r.slot == kTarget) {
+                    target = r.value;
+                    continue;
+                }
+                values[0][r.domain] = r.value;
+                ++count;
+                lastLine = std::max<long>(lastLine, r.line);
+            }
+            if (count > 0 && count < K)
+                throw LogError({path, lastLine, 1, {}}, "inconsistent domain count: checkpoint at step " + formatNumber(head.step) +
+                                                            " has losses for " + std::to_string(count) + " of " +
+                                                            std::to_string(K) + " domains");
+            log.checkpoints.add(head.step, count ? values[0].data() : nullptr, target);
+        } else if (isP(head)) {
+            double value = missing(), se = missing(), n = missing();
+            bool hasValue = false;
+            for (std::size_t i = g.begin; i < g.end; ++i) {
+                const Record& r = records[order[i]];
+                if (r.slot == kPValue) {
+                    hasValue = true;
+                    value = r.value;
+                    if (col.stdError >= 0) se = r.stdError;
+                    if (col.samples >= 0) n = r.samples;
+                }
+            }
+            for (std::size_t i = g.begin; i < g.end; ++i) {  // separate ":se" / ":n" metrics
+                const Record& r = records[order[i]];
+                if (r.slot == kPStdError) se = r.value;
+                if (r.slot == kPSamples) n = r.value;
+            }
+            if (!hasValue) throw LogError({path, head.line, 1, {}}, "a P standard error or count without its P-value");
+            log.pValues.add(head.step, {head.first, head.second}, head.domain, value, se, n);
+        } else {
+            bool recorded[3] = {false, false, false};
+            for (auto& v : values) std::fill(v.begin(), v.end(), missing());
+            for (std::size_t i = g.begin; i < g.end; ++i) {
+                const Record& r = records[order[i]];
+                values[r.slot - kExcess][r.domain] = r.value;
+                recorded[r.slot - kExcess] = true;
+            }
+            log.interventions.add(head.step, head.dt, head.dw, {head.first, head.second},
+                                  recorded[0] ? values[0].data() : nullptr, recorded[1] ? values[1].data() : nullptr,
+                                  recorded[2] ? values[2].data() : nullptr);
+        }
     }
     return log;
 }
