@@ -1,0 +1,44 @@
+#pragma once
+// The advice tab (paper Cor. 3.2, §4.2): along the run, which domain to put more of at the end
+// of the next window for each target loss, the "win-win" checkpoints where one reordering is
+// predicted to lower every domain's loss, and a visible caveat that this is the paper's local
+// prediction, not a guarantee (core's OrderAdvice).
+
+#include "core/logs/OrderAdvice.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QLabel;
+class QTableWidget;
+
+namespace cl::ui::logs {
+
+class FigureHost;
+
+class AdviceView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit AdviceView(QWidget* parent = nullptr);
+    ~AdviceView() override;
+
+    void setLog(std::shared_ptr<const cl::logs::RunLog> log);
+    const std::vector<cl::logs::CheckpointAdvice>& advice() const { return advice_; }
+
+    QTableWidget* table() const { return table_; }
+    QLabel* winWinLabel() const { return winWin_; }
+    QLabel* caveatLabel() const { return caveat_; }
+    FigureHost* plot() const { return plot_; }
+
+private:
+    std::shared_ptr<const cl::logs::RunLog> log_;
+    std::vector<cl::logs::CheckpointAdvice> advice_;
+    QLabel* caveat_ = nullptr;
+    QLabel* winWin_ = nullptr;
+    QTableWidget* table_ = nullptr;
+    FigureHost* plot_ = nullptr;
+};
+
+}  // namespace cl::ui::logs

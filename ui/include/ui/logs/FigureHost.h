@@ -1,0 +1,54 @@
+#pragma once
+// A VtkOpenGLHost that shows one figure made by a scene populator (the same function the
+// export path uses, so what is on screen is what gets written). The scene is rebuilt when the
+// populator changes or the widget is resized: the log views' figures are cheap to rebuild
+// (one vtkTable per series), and rebuilding keeps live view and export from drifting apart.
+
+#include "ui/FigureExport.h"
+#include "ui/VtkOpenGLHost.h"
+
+#include <QPointF>
+
+#include <memory>
+
+namespace cl::ui::logs {
+
+class FigureHost : public VtkOpenGLHost {
+    Q_OBJECT
+
+public:
+    explicit FigureHost(QWidget* parent = nullptr);
+    ~FigureHost() override;
+
+    /// Replaces the figure; the scene is rebuilt at once (and again on every resize).
+    void setPopulator(ScaledScenePopulator populate);
+    /// Rebuilds the scene with the current populator (after the data it captures changed).
+    void rebuild();
+
+    /// Writes the figure via writeFigure (PNG, SVG or PDF by suffix); false with `error` set.
+    bool exportFigure(const QString& path, const FigureOptions& options, QString* error = nullptr) const;
+    /// Asks for a file name and exports; problems are shown in a message box.
+    void exportWithDialog(const QString& suggestedName, const QString& title);
+
+    /// The live scene (items are replaced on every rebuild: do not keep pointers to them).
+    vtkContextScene* scene() const;
+
+    /// The scene size in device pixels (what the populator was last given).
+    int sceneWidth() const;
+    int sceneHeight() const;
+
+signals:
+    /// The mouse is at `scene` (device pixels, origin bottom-left as in the VTK scene), or left.
+    void sceneHovered(QPointF scene, bool inside);
+
+protected:
+    void resizeGL(int w, int h) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+
+private:
+    struct Scene;
+    std::unique_ptr<Scene> scene_;
+};
+
+}  // namespace cl::ui::logs

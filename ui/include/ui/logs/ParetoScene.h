@@ -1,0 +1,38 @@
+#pragma once
+// The Pareto figure (paper Figs. 2, 3) as a VTK Context2D chart, built by one function that
+// both the live view and the PNG/SVG/PDF export call. Points go in one vtkPlotPoints per
+// series (base run, one per budget group), never one item per point, so 10^5 points stay fluid.
+
+#include "ui/logs/ParetoData.h"
+
+#include <QString>
+
+class vtkChartXY;
+class vtkContextScene;
+
+namespace cl::ui::logs {
+
+struct ParetoSceneOptions {
+    bool equalAxes = false;   // one data unit is as long on both axes
+    int maxLabels = 150;      // label points (steps, Δw) only when a series has at most this many
+    QString title;
+};
+
+/// The plot rectangle (scene pixels, origin bottom-left) the chart's axes are pinned to.
+struct PlotRect {
+    double left = 0, bottom = 0, width = 1, height = 1;
+};
+PlotRect paretoPlotRect(int width, int height, double scale);
+
+/// Shows the chart's legend in the margin right of `rect` (all log figures share this layout).
+void placeLegendRight(vtkChartXY* chart, const PlotRect& rect, double scale);
+
+/// Adds the chart to `scene` and returns it (owned by the scene).
+vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, const ParetoSceneOptions& options,
+                                int width, int height, double scale);
+
+/// Nearest visible point to scene position (sx, sy) within `radius` scene pixels, reading the
+/// chart's current axis ranges (after any pan or zoom); -1 when none.
+long nearestParetoPoint(vtkChartXY* chart, const ParetoData& data, double sx, double sy, double radius);
+
+}  // namespace cl::ui::logs

@@ -1,0 +1,119 @@
+#include "ui/logs/AdviceView.h"
+
+#include "ui/logs/AdviceScene.h"
+#include "ui/logs/FigureHost.h"
+#include "ui/logs/ParetoData.h"
+#include "ui/logs/TableExport.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStringList>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace cl::ui::logs {
+
+AdviceView::AdviceView(QWidget* parent) : QWidget(parent)
+{
+    setObjectName("adviceView");
+    caveat_ = new QLabel(QStringLiteral("⚠ ") + QString::fromUtf8(cl::logs::kOrderAdviceCaveat), this);
+    caveat_->setObjectName("adviceCaveat");
+    caveat_->setWordWrap(true);
+    // Visible on purpose: advice read without this note would promise more than the paper does.
+    caveat_->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; border: 1px solid #e0b84a; padding: 6px; }"));
+    winWin_ = new QLabel(this);
+    winWin_->setObjectName("winWinLabel");
+    winWin_->setWordWrap(true);
+    table_ = new QTableWidget(this);
+    table_->setObjectName("adviceTable");
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->verticalHeader()->setVisible(false);
+    plot_ = new FigureHost(this);
+    plot_->setObjectName("advicePlot");
+
+    auto* exportFigure = new QPushButton(tr("Export figure…"), this);
+    exportFigure->setObjectName("adviceExportFigure");
+    auto* exportTable = new QPushButton(tr("Export table as CSV…"), this);
+    exportTable->setObjectName("adviceExportTable");
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(winWin_, 1);
+    buttons->addWidget(exportFigure);
+    buttons->addWidget(exportTable);
+
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(plot_);
+    splitter->addWidget(table_);
+    splitter->setStretchFactor(0, 1);
+    splitter->setSizes({850, 550});
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(caveat_);
+    layout->addLayout(buttons);
+    layout->addWidget(splitter, 1);
+
+    connect(exportFigure, &QPushButton::clicked, this,
+            [this] { plot_->exportWithDialog(QStringLiteral("advice.svg"), tr("Order advice")); });
+    connect(exportTable, &QPushButton::clicked, this, [this] { exportTableWithDialog(table_, "advice.csv"); });
+}
+
+AdviceView::~AdviceView() = default;
+
+void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
+{
+    log_ = std::move(log);
+    advice_ = log_ ? cl::logs::adviseOrder(*log_) : std::vector<cl::logs::CheckpointAdvice>{};
+    auto name = [&](int k) { return QString::fromStdString(log_->domains[k]); };
+
+    table_->clear();
+    const int domains = log_ ? log_->domainCount() : 0;
+    QStringList headers{tr("step")};
+    for (int k = 0; k < domains; ++k) headers << tr("L_%1: more at the end").arg(name(k)) << tr("predicted ΔL_%1").arg(name(k));
+    headers << tr("win-win");
+    table_->setColumnCount(headers.size());
+    table_->setHorizontalHeaderLabels(headers);
+    table_->setRowCount(static_cast<int>(advice_.size()));
+    QStringList winWinSteps;
+    for (int row = 0; row < table_->rowCount(); ++row) {
+        const auto& entry = advice_[row];
+        table_->setItem(row, 0, new QTableWidgetItem(number(entry.step)));
+        for (const auto& t : entry.targets) {
+            const QString more = t.predictedChange < 0 ? name(t.order.second) : tr("no preference");
+            table_->setItem(row, 1 + 2 * t.target, new QTableWidgetItem(more));
+            table_->setItem(row, 2 + 2 * t.target, new QTableWidgetItem(number(t.predictedChange)));
+        }
+        QString winWin;
+        if (entry.hasWinWin) {
+            winWin = tr("yes: %1 first, more %2 at the end").arg(name(entry.winWin.first), name(entry.winWin.second));
+            winWinSteps << number(entry.step);
+            for (int c = 0; c < table_->columnCount(); ++c)
+                if (auto* item = table_->item(row, c)) item->setBackground(QColor(222, 244, 226));
+        }
+        auto* item = new QTableWidgetItem(winWin);
+        if (entry.hasWinWin) item->setBackground(QColor(222, 244, 226));
+        table_->setItem(row, headers.size() - 1, item);
+    }
+    table_->resizeColumnsToContents();
+
+    if (!log_)
+        winWin_->setText(tr("No log open."));
+    else if (advice_.empty())
+        winWin_->setText(tr("This log has no P-values: nothing to advise."));
+    else if (winWinSteps.isEmpty())
+        winWin_->setText(tr("No win-win checkpoint: at every step some domain is predicted to lose."));
+    else
+        winWin_->setText(tr("<b>Win-win checkpoints</b> (one reordering predicted to lower every domain's loss): %1")
+                             .arg(winWinSteps.join(QStringLiteral(", "))));
+
+    if (!log_) {
+        plot_->setPopulator({});
+        plot_->rebuild();
+        return;
+    }
+    plot_->setPopulator([log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale) {
+        populateAdviceScene(scene, *log, advice, w, h, scale);
+    });
+}
+
+}  // namespace cl::ui::logs

@@ -1,0 +1,125 @@
+#include <vtk_glew.h>
+
+#include "ui/logs/FigureHost.h"
+
+#include <vtkContextActor.h>
+#include <vtkContextInteractorStyle.h>
+#include <vtkContextScene.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkNew.h>
+#include <vtkRenderer.h>
+
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QMouseEvent>
+
+#include <cmath>
+#include <exception>
+
+namespace cl::ui::logs {
+
+struct FigureHost::Scene {
+    vtkNew<vtkRenderer> renderer;
+    vtkNew<vtkContextActor> actor;
+    vtkNew<vtkContextInteractorStyle> style;
+    ScaledScenePopulator populate;
+    int width = 0, height = 0;
+};
+
+FigureHost::FigureHost(QWidget* parent) : VtkOpenGLHost(parent), scene_(std::make_unique<Scene>())
+{
+    setMinimumSize(360, 280);
+    Scene& s = *scene_;
+    s.renderer->SetBackground(1, 1, 1);  // figures for papers: white, like the exported files
+    renderWindow()->AddRenderer(s.renderer);
+    s.renderer->AddViewProp(s.actor);
+    vtkContextScene* scene = s.actor->GetScene();
+    scene->SetRenderer(s.renderer);
+    s.style->SetScene(scene);  // charts pan with the left button and zoom with the wheel
+    interactor()->SetInteractorStyle(s.style);
+}
+
+FigureHost::~FigureHost() = default;
+
+void FigureHost::setPopulator(ScaledScenePopulator populate)
+{
+    scene_->populate = std::move(populate);
+    rebuild();
+}
+
+vtkContextScene* FigureHost::scene() const
+{
+    return scene_->actor->GetScene();
+}
+
+int FigureHost::sceneWidth() const
+{
+    return static_cast<int>(std::round(width() * devicePixelRatioF()));
+}
+
+int FigureHost::sceneHeight() const
+{
+    return static_cast<int>(std::round(height() * devicePixelRatioF()));
+}
+
+void FigureHost::rebuild()
+{
+    Scene& s = *scene_;
+    vtkContextScene* scene = s.actor->GetScene();
+    scene->ClearItems();
+    s.width = sceneWidth();
+    s.height = sceneHeight();
+    if (s.populate && s.width > 0 && s.height > 0) s.populate(scene, s.width, s.height, devicePixelRatioF());
+    update();
+}
+
+bool FigureHost::exportFigure(const QString& path, const FigureOptions& options, QString* error) const
+{
+    if (!scene_->populate) {
+        if (error) *error = tr("Nothing to export: no log is open.");
+        return false;
+    }
+    try {
+        writeFigure(scene_->populate, path, options);
+        return true;
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+}
+
+void FigureHost::exportWithDialog(const QString& suggestedName, const QString& title)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), suggestedName,
+                                                      tr("PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)"));
+    if (path.isEmpty()) return;
+    FigureOptions options;
+    options.width = 1200;
+    options.height = 900;
+    options.dpi = 150;
+    options.title = title;
+    QString error;
+    if (!exportFigure(path, options, &error)) QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void FigureHost::resizeGL(int w, int h)
+{
+    VtkOpenGLHost::resizeGL(w, h);
+    if (sceneWidth() != scene_->width || sceneHeight() != scene_->height) rebuild();
+}
+
+void FigureHost::mouseMoveEvent(QMouseEvent* event)
+{
+    VtkOpenGLHost::mouseMoveEvent(event);
+    const double r = devicePixelRatioF();
+    emit sceneHovered(QPointF(event->position().x() * r, sceneHeight() - event->position().y() * r), true);
+}
+
+void FigureHost::leaveEvent(QEvent* event)
+{
+    VtkOpenGLHost::leaveEvent(event);
+    emit sceneHovered({}, false);
+}
+
+}  // namespace cl::ui::logs

@@ -1,0 +1,262 @@
+#include "ui/logs/ParetoScene.h"
+
+#include "PointLabelsPlot.h"
+
+#include <vtkAxis.h>
+#include <vtkChartLegend.h>
+#include <vtkChartXY.h>
+#include <vtkContextScene.h>
+#include <vtkDoubleArray.h>
+#include <vtkNew.h>
+#include <vtkPen.h>
+#include <vtkPlotLine.h>
+#include <vtkPlotPoints.h>
+#include <vtkTable.h>
+#include <vtkTextProperty.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace cl::ui::logs {
+
+namespace {
+
+// The paper marks budget groups with ●, +, ■, ★; VTK's markers closest to that, in order.
+constexpr int kGroupMarkers[] = {vtkPlotPoints::CIRCLE, vtkPlotPoints::PLUS, vtkPlotPoints::SQUARE,
+                                 vtkPlotPoints::DIAMOND, vtkPlotPoints::CROSS};
+
+constexpr std::size_t kMaxLegendGroups = 8;
+
+vtkNew<vtkTable> makeTable(const std::vector<double>& xs, const std::vector<double>& ys)
+{
+    vtkNew<vtkTable> table;
+    vtkNew<vtkDoubleArray> x, y;
+    x->SetName("x");
+    y->SetName("y");
+    x->SetNumberOfValues(static_cast<vtkIdType>(xs.size()));
+    y->SetNumberOfValues(static_cast<vtkIdType>(ys.size()));
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        x->SetValue(static_cast<vtkIdType>(i), xs[i]);
+        y->SetValue(static_cast<vtkIdType>(i), ys[i]);
+    }
+    table->AddColumn(x);
+    table->AddColumn(y);
+    return table;
+}
+
+void styleAxis(vtkAxis* axis, const QString& title, double scale)
+{
+    axis->SetTitle(title.toStdString());
+    axis->GetTitleProperties()->SetFontSize(static_cast<int>(14 * scale));
+    axis->GetTitleProperties()->SetBold(false);
+    axis->GetLabelProperties()->SetFontSize(static_cast<int>(12 * scale));
+    axis->GetPen()->SetWidth(static_cast<float>(scale));
+    axis->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
+    axis->SetBehavior(vtkAxis::FIXED);  // ranges are set below, so hover and export agree
+}
+
+// Axis ranges with a margin; with equal scaling both axes get the same data units per pixel.
+void setRanges(vtkChartXY* chart, const ParetoData& data, const PlotRect& rect, bool equal)
+{
+    double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
+    for (const ParetoPoint& p : data.points) {
+        if (p.group >= 0 && !data.groups[p.group].visible) continue;
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    }
+    if (!(x0 <= x1)) x0 = 0, x1 = 1, y0 = 0, y1 = 1;
+    double sx = std::max(x1 - x0, 1e-12 * std::max(1.0, std::abs(x0)));
+    double sy = std::max(y1 - y0, 1e-12 * std::max(1.0, std::abs(y0)));
+    sx *= 1.14, sy *= 1.08;
+    if (equal) {
+        const double unit = std::max(sx / rect.width, sy / rect.height);
+        sx = unit * rect.width, sy = unit * rect.height;
+    }
+    // A little more room on the right, where step and Δw labels run past their points.
+    const double cx = 0.5 * (x0 + x1) + 0.03 * sx, cy = 0.5 * (y0 + y1);
+    chart->GetAxis(vtkAxis::BOTTOM)->SetRange(cx - sx / 2, cx + sx / 2);
+    chart->GetAxis(vtkAxis::LEFT)->SetRange(cy - sy / 2, cy + sy / 2);
+}
+
+void addLabels(vtkChartXY* chart, const std::vector<double>& xs, const std::vector<double>& ys,
+               std::vector<std::string> texts, int fontSize, unsigned char r, unsigned char g, unsigned char b)
+{
+    if (xs.empty()) return;
+    vtkNew<PointLabelsPlot> labels;
+    labels->setLabels(xs, ys, std::move(texts));
+    labels->setFont(fontSize, r, g, b);
+    chart->AddPlot(labels);
+}
+
+}  // namespace
+
+void placeLegendRight(vtkChartXY* chart, const PlotRect& rect, double scale)
+{
+    chart->SetShowLegend(true);
+    vtkChartLegend* legend = chart->GetLegend();
+    // In the margin right of the plot, top-aligned with it: never over the data.
+    legend->SetInline(false);
+    legend->SetHorizontalAlignment(vtkChartLegend::CUSTOM);
+    legend->SetVerticalAlignment(vtkChartLegend::CUSTOM);
+    // A custom point is the legend's lower-left corner: estimate its height (one text line plus
+    // VTK's 5-pixel padding per entry) so that its top lines up with the plot's top.
+    int entries = 0;
+    for (vtkIdType i = 0; i < chart->GetNumberOfPlots(); ++i)
+        if (chart->GetPlot(i)->GetLegendVisibility() && chart->GetPlot(i)->GetVisible()) ++entries;
+    const double height = entries * (11 * scale * 1.3 + 5) + 5;
+    legend->SetPoint(vtkVector2f(static_cast<float>(rect.left + rect.width + 12 * scale),
+                                 static_cast<float>(rect.bottom + rect.height - height)));
+    legend->SetLabelSize(static_cast<int>(11 * scale));
+    legend->SetSymbolWidth(static_cast<int>(24 * scale));
+    legend->SetDragEnabled(false);
+}
+
+PlotRect paretoPlotRect(int width, int height, double scale)
+{
+    // Left and bottom hold tick labels and titles, the top the chart title, the right the legend.
+    const double left = 90 * scale, bottom = 64 * scale, top = 48 * scale;
+    const double right = std::min(300 * scale, 0.34 * width);
+    return {left, bottom, std::max(10.0, width - left - right), std::max(10.0, height - bottom - top)};
+}
+
+vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, const ParetoSceneOptions& options,
+                                int width, int height, double scale)
+{
+    vtkNew<vtkChartXY> chart;
+    scene->AddItem(chart);
+    const PlotRect rect = paretoPlotRect(width, height, scale);
+    chart->SetLayoutStrategy(vtkChart::AXES_TO_RECT);
+    chart->SetSize(vtkRectf(static_cast<float>(rect.left), static_cast<float>(rect.bottom),
+                            static_cast<float>(rect.width), static_cast<float>(rect.height)));
+    chart->SetTitle(options.title.toStdString());
+    chart->GetTitleProperties()->SetFontSize(static_cast<int>(16 * scale));
+    chart->GetTitleProperties()->SetBold(true);
+    styleAxis(chart->GetAxis(vtkAxis::BOTTOM), data.axisTitle(data.xDomain), scale);
+    styleAxis(chart->GetAxis(vtkAxis::LEFT), data.axisTitle(data.yDomain), scale);
+    setRanges(chart, data, rect, options.equalAxes);
+    if (!data.log) return chart;
+
+    const int labelFont = static_cast<int>(10 * scale);
+    // Base trajectory: connected blue points, labelled with their steps.
+    if (data.baseCount > 0) {
+        std::vector<double> xs, ys;
+        std::vector<std::string> texts;
+        const std::size_t every = std::max<std::size_t>(1, (data.baseCount + 7) / 8);
+        std::vector<double> lx, ly;
+        for (std::size_t i = 0; i < data.baseCount; ++i) {
+            xs.push_back(data.points[i].x);
+            ys.push_back(data.points[i].y);
+            if (i % every == 0 || i + 1 == data.baseCount) {
+                lx.push_back(xs.back());
+                ly.push_back(ys.back());
+                texts.push_back(number(data.log->checkpoints.step[data.points[i].row]).toStdString());
+            }
+        }
+        auto* line = vtkPlotLine::SafeDownCast(chart->AddPlot(vtkChart::LINE));
+        line->SetInputData(makeTable(xs, ys), 0, 1);
+        line->SetColor(31, 90, 200, 255);
+        line->SetWidth(static_cast<float>(1.5 * scale));
+        line->SetMarkerStyle(vtkPlotPoints::CIRCLE);
+        line->SetMarkerSize(static_cast<float>(7 * scale));
+        line->SetLabel("base run (checkpoints, by step)");
+        addLabels(chart, lx, ly, std::move(texts), labelFont, 31, 70, 160);
+    }
+
+    // Interventions: red, one marker shape per token-budget group, annotated with Δw.
+    std::vector<double> lx, ly;
+    std::vector<std::string> texts;
+    std::size_t shown = 0;
+    for (const ParetoGroup& g : data.groups)
+        if (g.visible) shown += g.points.size();
+    for (std::size_t gi = 0; gi < data.groups.size(); ++gi) {
+        const ParetoGroup& g = data.groups[gi];
+        if (!g.visible || g.points.empty()) continue;
+        // As in the paper, only the mildest intervention of each group carries its Δw: the
+        // others continue the same curve outwards.
+        double mildest = std::numeric_limits<double>::infinity();
+        for (std::size_t index : g.points)
+            mildest = std::min(mildest, data.log->interventions.deltaW[data.points[index].row]);
+        std::vector<double> xs, ys;
+        bool labelled = false;  // one label per group keeps crowded corners readable
+        for (std::size_t index : g.points) {
+            const ParetoPoint& p = data.points[index];
+            xs.push_back(p.x);
+            ys.push_back(p.y);
+            if (shown <= static_cast<std::size_t>(options.maxLabels) && !labelled &&
+                data.log->interventions.deltaW[p.row] == mildest) {
+                labelled = true;
+                lx.push_back(p.x);
+                ly.push_back(p.y);
+                texts.push_back("dw " + number(mildest).toStdString());
+            }
+        }
+        auto* points = vtkPlotPoints::SafeDownCast(chart->AddPlot(vtkChart::POINTS));
+        points->SetInputData(makeTable(xs, ys), 0, 1);
+        points->SetColor(205, 35, 35, 255);
+        points->SetMarkerStyle(kGroupMarkers[gi % std::size(kGroupMarkers)]);
+        points->SetMarkerSize(static_cast<float>(9 * scale));
+        points->SetWidth(static_cast<float>(1.5 * scale));
+        points->SetLabel(g.label.toStdString());
+        // A legend is for reading, not for listing: past a few groups the check boxes say more.
+        if (gi >= kMaxLegendGroups) points->SetLegendVisibility(false);
+    }
+    addLabels(chart, lx, ly, std::move(texts), labelFont, 150, 30, 30);
+
+    // The non-dominated front as its attainment staircase: everything above-right is dominated.
+    if (!data.front.empty()) {
+        std::vector<double> xs, ys;
+        for (std::size_t i = 0; i < data.front.size(); ++i) {
+            const ParetoPoint& p = data.points[data.front[i]];
+            if (i > 0) {
+                xs.push_back(p.x);
+                ys.push_back(ys.back());
+            }
+            xs.push_back(p.x);
+            ys.push_back(p.y);
+        }
+        if (xs.size() == 1) {  // a one-point front still needs a (zero-length) line
+            xs.push_back(xs.back());
+            ys.push_back(ys.back());
+        }
+        auto* front = vtkPlotLine::SafeDownCast(chart->AddPlot(vtkChart::LINE));
+        front->SetInputData(makeTable(xs, ys), 0, 1);
+        front->SetColor(40, 40, 40, 255);
+        front->SetWidth(static_cast<float>(1.2 * scale));
+        front->GetPen()->SetLineType(vtkPen::DASH_LINE);
+        front->SetLabel("non-dominated front (" + std::to_string(data.front.size()) + " points)");
+    }
+
+    placeLegendRight(chart, rect, scale);
+    return chart;
+}
+
+long nearestParetoPoint(vtkChartXY* chart, const ParetoData& data, double sx, double sy, double radius)
+{
+    if (!chart) return -1;
+    vtkAxis* ax = chart->GetAxis(vtkAxis::BOTTOM);
+    vtkAxis* ay = chart->GetAxis(vtkAxis::LEFT);
+    const float* p1 = ax->GetPoint1();
+    const float* p2 = ax->GetPoint2();
+    const float* q1 = ay->GetPoint1();
+    const float* q2 = ay->GetPoint2();
+    const double pw = p2[0] - p1[0], ph = q2[1] - q1[1];
+    const double dx = ax->GetMaximum() - ax->GetMinimum(), dy = ay->GetMaximum() - ay->GetMinimum();
+    if (!(pw > 0 && ph > 0 && dx > 0 && dy > 0)) return -1;
+    long best = -1;
+    double bestD2 = radius * radius;
+    // A linear scan: 10^5 points cost well under a millisecond per mouse move.
+    for (std::size_t i = 0; i < data.points.size(); ++i) {
+        const ParetoPoint& p = data.points[i];
+        if (p.group >= 0 && !data.groups[p.group].visible) continue;
+        const double px = p1[0] + (p.x - ax->GetMinimum()) / dx * pw;
+        const double py = q1[1] + (p.y - ay->GetMinimum()) / dy * ph;
+        const double d2 = (px - sx) * (px - sx) + (py - sy) * (py - sy);
+        if (d2 < bestD2) {
+            bestD2 = d2;
+            best = static_cast<long>(i);
+        }
+    }
+    return best;
+}
+
+}  // namespace cl::ui::logs

@@ -1,0 +1,189 @@
+#include "ui/logs/PredictionView.h"
+
+#include "ui/logs/FigureHost.h"
+#include "ui/logs/ParetoData.h"
+#include "ui/logs/PredictionScene.h"
+#include "ui/logs/TableExport.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace cl::ui::logs {
+
+namespace {
+
+QTableWidget* makeTable(QWidget* parent, const char* name)
+{
+    auto* table = new QTableWidget(parent);
+    table->setObjectName(name);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->setVisible(false);
+    return table;
+}
+
+void setRow(QTableWidget* table, int row, const QStringList& cells)
+{
+    for (int c = 0; c < cells.size(); ++c) table->setItem(row, c, new QTableWidgetItem(cells[c]));
+}
+
+// Pearson correlation; NaN below two points or when a side is constant.
+double correlation(const std::vector<PredictionPoint>& points)
+{
+    const double n = static_cast<double>(points.size());
+    if (points.size() < 2) return std::nan("");
+    double mx = 0, my = 0;
+    for (const auto& p : points) mx += p.predicted / n, my += p.observed / n;
+    double sxy = 0, sxx = 0, syy = 0;
+    for (const auto& p : points) {
+        sxy += (p.predicted - mx) * (p.observed - my);
+        sxx += (p.predicted - mx) * (p.predicted - mx);
+        syy += (p.observed - my) * (p.observed - my);
+    }
+    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : std::nan("");
+}
+
+}  // namespace
+
+PredictionView::PredictionView(QWidget* parent) : QWidget(parent)
+{
+    setObjectName("predictionView");
+    summary_ = new QLabel(this);
+    summary_->setObjectName("agreementLabel");
+    summary_->setWordWrap(true);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    scaled_ = new QCheckBox(tr("Scale predictions by Δw·Δt² (Corollary 3.2's size; needs Δw and Δt in the log)"), this);
+    scaled_->setObjectName("predictionScaleCheck");
+    plot_ = new FigureHost(this);
+    plot_->setObjectName("predictionPlot");
+    cells_ = makeTable(this, "predictionTable");
+    checkpoints_ = makeTable(this, "predictionCheckpointTable");
+
+    auto* exportFigure = new QPushButton(tr("Export figure…"), this);
+    exportFigure->setObjectName("predictionExportFigure");
+    auto* exportCells = new QPushButton(tr("Export cells as CSV…"), this);
+    exportCells->setObjectName("predictionExportTable");
+    auto* exportCheckpoints = new QPushButton(tr("Export checkpoints as CSV…"), this);
+    exportCheckpoints->setObjectName("predictionExportCheckpoints");
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(scaled_, 1);
+    buttons->addWidget(exportFigure);
+    buttons->addWidget(exportCells);
+    buttons->addWidget(exportCheckpoints);
+
+    auto* tables = new QSplitter(Qt::Vertical, this);
+    tables->addWidget(checkpoints_);
+    tables->addWidget(cells_);
+    tables->setSizes({160, 440});
+    auto* splitter = new QSplitter(this);
+    splitter->addWidget(plot_);
+    splitter->addWidget(tables);
+    splitter->setStretchFactor(0, 1);
+    splitter->setSizes({900, 520});
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(summary_);
+    layout->addLayout(buttons);
+    layout->addWidget(splitter, 1);
+
+    connect(scaled_, &QCheckBox::toggled, this, &PredictionView::refresh);
+    connect(exportFigure, &QPushButton::clicked, this,
+            [this] { plot_->exportWithDialog(QStringLiteral("prediction.svg"), tr("Observed vs predicted")); });
+    connect(exportCells, &QPushButton::clicked, this, [this] { exportTableWithDialog(cells_, "prediction-cells.csv"); });
+    connect(exportCheckpoints, &QPushButton::clicked, this,
+            [this] { exportTableWithDialog(checkpoints_, "prediction-checkpoints.csv"); });
+}
+
+PredictionView::~PredictionView() = default;
+
+void PredictionView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
+{
+    log_ = std::move(log);
+    report_ = log_ ? cl::logs::comparePredictions(*log_) : cl::logs::AgreementReport{};
+    const QSignalBlocker block(scaled_);
+    scaled_->setEnabled(canScale());
+    // Where every cell knows its Δw and Δt, P and EL differ by Δw·Δt²: scale by default.
+    scaled_->setChecked(canScale());
+    refresh();
+}
+
+bool PredictionView::canScale() const
+{
+    if (!log_ || report_.cells.empty()) return false;
+    for (const auto& c : report_.cells) {
+        const double dw = log_->interventions.deltaW[c.intervention], dt = log_->interventions.length[c.intervention];
+        if (!cl::logs::isRecorded(dw) || !cl::logs::isRecorded(dt)) return false;
+    }
+    return true;
+}
+
+double PredictionView::shownPrediction(std::size_t i) const
+{
+    const auto& c = report_.cells[i];
+    if (!scaled_->isChecked() || !scaled_->isEnabled()) return c.predicted;
+    const double dw = log_->interventions.deltaW[c.intervention], dt = log_->interventions.length[c.intervention];
+    return c.predicted * dw * dt * dt;
+}
+
+void PredictionView::refresh()
+{
+    const bool scaled = scaled_->isEnabled() && scaled_->isChecked();
+    std::vector<PredictionPoint> points;
+    for (std::size_t i = 0; i < report_.cells.size(); ++i)
+        points.push_back({shownPrediction(i), report_.cells[i].observed, report_.cells[i].agrees});
+
+    const int checkpoints = static_cast<int>(report_.checkpoints.size());
+    QString text = tr("Signs of prediction and observation agree in full at <b>%1 of %2 checkpoints</b> "
+                      "(%3 of %4 cells). Correlation of observed with predicted: %5.")
+                       .arg(report_.checkpointsInFullAgreement)
+                       .arg(checkpoints)
+                       .arg(report_.cellsAgreeing)
+                       .arg(report_.cells.size())
+                       .arg(number(scaled ? correlation(points) : report_.correlation));
+    if (report_.cellsWithoutPrediction > 0)
+        text += tr(" %1 cell(s) had no P-value at their start step.").arg(report_.cellsWithoutPrediction);
+    if (!log_) text = tr("No log open.");
+    summary_->setText(text);
+
+    auto name = [&](int k) { return log_ ? QString::fromStdString(log_->domains[k]) : QString(); };
+    cells_->clear();
+    cells_->setColumnCount(7);
+    cells_->setHorizontalHeaderLabels({tr("t0"), tr("Δw"), tr("order ab"), tr("domain k"), tr("observed EL_k^ab"),
+                                       scaled ? tr("predicted Δw·Δt²·P") : tr("predicted P(L_a, L_b; L_k)"),
+                                       tr("signs")});
+    cells_->setRowCount(static_cast<int>(report_.cells.size()));
+    for (std::size_t i = 0; i < report_.cells.size(); ++i) {
+        const auto& c = report_.cells[i];
+        setRow(cells_, static_cast<int>(i),
+               {number(c.step), number(log_->interventions.deltaW[c.intervention]),
+                QStringLiteral("%1→%2").arg(name(c.order.first), name(c.order.second)), name(c.domain),
+                number(c.observed), number(points[i].predicted), c.agrees ? tr("agree") : tr("differ")});
+    }
+    cells_->resizeColumnsToContents();
+
+    checkpoints_->clear();
+    checkpoints_->setColumnCount(4);
+    checkpoints_->setHorizontalHeaderLabels({tr("t0"), tr("cells"), tr("signs agree"), tr("in full")});
+    checkpoints_->setRowCount(checkpoints);
+    for (int i = 0; i < checkpoints; ++i) {
+        const auto& c = report_.checkpoints[i];
+        setRow(checkpoints_, i,
+               {number(c.step), QString::number(c.cells), QString::number(c.agreeing), c.full() ? tr("yes") : tr("no")});
+    }
+    checkpoints_->resizeColumnsToContents();
+
+    const QString xTitle = scaled ? QStringLiteral("predicted: dw * dt^2 * P(L_a, L_b; L_k)")
+                                  : QStringLiteral("predicted: P(L_a, L_b; L_k), lr^2-scaled");
+    plot_->setPopulator([points, xTitle](vtkContextScene* scene, int w, int h, double scale) {
+        populatePredictionScene(scene, points, xTitle, QStringLiteral("Excess losses against the P-based prediction"),
+                                w, h, scale);
+    });
+}
+
+}  // namespace cl::ui::logs
