@@ -157,6 +157,25 @@ private slots:
         QVERIFY(!panel.errorText().isEmpty());
     }
 
+    void dragsBreakpoints()
+    {
+        ScheduleEditorPanel panel;
+        panel.setDomainCount(2);
+        panel.applyPreset(ScheduleEditorPanel::MoreAtEnd);  // breakpoint at T/2 = 1.5
+        ScheduleEditor* editor = panel.editor();
+        editor->resize(700, 150);
+        QCOMPARE(editor->segments()[1].start, 1.5);
+        // The plot spans x = 36 .. 636 for t = 0 .. 3 at this width (the legend takes the right).
+        QTest::mousePress(editor, Qt::LeftButton, {}, QPoint(336, 60));
+        QTest::mouseMove(editor, QPoint(436, 60));
+        QTest::mouseRelease(editor, Qt::LeftButton, {}, QPoint(436, 60));
+        QVERIFY(std::abs(editor->segments()[1].start - 2.0) < 1e-9);
+        QVERIFY(editor->schedule().has_value());
+        // A click elsewhere selects the segment under it.
+        QTest::mouseClick(editor, Qt::LeftButton, {}, QPoint(500, 60));
+        QCOMPARE(editor->selectedSegment(), 1);
+    }
+
     void refusesRunsWithOtherAmounts()
     {
         RunsPanel* runs = window_->runsPanel();

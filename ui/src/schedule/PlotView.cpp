@@ -40,6 +40,15 @@ PlotView::PlotView(const QString& objectName, QWidget* parent) : VtkOpenGLHost(p
 
 PlotView::~PlotView() = default;
 
+void PlotView::initializeGL()
+{
+    VtkOpenGLHost::initializeGL();
+    // The host asks for 4x multisampling; with it, vtkChartXY's grid lines come out black and
+    // its line colours shift under Mesa's llvmpipe (Xvfb, CI). Chart lines are smooth enough
+    // without it, so these views render single-sampled (before any framebuffer exists).
+    renderWindow()->SetMultiSamples(0);
+}
+
 void PlotView::setPopulator(ScenePopulator populate)
 {
     populate_ = std::move(populate);

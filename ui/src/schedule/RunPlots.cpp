@@ -110,7 +110,7 @@ void RunPlots::redraw()
                                                 : xyChart({"Domain losses and mean over time", "t", "loss"}, lossSeries_));
     planePlot_->setPopulator(planeSeries_.empty()
                                  ? ScenePopulator{}
-                                 : xyChart({QString("Trajectories in the (%1, %2) plane").arg(li, lj), li, lj}, planeSeries_));
+                                 : xyChart({QString("Trajectories in the (%1, %2) plane").arg(li, lj), li, lj, true}, planeSeries_));
 }
 
 }  // namespace cl::ui::schedule

@@ -103,10 +103,12 @@ bool RunsPanel::addRun()
     auto model = model_;
     const Schedule s = *schedule;
     const int starts = startsSpin_->value();
+    const QString name = editor_->description();
     auto result = std::make_shared<std::shared_ptr<RunRecord>>();
     task_->run(
         "Integrating the flow", [=](CancelFlag& flag) { *result = computeRun(*model, s, horizon, starts, &flag); },
-        [this, result, model] {
+        [this, result, model, name] {
+            (*result)->name = name;
             if (model == model_) append(*result);
         },
         [this](const QString& error) { refused(error); });
@@ -133,10 +135,9 @@ void RunsPanel::refused(const QString& why)
 
 void RunsPanel::append(std::shared_ptr<RunRecord> run)
 {
-    run->name = QString("%1 segment%2").arg(run->schedule->segments().size()).arg(run->schedule->segments().size() > 1 ? "s" : "");
     runs_.push_back(std::move(run));
     const RunRecord& r = *runs_.back();
-    auto* item = new QListWidgetItem(QString("run %1 (%2, final mean %3) — amounts: %4")
+    auto* item = new QListWidgetItem(QString("run %1: %2 — final mean loss %3 — amounts: %4")
                                          .arg(runs_.size())
                                          .arg(r.name)
                                          .arg(r.targetLosses.back(), 0, 'g', 8)

@@ -78,7 +78,7 @@ ScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> series)
         chart->SetShowLegend(legend);
         if (legend) {
             chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
-            chart->GetLegend()->SetVerticalAlignment(vtkChartLegend::TOP);
+            chart->GetLegend()->SetVerticalAlignment(labels.legendAtBottom ? vtkChartLegend::BOTTOM : vtkChartLegend::TOP);
         }
     };
 }

@@ -195,6 +195,7 @@ void ScheduleEditor::mouseMoveEvent(QMouseEvent* event)
     const double x = event->position().x();
     if (dragging_ >= 1) {
         moveBreakpoint(dragging_, tOf(x));
+        emit breakpointDragged();
         return;
     }
     bool nearHandle = false;

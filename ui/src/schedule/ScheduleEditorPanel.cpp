@@ -98,8 +98,15 @@ ScheduleEditorPanel::ScheduleEditorPanel(QWidget* parent)
     layout->addWidget(errorLabel_);
 
     connect(apply, &QPushButton::clicked, this, [this] { applyPreset(Preset(presetCombo_->currentIndex())); });
-    connect(split, &QPushButton::clicked, editor_, &ScheduleEditor::splitSelected);
-    connect(merge, &QPushButton::clicked, editor_, &ScheduleEditor::mergeSelected);
+    connect(split, &QPushButton::clicked, this, [this] {
+        description_ = "edited";
+        editor_->splitSelected();
+    });
+    connect(merge, &QPushButton::clicked, this, [this] {
+        description_ = "edited";
+        editor_->mergeSelected();
+    });
+    connect(editor_, &ScheduleEditor::breakpointDragged, this, [this] { description_ = "edited"; });
     connect(weightsEdit_, &QLineEdit::returnPressed, this, &ScheduleEditorPanel::commitWeights);
     connect(horizonSpin_, &QDoubleSpinBox::valueChanged, this, [this](double t) {
         editor_->setHorizon(t);
@@ -132,9 +139,13 @@ void ScheduleEditorPanel::applyPreset(Preset preset)
     const int k = editor_->domainCount();
     const double T = horizonSpin_->value();
     presetCombo_->setCurrentIndex(preset);
+    const QString halves = orderCombo_->currentText();
     try {
         switch (preset) {
-        case ConstantMix: editor_->setSegments(constantMixPreset(k)); break;
+        case ConstantMix:
+            editor_->setSegments(constantMixPreset(k));
+            description_ = "constant mix";
+            break;
         case SequentialBlocks: {
             std::vector<int> order(static_cast<std::size_t>(k));
             std::iota(order.begin(), order.end(), 0);
@@ -149,14 +160,22 @@ void ScheduleEditorPanel::applyPreset(Preset preset)
                     if (sorted[std::size_t(s)] != s) throw ScheduleError("block order must list each of the K domains once");
             }
             editor_->setSegments(sequentialBlocksPreset(order, T));
+            description_ = "blocks " + blockOrderEdit_->text().trimmed();
+            if (blockOrderEdit_->text().trimmed().isEmpty()) description_ = "sequential blocks";
             break;
         }
         case Intervention:
             editor_->setSegments(interventionPreset(k, wSpin_->value(), t0Spin_->value(), dtSpin_->value(),
                                                     dwSpin_->value(), orderCombo_->currentIndex() == 1));
+            description_ = QString("intervention %1, t0 %2, Δt %3, Δw %4")
+                               .arg(halves)
+                               .arg(t0Spin_->value())
+                               .arg(dtSpin_->value())
+                               .arg(dwSpin_->value());
             break;
         case MoreAtEnd:
             editor_->setSegments(moreAtEndPreset(k, domainSpin_->value() - 1, dwSpin_->value(), T));
+            description_ = QString("more of L%1 at the end, δ %2").arg(domainSpin_->value()).arg(dwSpin_->value());
             break;
         }
     } catch (const ScheduleError& e) {
@@ -186,6 +205,7 @@ void ScheduleEditorPanel::commitWeights()
         const double w = part.toDouble(&ok);
         weights.push_back(ok ? w : std::nan(""));
     }
+    description_ = "edited";
     editor_->setSelectedWeights(weights);
 }
 

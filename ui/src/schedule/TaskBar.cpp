@@ -46,7 +46,11 @@ TaskBar::TaskBar(const QString& name, QWidget* parent)
     // Workers only store progress in their CancelFlag; the bar reads it ten times a second.
     poll_->setInterval(100);
     connect(poll_, &QTimer::timeout, this, [this] {
-        if (current_) progress_->setValue(int(1000 * current_->flag.progress()));
+        if (!current_) return;
+        // Computations that never report (building a model) show a busy bar instead of 0 %.
+        const double f = current_->flag.progress();
+        progress_->setRange(0, f > 0 ? 1000 : 0);
+        progress_->setValue(int(1000 * f));
     });
 }
 
@@ -98,6 +102,7 @@ void TaskBar::cancel()
     current_.reset();
     cancel_->setEnabled(false);
     poll_->stop();
+    progress_->setRange(0, 1000);
     progress_->setValue(0);
     emit busyChanged(false);
 }
@@ -114,6 +119,7 @@ void TaskBar::finish(const std::shared_ptr<Task>& task)
     current_.reset();
     poll_->stop();
     cancel_->setEnabled(false);
+    progress_->setRange(0, 1000);
     progress_->setValue(task->error.isEmpty() ? 1000 : 0);
     if (!task->error.isEmpty()) {
         status_->setText(task->label + " failed: " + task->error);

@@ -27,6 +27,8 @@ struct Series {
 
 struct ChartLabels {
     QString title, x, y;
+    /// Where the legend goes: top right, or bottom right (for curves that start top right).
+    bool legendAtBottom = false;
 };
 
 /// Lines and point sets on linear axes, with a legend for the series that ask for one.

@@ -46,6 +46,8 @@ public:
 signals:
     /// Segments, selection or validity changed.
     void changed();
+    /// The user dragged a breakpoint with the mouse.
+    void breakpointDragged();
 
 protected:
     void paintEvent(QPaintEvent* event) override;

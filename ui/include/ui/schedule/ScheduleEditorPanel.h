@@ -30,6 +30,9 @@ public:
     void applyPreset(Preset preset);
     /// The error shown inline (empty when the schedule is valid).
     QString errorText() const;
+    /// A short name for the schedule: the last preset with its parameters, or "edited" after a
+    /// change by hand.
+    QString description() const { return description_; }
 
 signals:
     void changed();
@@ -52,6 +55,7 @@ private:
     QLineEdit* weightsEdit_;
     QLabel* errorLabel_;
     QString presetError_;
+    QString description_ = "constant mix";
 };
 
 }  // namespace cl::ui::schedule
