@@ -55,20 +55,20 @@ bool AxesItem::Paint(vtkContext2D* painter)
     for (double x : ticks(spec.xmin, spec.xmax)) {
         const float sx = float(l.sceneX(x));
         marks.insert(marks.end(), {sx, bottom, sx, bottom - tick});
-        painter->DrawString(sx, bottom - tick - 3 * s, label(x).c_str());
+        drawText(painter, sx, bottom - tick - 3 * s, label(x));
     }
     setFont(painter, 13 * s, palette::ink, 2, 1);
     for (double y : ticks(spec.ymin, spec.ymax)) {
         const float sy = float(l.sceneY(y));
         marks.insert(marks.end(), {left, sy, left - tick, sy});
-        painter->DrawString(left - tick - 4 * s, sy, label(y).c_str());
+        drawText(painter, left - tick - 4 * s, sy, label(y));
     }
     painter->DrawLines(marks.data(), static_cast<int>(marks.size() / 2));
 
     setFont(painter, 16 * s, palette::ink, 1, 2);
-    painter->DrawString((left + right) / 2, bottom - tick - 24 * s, "\u03b8\u2081");
+    drawText(painter, (left + right) / 2, bottom - tick - 24 * s, "\u03b8\u2081");
     setFont(painter, 16 * s, palette::ink, 1, 0, false, 90);
-    painter->DrawString(left - tick - 40 * s, (bottom + top) / 2, "\u03b8\u2082");
+    drawText(painter, left - tick - 40 * s, (bottom + top) / 2, "\u03b8\u2082");
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include <vtkPen.h>
 #include <vtkTextProperty.h>
 
+#include <cmath>
 #include <fstream>
 
 namespace cl::ui {
@@ -62,7 +63,17 @@ void LandscapeItem::setFont(vtkContext2D* painter, double pixelSize, Rgb colour,
                                                  : vertical == 1 ? VTK_TEXT_CENTERED : VTK_TEXT_TOP);
     text->SetOrientation(orientation);
     text->SetShadow(false);
+    // All text sits on the white page. An opaque page-coloured box around each string keeps the
+    // multisampled texture lookups at the box's edge from picking up ink from the opposite edge.
+    text->SetBackgroundColor(palette::background.r / 255.0, palette::background.g / 255.0,
+                             palette::background.b / 255.0);
+    text->SetBackgroundOpacity(1.0);
     painter->ApplyTextProp(text);
+}
+
+void LandscapeItem::drawText(vtkContext2D* painter, double x, double y, const std::string& text)
+{
+    painter->DrawString(static_cast<float>(std::round(x)), static_cast<float>(std::round(y)), text.c_str());
 }
 
 }  // namespace cl::ui

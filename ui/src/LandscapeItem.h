@@ -8,6 +8,7 @@
 #include <vtkContextItem.h>
 
 #include <memory>
+#include <string>
 
 class vtkContext2D;
 
@@ -32,6 +33,10 @@ protected:
     /// justify: 0 left, 1 centre, 2 right; vertical: 0 bottom, 1 centre, 2 top.
     static void setFont(vtkContext2D* painter, double pixelSize, Rgb colour, int justify = 0,
                         int vertical = 0, bool bold = false, double orientation = 0);
+
+    /// DrawString at whole pixels: text is a texture, and a fractional offset smears its edge
+    /// rows (visible with multisampling).
+    static void drawText(vtkContext2D* painter, double x, double y, const std::string& text);
 
 private:
     LandscapeItem(const LandscapeItem&) = delete;

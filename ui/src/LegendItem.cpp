@@ -25,7 +25,7 @@ float LegendItem::heading(vtkContext2D* painter, float top, const char* text)
 {
     const float s = float(layout_.scale);
     setFont(painter, 14 * s, palette::ink, 0, 2, true);
-    painter->DrawString(float(layout_.legendLeft), top, text);
+    drawText(painter, float(layout_.legendLeft), top, text);
     return top - 26 * s;
 }
 
@@ -34,10 +34,10 @@ float LegendItem::entry(vtkContext2D* painter, float top, const std::string& lab
     const float s = float(layout_.scale);
     const float x = float(layout_.legendLeft) + textIndent * s;
     setFont(painter, 13 * s, palette::ink, 0, 2);
-    painter->DrawString(x, top, label.c_str());
+    drawText(painter, x, top, label);
     if (!detail.empty()) {
         setFont(painter, 11 * s, detailInk, 0, 2);
-        painter->DrawString(x, top - 17 * s, detail.c_str());
+        drawText(painter, x, top - 17 * s, detail);
     }
     return top - rowHeight * s;
 }

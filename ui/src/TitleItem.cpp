@@ -13,10 +13,10 @@ bool TitleItem::Paint(vtkContext2D* painter)
     const PlotLayout l = layout();
     const float s = float(l.scale), centre = float(l.left + l.side / 2);
     setFont(painter, 17 * s, palette::ink, 1, 0, true);
-    painter->DrawString(centre, float(l.titleY), model()->title.c_str());
+    drawText(painter, centre, float(l.titleY), model()->title);
     if (!model()->subtitle.empty()) {
         setFont(painter, 12 * s, {0x55, 0x55, 0x55}, 1, 0);
-        painter->DrawString(centre, float(l.titleY) - 20 * s, model()->subtitle.c_str());
+        drawText(painter, centre, float(l.titleY) - 20 * s, model()->subtitle);
     }
     return true;
 }
