@@ -17,6 +17,7 @@
 #include "core/planner/TournamentPlanner.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -198,6 +199,18 @@ private slots:
         QVERIFY(runs->message().isEmpty());
     }
 
+    void cancelledRunIsDropped()
+    {
+        RunsPanel* runs = window_->runsPanel();
+        const std::size_t before = runs->runs().size();
+        QVERIFY(runs->addRun());
+        QTest::mouseClick(child<QPushButton>("runCancel"), Qt::LeftButton);
+        QVERIFY(!runs->taskBar()->isRunning());
+        QTest::qWait(500);
+        QCOMPARE(runs->runs().size(), before);
+        QVERIFY(runs->taskBar()->statusText().contains("cancelled"));
+    }
+
     void pMatrixIsCoresAlongTheRun()
     {
         PMatrixPanel* panel = window_->pMatrixPanel();
@@ -264,6 +277,25 @@ private slots:
         const QString heat = dir_.filePath("pmatrix.svg");
         window_->pMatrixPanel()->plot()->exportFigure(heat);
         QVERIFY(QFileInfo(heat).size() > 0);
+    }
+
+    void largeModelSmoke()
+    {
+        // Opt-in (minutes of CPU): K = 8, n = 2000 through the same widgets.
+        if (qEnvironmentVariableIsEmpty("COMMUTELAB_LARGE")) QSKIP("set COMMUTELAB_LARGE=1 to run");
+        QElapsedTimer clock;
+        clock.start();
+        child<QSpinBox>("domainsSpin")->setValue(8);
+        child<QSpinBox>("dimensionSpin")->setValue(2000);
+        window_->buildModel();
+        QTRY_VERIFY_WITH_TIMEOUT(window_->model()->spec.dimension == 2000, 600000);
+        qInfo("model: %.1f s", clock.restart() / 1000.0);
+        QVERIFY(window_->runsPanel()->addRun());
+        QTRY_COMPARE_WITH_TIMEOUT(window_->runsPanel()->runs().size(), std::size_t(1), 600000);
+        qInfo("run: %.1f s", clock.restart() / 1000.0);
+        window_->pMatrixPanel()->showAt(0, 50);
+        QTRY_VERIFY_WITH_TIMEOUT(window_->pMatrixPanel()->matrix().rows() == 8, 60000);
+        qInfo("P-matrix: %.1f s", clock.restart() / 1000.0);
     }
 
     void screenshot()
