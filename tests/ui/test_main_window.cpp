@@ -9,6 +9,7 @@
 #include "ui/LossPanel.h"
 #include "ui/MainWindow.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -173,10 +174,37 @@ private slots:
         QVERIFY2(text.contains(QString("region: %1").arg(regionName(grid.region[grid.index(i, j)]))), qPrintable(text));
     }
 
+    void hoverOutsideThePlotClearsTheReadOut()
+    {
+        LandscapeView* view = window_->landscapeView();
+        QMouseEvent move(QEvent::MouseMove, QPointF(2, 2), view->mapToGlobal(QPointF(2, 2)), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(view, &move);
+        QVERIFY(window_->hoverText().isEmpty());
+    }
+
+    void changingTheTargetRecomputesP()
+    {
+        QSignalSpy finished(window_->computation(), &FieldComputation::finished);
+        auto* combo = window_->findChild<QComboBox*>("targetCombo");
+        QVERIFY(combo);
+        combo->setCurrentIndex(1);  // L1
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 60000);
+        const auto grid = window_->landscapeView()->fields();
+        // With target L1, P is <R, g1> exactly.
+        const std::size_t k = grid->index(40, 150);
+        const double expected = grid->rx[k] * grid->g1x[k] + grid->ry[k] * grid->g1y[k];
+        QVERIFY(std::abs(grid->p[k] - expected) <= 1e-9 * (1 + std::abs(expected)));
+        QCOMPARE(grid->region, first_->region);  // regions do not depend on the target
+        combo->setCurrentIndex(0);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, 60000);
+    }
+
     void badExpressionShowsColumnAndKeepsPicture()
     {
         LandscapeView* view = window_->landscapeView();
         const QImage before = view->grabFramebuffer();
+        const auto shown = view->fields();
         QSignalSpy started(window_->computation(), &FieldComputation::started);
         QLineEdit* l1 = window_->findChild<QLineEdit*>("l1Edit");
         l1->selectAll();
@@ -188,7 +216,7 @@ private slots:
         QVERIFY2(error->text().startsWith("L1"), qPrintable(error->text()));
         QTest::qWait(600);  // longer than the typing debounce
         QCOMPARE(started.count(), 0);
-        QCOMPARE(view->fields(), first_);
+        QCOMPARE(view->fields(), shown);
         QCOMPARE(view->grabFramebuffer(), before);
 
         // Fixing it clears the error and computes again.
