@@ -4,6 +4,7 @@
 #include "core/experiments/Interventions.h"
 #include "core/experiments/RandomQuadraticModel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -96,11 +97,16 @@ RunLog simulateToyRun(const ToyRunSpec& spec)
                             lr * lr * criterionP(*domains[1], *domains[0], *domains[k], theta), missing(), missing());
     }
 
-    // Starts at checkpoints spread over the run, leaving room for the 2Δt window after them.
+    // Starts at checkpoints spread evenly over those whose window t0 + 2Δt ends within the
+    // base run, so every intervention compares with a logged stretch of the trajectory.
+    std::vector<std::size_t> eligible;
+    for (std::size_t i = 0; i < checkpointSteps.size(); ++i)
+        if (checkpointSteps[i] + 2 * windowSteps <= checkpointSteps.back()) eligible.push_back(i);
+    if (eligible.empty()) eligible.push_back(0);
     std::set<std::size_t> starts;
     for (int s = 0; s < spec.interventionStarts; ++s) {
-        const double fraction = (s + 0.5) / spec.interventionStarts * 0.7;
-        starts.insert(static_cast<std::size_t>(std::lround(fraction * spec.checkpoints)));
+        const double fraction = (s + 0.5) / spec.interventionStarts;
+        starts.insert(eligible[std::min(eligible.size() - 1, static_cast<std::size_t>(fraction * eligible.size()))]);
     }
     for (std::size_t index : starts) {
         const double t0 = checkpointSteps[index] * lr;

@@ -24,12 +24,12 @@ struct ToyRunSpec {
     std::uint64_t seed = 1;
     double q = 0.7;              // spectrum λ_j = q^j (App. D)
     int checkpoints = 20;        // base-run checkpoints after the start (the start is logged too)
-    double duration = 6.0;       // flow time of the base run
-    double warmup = 1.0;         // flow time before the first logged checkpoint (paper Fig. 2 starts at step 4000)
+    double duration = 10.0;      // flow time of the base run
+    double warmup = 3.0;         // flow time before the first logged checkpoint (paper Fig. 2 starts at step 4000)
     double learningRate = 1e-3;  // γ: step = t / γ
-    double dt = 0.5;             // intervention window Δt, flow time (rounded to whole steps)
+    double dt = 2.0;             // intervention window Δt, flow time (rounded to whole steps)
     std::vector<double> deltaWs{0.1, 0.2, 0.3};
-    int interventionStarts = 4;  // t0 values, spread over the first ~2/3 of the run
+    int interventionStarts = 4;  // t0 values, spread over checkpoints whose window ends in the run
 };
 
 /// Throws std::invalid_argument for a spec that cannot run (dimension < 1, checkpoints < 1,
