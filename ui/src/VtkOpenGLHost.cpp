@@ -27,8 +27,8 @@ struct VtkOpenGLHost::Vtk {
 
 namespace {
 
-// VTK asks its host to make the context current, to say whether it is, and tells it when a
-// frame is done or a render was requested from the interactor side.
+// VTK asks its host to make the context current and to say whether it is; the interactor asks
+// for renders, which become Qt updates.
 void onVtkEvent(vtkObject*, unsigned long event, void* clientData, void* callData)
 {
     auto* host = static_cast<VtkOpenGLHost*>(clientData);
