@@ -22,6 +22,8 @@
 
 #include <QMouseEvent>
 
+#include <cmath>
+
 namespace cl::ui {
 
 struct LandscapeView::Scene {
