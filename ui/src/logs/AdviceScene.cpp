@@ -44,7 +44,8 @@ vtkPlot* addSeries(vtkChartXY* chart, int type, const std::vector<double>& xs, c
 }  // namespace
 
 void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
-                         const std::vector<cl::logs::CheckpointAdvice>& advice, int width, int height, double scale)
+                         const std::vector<cl::logs::CheckpointAdvice>& advice, int width, int height, double scale,
+                         bool grid)
 {
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
@@ -60,6 +61,7 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
         axis->GetTitleProperties()->SetBold(false);
         axis->GetLabelProperties()->SetFontSize(static_cast<int>(12 * scale));
         axis->GetGridPen()->SetColorF(0.9, 0.9, 0.9);
+        axis->SetGridVisible(grid);
     }
     chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("checkpoint step");
 

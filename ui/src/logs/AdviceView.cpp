@@ -111,8 +111,9 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
         plot_->rebuild();
         return;
     }
-    plot_->setPopulator([log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale) {
-        populateAdviceScene(scene, *log, advice, w, h, scale);
+    plot_->setPopulator([log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale,
+                                                       bool onScreen) {
+        populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
     });
 }
 

@@ -23,7 +23,7 @@ struct FigureHost::Scene {
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkContextActor> actor;
     vtkNew<vtkContextInteractorStyle> style;
-    ScaledScenePopulator populate;
+    FigurePopulator populate;
     int width = 0, height = 0;
 };
 
@@ -42,7 +42,7 @@ FigureHost::FigureHost(QWidget* parent) : VtkOpenGLHost(parent), scene_(std::mak
 
 FigureHost::~FigureHost() = default;
 
-void FigureHost::setPopulator(ScaledScenePopulator populate)
+void FigureHost::setPopulator(FigurePopulator populate)
 {
     scene_->populate = std::move(populate);
     rebuild();
@@ -70,7 +70,7 @@ void FigureHost::rebuild()
     scene->ClearItems();
     s.width = sceneWidth();
     s.height = sceneHeight();
-    if (s.populate && s.width > 0 && s.height > 0) s.populate(scene, s.width, s.height, devicePixelRatioF());
+    if (s.populate && s.width > 0 && s.height > 0) s.populate(scene, s.width, s.height, devicePixelRatioF(), true);
     update();
 }
 
@@ -81,7 +81,11 @@ bool FigureHost::exportFigure(const QString& path, const FigureOptions& options,
         return false;
     }
     try {
-        writeFigure(scene_->populate, path, options);
+        const FigurePopulator& populate = scene_->populate;
+        writeFigure(ScaledScenePopulator([&populate](vtkContextScene* scene, int w, int h, double scale) {
+                        populate(scene, w, h, scale, false);
+                    }),
+                    path, options);
         return true;
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());

@@ -45,7 +45,7 @@ vtkNew<vtkTable> makeTable(const std::vector<double>& xs, const std::vector<doub
     return table;
 }
 
-void styleAxis(vtkAxis* axis, const QString& title, double scale)
+void styleAxis(vtkAxis* axis, const QString& title, double scale, bool grid)
 {
     axis->SetTitle(title.toStdString());
     axis->GetTitleProperties()->SetFontSize(static_cast<int>(14 * scale));
@@ -53,6 +53,7 @@ void styleAxis(vtkAxis* axis, const QString& title, double scale)
     axis->GetLabelProperties()->SetFontSize(static_cast<int>(12 * scale));
     axis->GetPen()->SetWidth(static_cast<float>(scale));
     axis->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
+    axis->SetGridVisible(grid);
     axis->SetBehavior(vtkAxis::FIXED);  // ranges are set below, so hover and export agree
 }
 
@@ -131,11 +132,13 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
     chart->SetTitle(options.title.toStdString());
     chart->GetTitleProperties()->SetFontSize(static_cast<int>(16 * scale));
     chart->GetTitleProperties()->SetBold(true);
-    styleAxis(chart->GetAxis(vtkAxis::BOTTOM), data.axisTitle(data.xDomain), scale);
-    styleAxis(chart->GetAxis(vtkAxis::LEFT), data.axisTitle(data.yDomain), scale);
+    styleAxis(chart->GetAxis(vtkAxis::BOTTOM), data.axisTitle(data.xDomain), scale, options.grid);
+    styleAxis(chart->GetAxis(vtkAxis::LEFT), data.axisTitle(data.yDomain), scale, options.grid);
     setRanges(chart, data, rect, options.equalAxes);
     if (!data.log) return chart;
 
+    // Labels in near-black, as in the paper (and coloured text does not survive the live host's
+    // blending yet).
     const int labelFont = static_cast<int>(10 * scale);
     // Base trajectory: connected blue points, labelled with their steps.
     if (data.baseCount > 0) {
@@ -159,7 +162,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
         line->SetMarkerStyle(vtkPlotPoints::CIRCLE);
         line->SetMarkerSize(static_cast<float>(7 * scale));
         line->SetLabel("base run (checkpoints, by step)");
-        addLabels(chart, lx, ly, std::move(texts), labelFont, 31, 70, 160);
+        addLabels(chart, lx, ly, std::move(texts), labelFont, 40, 40, 40);
     }
 
     // Interventions: red, one marker shape per token-budget group, annotated with Δw.
@@ -200,7 +203,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
         // A legend is for reading, not for listing: past a few groups the check boxes say more.
         if (gi >= kMaxLegendGroups) points->SetLegendVisibility(false);
     }
-    addLabels(chart, lx, ly, std::move(texts), labelFont, 150, 30, 30);
+    addLabels(chart, lx, ly, std::move(texts), labelFont, 40, 40, 40);
 
     // The non-dominated front as its attainment staircase: everything above-right is dominated.
     if (!data.front.empty()) {

@@ -83,7 +83,7 @@ ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
     splitter->addWidget(plot_);
     splitter->addWidget(table_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({230, 900, 330});
+    splitter->setSizes({320, 850, 330});
     hover_ = new QLabel(this);
     hover_->setObjectName("paretoHover");
     hover_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -106,8 +106,9 @@ ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
     connect(exportTable, &QPushButton::clicked, this, [this] { exportTableWithDialog(table_, "pareto-front.csv"); });
 
     // Live and exported figures come from the same function; only the live one keeps its chart.
-    plot_->setPopulator([this](vtkContextScene* scene, int w, int h, double scale) {
+    plot_->setPopulator([this](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
         ParetoSceneOptions options;
+        options.grid = !onScreen;
         options.equalAxes = equalAxes_;
         options.title = titleFor(log_.get());
         populateParetoScene(scene, data_, options, w, h, scale);

@@ -38,13 +38,14 @@ vtkPlot* addSeries(vtkChartXY* chart, int type, const std::vector<double>& xs, c
     return plot;
 }
 
-void styleAxis(vtkAxis* axis, const QString& title, double scale, double lo, double hi)
+void styleAxis(vtkAxis* axis, const QString& title, double scale, double lo, double hi, bool grid)
 {
     axis->SetTitle(title.toStdString());
     axis->GetTitleProperties()->SetFontSize(static_cast<int>(14 * scale));
     axis->GetTitleProperties()->SetBold(false);
     axis->GetLabelProperties()->SetFontSize(static_cast<int>(12 * scale));
     axis->GetGridPen()->SetColorF(0.9, 0.9, 0.9);
+    axis->SetGridVisible(grid);
     axis->SetBehavior(vtkAxis::FIXED);
     axis->SetRange(lo, hi);
 }
@@ -52,7 +53,8 @@ void styleAxis(vtkAxis* axis, const QString& title, double scale, double lo, dou
 }  // namespace
 
 void populatePredictionScene(vtkContextScene* scene, const std::vector<PredictionPoint>& points,
-                             const QString& xTitle, const QString& title, int width, int height, double scale)
+                             const QString& xTitle, const QString& title, int width, int height, double scale,
+                             bool grid)
 {
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
@@ -68,8 +70,8 @@ void populatePredictionScene(vtkContextScene* scene, const std::vector<Predictio
     for (const PredictionPoint& p : points)
         extent = std::max({extent, std::abs(p.predicted), std::abs(p.observed)});
     extent = extent > 0 ? extent * 1.12 : 1;
-    styleAxis(chart->GetAxis(vtkAxis::BOTTOM), xTitle, scale, -extent, extent);
-    styleAxis(chart->GetAxis(vtkAxis::LEFT), QStringLiteral("observed excess loss EL_k^ab"), scale, -extent, extent);
+    styleAxis(chart->GetAxis(vtkAxis::BOTTOM), xTitle, scale, -extent, extent, grid);
+    styleAxis(chart->GetAxis(vtkAxis::LEFT), QStringLiteral("observed excess loss EL_k^ab"), scale, -extent, extent, grid);
 
     auto* zeroX = addSeries(chart, vtkChart::LINE, {-extent, extent}, {0, 0});
     auto* zeroY = addSeries(chart, vtkChart::LINE, {0, 0}, {-extent, extent});

@@ -180,9 +180,9 @@ void PredictionView::refresh()
 
     const QString xTitle = scaled ? QStringLiteral("predicted: dw * dt^2 * P(L_a, L_b; L_k)")
                                   : QStringLiteral("predicted: P(L_a, L_b; L_k), lr^2-scaled");
-    plot_->setPopulator([points, xTitle](vtkContextScene* scene, int w, int h, double scale) {
+    plot_->setPopulator([points, xTitle](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
         populatePredictionScene(scene, points, xTitle, QStringLiteral("Excess losses against the P-based prediction"),
-                                w, h, scale);
+                                w, h, scale, !onScreen);
     });
 }
 

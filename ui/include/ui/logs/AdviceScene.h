@@ -10,6 +10,7 @@ class vtkContextScene;
 namespace cl::ui::logs {
 
 void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
-                         const std::vector<cl::logs::CheckpointAdvice>& advice, int width, int height, double scale);
+                         const std::vector<cl::logs::CheckpointAdvice>& advice, int width, int height, double scale,
+                         bool grid = true);
 
 }  // namespace cl::ui::logs

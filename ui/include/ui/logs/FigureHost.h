@@ -13,6 +13,11 @@
 
 namespace cl::ui::logs {
 
+/// Fills a scene like ScaledScenePopulator; `onScreen` is true for the live widget and false
+/// for exported files. The live host currently draws vtkAxis grid lines in wrong colours (GL
+/// blend state shared with Qt), so the log figures leave the grid out on screen only.
+using FigurePopulator = std::function<void(vtkContextScene* scene, int width, int height, double scale, bool onScreen)>;
+
 class FigureHost : public VtkOpenGLHost {
     Q_OBJECT
 
@@ -21,7 +26,7 @@ public:
     ~FigureHost() override;
 
     /// Replaces the figure; the scene is rebuilt at once (and again on every resize).
-    void setPopulator(ScaledScenePopulator populate);
+    void setPopulator(FigurePopulator populate);
     /// Rebuilds the scene with the current populator (after the data it captures changed).
     void rebuild();
 

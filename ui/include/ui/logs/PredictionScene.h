@@ -17,6 +17,7 @@ struct PredictionPoint {
 };
 
 void populatePredictionScene(vtkContextScene* scene, const std::vector<PredictionPoint>& points,
-                             const QString& xTitle, const QString& title, int width, int height, double scale);
+                             const QString& xTitle, const QString& title, int width, int height, double scale,
+                             bool grid = true);
 
 }  // namespace cl::ui::logs
