@@ -76,6 +76,14 @@ private slots:
         QCOMPARE(flow.cachedDecompositions(), std::size_t(3));  // one per distinct weight vector
         flow.flow(s, theta0, 0.1, 2.5);
         QCOMPARE(flow.cachedDecompositions(), std::size_t(3));  // reused, not recomputed
+
+        // A sweep over many weight vectors keeps the cache bounded and the results right.
+        for (int i = 0; i <= 100; ++i) {
+            const double w = i / 100.0;
+            const Vector swept = flow.flowAtWeights({w, 1 - w, 0}, theta0, 0.3);
+            QVERIFY(swept.isApprox(d.flow({w, 1 - w, 0}, theta0, 0.3), 1e-13));
+            QVERIFY(flow.cachedDecompositions() <= cl::ExactQuadraticFlow::kMaxCachedWeightVectors);
+        }
     }
 
     void exactFlowRejectsNonQuadratic()

@@ -86,6 +86,10 @@ std::shared_ptr<const ExactQuadraticFlow::Mixed> ExactQuadraticFlow::mixed(const
         m->spectrum = {solver.eigenvectors(), solver.eigenvalues()};
     }
     std::lock_guard<std::mutex> lock(mutex_);
+    // A bound on memory (each entry holds two n×n matrices) for callers that sweep weights, such
+    // as a slider in the GUI: start over rather than grow without limit. Entries in use stay alive
+    // through their shared_ptr.
+    if (cache_.size() >= kMaxCachedWeightVectors && cache_.count(weights) == 0) cache_.clear();
     return cache_.emplace(weights, std::move(m)).first->second;
 }
 

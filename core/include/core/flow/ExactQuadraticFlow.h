@@ -40,6 +40,9 @@ public:
     /// How many distinct weight vectors have been decomposed (one eigen-decomposition each).
     std::size_t cachedDecompositions() const;
 
+    /// The cache is emptied when a new weight vector would exceed this many entries.
+    static constexpr std::size_t kMaxCachedWeightVectors = 64;
+
 private:
     struct Mixed {
         SpectralDecomposition spectrum;
