@@ -82,6 +82,10 @@ int runTable1Command(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (method == "exact") spec.method = FlowMethod::Exact;
     else if (method == "odeint") spec.method = FlowMethod::Odeint;
     else throw UsageError("--method must be exact or odeint, got '" + method + "'");
+    const std::string sampling = args.text("sampling");
+    if (sampling == "model") spec.sampling = Table1Sampling::ModelPerTrial;
+    else if (sampling == "start") spec.sampling = Table1Sampling::StartPerTrial;
+    else throw UsageError("--sampling must be model or start, got '" + sampling + "'");
     if (spec.dimension < 1) throw UsageError("--dim must be at least 1");
     if (spec.trials < 1) throw UsageError("--trials must be at least 1");
     if (spec.threads < 0) throw UsageError("--threads must be >= 0");
@@ -105,6 +109,7 @@ int runTable1Command(const ParsedArgs& args, std::ostream& out, std::ostream&)
     else
         report.add("seed", std::to_string(spec.seed));
     report.add("method", method);
+    report.add("sampling", sampling);
     report.add("seconds", seconds);
     if (!json) printTable(result, out);
     report.print(out, json);
@@ -122,6 +127,10 @@ const CommandRegistration registration{CommandSpec{
         {"t", "T1,T2,...", "rows: times t of the base flow on (L1+L2)/2", "0.1,0.3,1.0", false},
         {"dt", "DT1,DT2,...", "columns: swap step dt", "0.001,0.01,0.1", false},
         {"method", "exact|odeint", "closed-form flows or Boost.Odeint (dopri5, tolerances 1e-12)", "exact", false},
+        {"sampling", "model|start",
+         "what each trial draws: a whole new model (A_i, b_i, theta0), or only a new start theta0 for one model "
+         "drawn from the seed (App. D's wording)",
+         "model", false},
         {"threads", "N", "worker threads (0: one per core); results do not depend on it", "0", false},
         {"json", "", "print one JSON object with every cell's t, dt, median, p10, p90", "", false},
     },

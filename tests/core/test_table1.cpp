@@ -4,6 +4,7 @@
 // itself: Haar rotations, the spectrum q^j, and the normal sampler's moments.
 
 #include "Approx.h"
+#include "core/experiments/Interventions.h"
 #include "core/experiments/RandomQuadraticModel.h"
 #include "core/experiments/Table1.h"
 
@@ -84,6 +85,29 @@ private slots:
         // A trial recomputed alone gives the same numbers: the seed is per trial.
         const std::vector<double> trial5 = cl::table1TrialRatios(spec, 5);
         for (std::size_t c = 0; c < one.cells.size(); ++c) QCOMPARE(trial5[c], one.cells[c].ratios[5]);
+    }
+
+    void startPerTrialSharesOneModel()
+    {
+        cl::Table1Spec spec;
+        spec.dimension = 30;
+        spec.trials = 5;
+        spec.sampling = cl::Table1Sampling::StartPerTrial;
+        spec.threads = 2;
+        const cl::Table1Result r = cl::runTable1(spec);
+        // Independent recomputation: the model drawn from the seed itself, the start from the
+        // trial's own stream, and the ratio from the swap experiment's own numbers.
+        const cl::QuadraticModel model = cl::sampleQuadraticModel({30, 2, 0.7, spec.seed});
+        const cl::ExactQuadraticFlow flow = model.exactFlow();
+        for (int trial : {0, 4}) {
+            cl::NormalSampler sampler(cl::trialSeed(spec.seed, trial));
+            const Vector theta0 = sampler.vector(30);
+            const Vector theta = flow.flow(cl::Schedule::constant({0.5, 0.5}), theta0, 0, spec.times[1]);
+            const cl::InterventionResult swap = cl::runSwapExperiment(flow, theta, spec.times[1], spec.steps[2]);
+            const double ratio = swap.targets[2].observed12 / swap.targets[2].predicted12;
+            CL_COMPARE_APPROX(r.cell(1, 2).ratios[trial], ratio, 1e-12, 1e-9);
+            QCOMPARE(cl::table1TrialRatios(spec, trial)[1 * 3 + 2], r.cell(1, 2).ratios[trial]);
+        }
     }
 
     void cancelStops()

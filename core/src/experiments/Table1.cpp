@@ -36,13 +36,10 @@ std::unique_ptr<FlowIntegrator> makeFlow(const Table1Spec& spec, const Quadratic
     return std::make_unique<ExactQuadraticFlow>(model.losses(), model.decompositions);
 }
 
-}  // namespace
-
-std::vector<double> table1TrialRatios(const Table1Spec& spec, int trial)
+// Every cell of one trial from its start θ0 (row-major).
+std::vector<double> ratiosFrom(const Table1Spec& spec, const QuadraticModel& model, const FlowIntegrator& flow,
+                               const Vector& theta0)
 {
-    const QuadraticModel model =
-        sampleQuadraticModel({spec.dimension, 2, spec.q, trialSeed(spec.seed, static_cast<std::uint64_t>(trial))});
-    const std::unique_ptr<FlowIntegrator> flow = makeFlow(spec, model);
     const Schedule base = Schedule::constant({0.5, 0.5});
     const WeightedSumLoss mean(model.losses(), {0.5, 0.5});  // the target L = (L1 + L2)/2
 
@@ -52,10 +49,10 @@ std::vector<double> table1TrialRatios(const Table1Spec& spec, int trial)
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return spec.times[a] < spec.times[b]; });
 
     std::vector<double> ratios(spec.times.size() * spec.steps.size());
-    Vector theta = model.theta0;
+    Vector theta = theta0;
     double t = 0;
     for (std::size_t row : order) {
-        theta = flow->flow(base, theta, t, spec.times[row]);  // θ(t) on L = (L1 + L2)/2
+        theta = flow.flow(base, theta, t, spec.times[row]);  // θ(t) on L = (L1 + L2)/2
         t = spec.times[row];
         // The swap experiment's θ_{1→2} and θ_base only (θ_{2→1} is not in the table): domain 1
         // alone for Δt then domain 2 alone, i.e. eq. 9 with w = Δw = ½.
@@ -64,13 +61,39 @@ std::vector<double> table1TrialRatios(const Table1Spec& spec, int trial)
         for (std::size_t col = 0; col < spec.steps.size(); ++col) {
             const double dt = spec.steps[col];
             const Schedule oneThenTwo = perturbedSchedule(baseFromT, 0, 1, 0.5, t, dt);
-            const Vector theta12 = flow->flow(oneThenTwo, theta, t, t + 2 * dt);
-            const Vector thetaBase = flow->flow(baseFromT, theta, t, t + 2 * dt);
+            const Vector theta12 = flow.flow(oneThenTwo, theta, t, t + 2 * dt);
+            const Vector thetaBase = flow.flow(baseFromT, theta, t, t + 2 * dt);
             // EL¹² / (½ Δt² P(L1, L2; L)(θ(t))): the science page's constant, not the printed 1/8.
             ratios[row * spec.steps.size() + col] = lossDifference(mean, theta12, thetaBase) / (0.5 * dt * dt * p);
         }
     }
     return ratios;
+}
+
+std::uint64_t seedOf(const Table1Spec& spec, int trial)
+{
+    return trialSeed(spec.seed, static_cast<std::uint64_t>(trial));
+}
+
+// StartPerTrial: the one model every trial shares, drawn from the seed itself.
+QuadraticModel sharedModel(const Table1Spec& spec) { return sampleQuadraticModel({spec.dimension, 2, spec.q, spec.seed}); }
+
+Vector startOf(const Table1Spec& spec, int trial)
+{
+    NormalSampler sampler(seedOf(spec, trial));
+    return sampler.vector(spec.dimension);
+}
+
+}  // namespace
+
+std::vector<double> table1TrialRatios(const Table1Spec& spec, int trial)
+{
+    if (spec.sampling == Table1Sampling::StartPerTrial) {
+        const QuadraticModel model = sharedModel(spec);
+        return ratiosFrom(spec, model, *makeFlow(spec, model), startOf(spec, trial));
+    }
+    const QuadraticModel model = sampleQuadraticModel({spec.dimension, 2, spec.q, seedOf(spec, trial)});
+    return ratiosFrom(spec, model, *makeFlow(spec, model), model.theta0);
 }
 
 Table1Result runTable1(const Table1Spec& spec, ProgressSink* progress)
@@ -86,6 +109,17 @@ Table1Result runTable1(const Table1Spec& spec, ProgressSink* progress)
     std::exception_ptr failure;
     std::mutex failureMutex;
 
+    // StartPerTrial shares one model and one flow (and its decomposition cache) between threads.
+    std::unique_ptr<QuadraticModel> model;
+    std::unique_ptr<FlowIntegrator> flow;
+    if (spec.sampling == Table1Sampling::StartPerTrial) {
+        model = std::make_unique<QuadraticModel>(sharedModel(spec));
+        flow = makeFlow(spec, *model);
+    }
+    auto runTrial = [&](int trial) {
+        return model ? ratiosFrom(spec, *model, *flow, startOf(spec, trial)) : table1TrialRatios(spec, trial);
+    };
+
     // Each worker takes the next trial number; a trial's result depends on its number only.
     auto worker = [&] {
         for (;;) {
@@ -97,7 +131,7 @@ Table1Result runTable1(const Table1Spec& spec, ProgressSink* progress)
             const int trial = nextTrial.fetch_add(1);
             if (trial >= spec.trials) return;
             try {
-                perTrial[trial] = table1TrialRatios(spec, trial);
+                perTrial[trial] = runTrial(trial);
             } catch (...) {
                 std::lock_guard<std::mutex> lock(failureMutex);
                 if (!failure) failure = std::current_exception();
