@@ -8,6 +8,7 @@
 #include "ui/logs/ParetoData.h"
 #include "ui/logs/ParetoView.h"
 #include "ui/logs/PredictionView.h"
+#include "ui/logs/TableExport.h"
 
 #include "core/logs/LogFile.h"
 #include "core/logs/ParetoFront.h"
@@ -142,6 +143,31 @@ private slots:
         closeDialogs(&window);
     }
 
+    // Odd inputs are refused with a message, or shown with empty views; never a crash.
+    void oddFilesNeverBreakTheWindow()
+    {
+        QTemporaryDir dir;
+        auto write = [&](const char* name, const QByteArray& bytes) {
+            QFile f(dir.filePath(name));
+            f.open(QIODevice::WriteOnly);
+            f.write(bytes);
+            return f.fileName();
+        };
+        LogWindow window;
+        window.show();
+        QVERIFY(!window.openLog(write("empty.json", "")));
+        QVERIFY(!window.openLog(write("binary.csv", QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11))));
+        QVERIFY(!window.openLog(dir.path()));
+        closeDialogs(&window);
+        // Checkpoints only: no interventions, P-values or front beyond the base run.
+        QVERIFY(window.openLog(write("base.csv", "# domains: en, ru\nt,L_en,L_ru\n1,3.0,3.1\n2,2.9,3.0\n")));
+        QCOMPARE(window.paretoView()->data().points.size(), std::size_t(2));
+        QCOMPARE(window.findChild<QTableWidget*>("paretoFrontTable")->rowCount(), 1);
+        QCOMPARE(window.findChild<QTableWidget*>("predictionTable")->rowCount(), 0);
+        QCOMPARE(window.findChild<QTableWidget*>("adviceTable")->rowCount(), 0);
+        QCoreApplication::processEvents();
+    }
+
     void growingFileIsReloaded()
     {
         QTemporaryDir dir;
@@ -212,6 +238,16 @@ private slots:
         QVERIFY(text.contains("<path") || text.contains("<polyline") || text.contains("<polygon"));
         QVERIFY(text.contains("<text"));
         QVERIFY(!text.contains("<image"));
+
+        const QString pdf = dir.filePath("pareto.pdf");
+        QVERIFY2(window.paretoView()->exportFigure(pdf, &error), qPrintable(error));
+        QVERIFY(fileBytes(pdf).startsWith("%PDF"));
+        // The front table as CSV: a header row and one line per front point.
+        const QString csv = dir.filePath("front.csv");
+        QVERIFY2(writeTableCsv(window.paretoView()->frontTable(), csv, &error), qPrintable(error));
+        const QList<QByteArray> lines = fileBytes(csv).trimmed().split('\n');
+        QCOMPARE(lines.size(), window.paretoView()->frontTable()->rowCount() + 1);
+        QVERIFY(lines.front().startsWith("point,step / t0"));
     }
 };
 
