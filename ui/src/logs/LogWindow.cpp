@@ -20,6 +20,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QFutureWatcher>
 #include <QVBoxLayout>
 
 namespace cl::ui::logs {
@@ -74,7 +76,7 @@ LogWindow::LogWindow(QWidget* parent) : QMainWindow(parent)
     reloadTimer_->setSingleShot(true);
     reloadTimer_->setInterval(400);  // a growing log fires many changes: read once it settles
     connect(watcher_, &QFileSystemWatcher::fileChanged, reloadTimer_, qOverload<>(&QTimer::start));
-    connect(reloadTimer_, &QTimer::timeout, this, [this] { reload(); });
+    connect(reloadTimer_, &QTimer::timeout, this, &LogWindow::reloadInBackground);
     buildMenus();
 }
 
@@ -159,6 +161,7 @@ bool LogWindow::openLog(const QString& path)
         box->open();  // window-modal but non-blocking: the window stays scriptable and usable
         return false;
     }
+    ++generation_;
     showLog(std::move(log), path);
     rememberRecent(path);
     watch(path);
@@ -171,12 +174,49 @@ bool LogWindow::reload()
     watch(path_);  // editors and writers that replace the file drop it from the watcher
     QString error;
     auto log = read(path_, error);
-    if (!log) {
+    applyReload(log, error);
+    return log != nullptr;
+}
+
+void LogWindow::applyReload(std::shared_ptr<const cl::logs::RunLog> log, const QString& error)
+{
+    if (!log)
         showError(tr("Reload failed, still showing the previous version: %1").arg(error));
-        return false;
+    else
+        showLog(std::move(log), path_);
+}
+
+void LogWindow::reloadInBackground()
+{
+    if (path_.isEmpty()) return;
+    if (reading_) {
+        readAgain_ = true;
+        return;
     }
-    showLog(std::move(log), path_);
-    return true;
+    watch(path_);
+    reading_ = true;
+    struct Result {
+        std::shared_ptr<const cl::logs::RunLog> log;
+        QString error;
+    };
+    const QString path = path_;
+    const unsigned generation = generation_;
+    auto* done = new QFutureWatcher<Result>(this);
+    connect(done, &QFutureWatcher<Result>::finished, this, [this, done, generation] {
+        const Result r = done->result();
+        done->deleteLater();
+        reading_ = false;
+        if (generation == generation_) applyReload(r.log, r.error);  // else another file was opened
+        if (readAgain_) {
+            readAgain_ = false;
+            reloadInBackground();
+        }
+    });
+    done->setFuture(QtConcurrent::run([path] {
+        Result r;
+        r.log = read(path, r.error);
+        return r;
+    }));
 }
 
 void LogWindow::watch(const QString& path)

@@ -36,6 +36,9 @@ public:
     /// Re-reads the current file (File ▸ Reload, and automatically when it changes on disk).
     /// Errors go to the inline area only: a log being written may be mid-line for a moment.
     bool reload();
+    /// The same off the GUI thread (used when the file changes): a long log being appended to
+    /// must not freeze the window. A change during a read triggers one more read afterwards.
+    void reloadInBackground();
 
     QString currentPath() const { return path_; }
     std::shared_ptr<const cl::logs::RunLog> log() const { return log_; }
@@ -63,6 +66,7 @@ private:
     void showLog(std::shared_ptr<const cl::logs::RunLog> log, const QString& path);
     void showError(const QString& message);
     void watch(const QString& path);
+    void applyReload(std::shared_ptr<const cl::logs::RunLog> log, const QString& error);
     /// Reads a log; returns null with `error` set on any failure (never throws).
     static std::shared_ptr<const cl::logs::RunLog> read(const QString& path, QString& error);
 
@@ -77,6 +81,9 @@ private:
     QMenu* recentMenu_ = nullptr;
     QFileSystemWatcher* watcher_ = nullptr;
     QTimer* reloadTimer_ = nullptr;
+    bool reading_ = false;        // a background read is in flight
+    bool readAgain_ = false;      // the file changed during it
+    unsigned generation_ = 0;     // bumped by every open, so a stale background read is dropped
 };
 
 }  // namespace cl::ui::logs
