@@ -3,6 +3,7 @@
 #include <vtkContext2D.h>
 #include <vtkObjectFactory.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -39,11 +40,12 @@ static std::string label(double value)
 bool AxesItem::Paint(vtkContext2D* painter)
 {
     if (!model()) return true;
-    const PlotLayout l = layout();
-    const GridSpec spec = model()->spec();
+    const PlotLayout& l = layout();
     const float s = static_cast<float>(l.scale);
-    const float left = float(l.left), bottom = float(l.bottom), right = float(l.left + l.side),
-                top = float(l.bottom + l.side);
+    const float left = float(l.left), bottom = float(l.bottom), right = float(l.left + l.width),
+                top = float(l.bottom + l.height);
+    // About one tick per 60 logical pixels, at least three.
+    const int xTicks = std::max(3, int(l.width / (60 * l.scale))), yTicks = std::max(3, int(l.height / (60 * l.scale)));
 
     setPen(painter, palette::ink, 1.2f * s);
     float frame[10] = {left, bottom, right, bottom, right, top, left, top, left, bottom};
@@ -52,13 +54,13 @@ bool AxesItem::Paint(vtkContext2D* painter)
     const float tick = 6 * s;
     std::vector<float> marks;
     setFont(painter, 13 * s, palette::ink, 1, 2);
-    for (double x : ticks(spec.xmin, spec.xmax)) {
+    for (double x : ticks(l.xmin, l.xmax, xTicks)) {
         const float sx = float(l.sceneX(x));
         marks.insert(marks.end(), {sx, bottom, sx, bottom - tick});
         drawText(painter, sx, bottom - tick - 3 * s, label(x));
     }
     setFont(painter, 13 * s, palette::ink, 2, 1);
-    for (double y : ticks(spec.ymin, spec.ymax)) {
+    for (double y : ticks(l.ymin, l.ymax, yTicks)) {
         const float sy = float(l.sceneY(y));
         marks.insert(marks.end(), {left, sy, left - tick, sy});
         drawText(painter, left - tick - 4 * s, sy, label(y));

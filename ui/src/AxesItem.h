@@ -1,5 +1,5 @@
 #pragma once
-// Layer 4: the plot frame, ticks with labels and the axis titles θ₁, θ₂.
+// Every panel: the plot frame, ticks with labels and the axis titles θ₁, θ₂.
 
 #include "LandscapeItem.h"
 

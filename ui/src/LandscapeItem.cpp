@@ -2,10 +2,10 @@
 
 #include <vtkBrush.h>
 #include <vtkContext2D.h>
-#include <vtkContextScene.h>
 #include <vtkPen.h>
 #include <vtkTextProperty.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -23,14 +23,6 @@ const char* fontFile(bool bold)
 }
 
 }  // namespace
-
-PlotLayout LandscapeItem::layout()
-{
-    vtkContextScene* scene = GetScene();
-    const double w = scene ? scene->GetSceneWidth() : 0;
-    const double h = scene ? scene->GetSceneHeight() : 0;
-    return model_ ? model_->layout(w, h) : PlotLayout::compute(w, h, GridSpec{}, 1);
-}
 
 void LandscapeItem::setPen(vtkContext2D* painter, Rgb colour, float width, unsigned char alpha)
 {
@@ -74,6 +66,20 @@ void LandscapeItem::setFont(vtkContext2D* painter, double pixelSize, Rgb colour,
 void LandscapeItem::drawText(vtkContext2D* painter, double x, double y, const std::string& text)
 {
     painter->DrawString(static_cast<float>(std::round(x)), static_cast<float>(std::round(y)), text.c_str());
+}
+
+void LandscapeItem::drawArrow(vtkContext2D* painter, double x0, double y0, double x1, double y1, double head)
+{
+    const double length = std::hypot(x1 - x0, y1 - y0);
+    if (!(length > 0)) return;
+    const double ux = (x1 - x0) / length, uy = (y1 - y0) / length;
+    head = std::min(head, 0.45 * length);
+    const double halfWidth = 0.45 * head;
+    const double baseX = x1 - ux * head, baseY = y1 - uy * head;
+    painter->DrawLine(float(x0), float(y0), float(baseX), float(baseY));
+    float triangle[6] = {float(x1), float(y1), float(baseX - uy * halfWidth), float(baseY + ux * halfWidth),
+                         float(baseX + uy * halfWidth), float(baseY - ux * halfWidth)};
+    painter->DrawPolygon(triangle, 3);
 }
 
 }  // namespace cl::ui

@@ -24,8 +24,8 @@ protected:
     ~LandscapeItem() override = default;
 
     const LandscapeModel* model() const { return model_.get(); }
-    /// The layout for the scene's current size.
-    PlotLayout layout();
+    /// Where this item's panel sits in the scene (computed when the figure was populated).
+    const PlotLayout& layout() const { return model_->layout; }
 
     static void setPen(vtkContext2D* painter, Rgb colour, float width, unsigned char alpha = 255);
     static void setBrush(vtkContext2D* painter, Rgb colour, unsigned char alpha = 255);
@@ -37,6 +37,8 @@ protected:
     /// DrawString at whole pixels: text is a texture, and a fractional offset smears its edge
     /// rows (visible with multisampling).
     static void drawText(vtkContext2D* painter, double x, double y, const std::string& text);
+    /// A filled arrow from (x0, y0) to (x1, y1) in scene pixels; head length in pixels.
+    static void drawArrow(vtkContext2D* painter, double x0, double y0, double x1, double y1, double head);
 
 private:
     LandscapeItem(const LandscapeItem&) = delete;

@@ -1,9 +1,12 @@
 #pragma once
-// What the landscape scene draws: the sampled fields and the level curves computed from them
-// in core. The scene items only read it; LandscapeView replaces it as a whole.
+// What one landscape panel draws: the sampled fields, what is derived from them once per figure
+// (level curves, region shares, the P colour limit) and the panel's own layout. The scene items
+// only read it; populateLandscapeFigure builds a new one for every change.
 
 #include "core/Contours.h"
 #include "core/FieldGrid.h"
+#include "ui/LandscapeColors.h"
+#include "ui/LandscapeOptions.h"
 #include "ui/PlotLayout.h"
 
 #include <memory>
@@ -12,20 +15,26 @@
 
 namespace cl::ui {
 
-struct LandscapeModel {
+/// Computed from the grid and the options, shared by all panels of a figure.
+struct LandscapeFieldData {
     std::shared_ptr<const FieldGrid> grid;  // null before the first computation finishes
     std::vector<ContourLevel> l1Curves, l2Curves;
     FieldSummary summary;
-    std::string title = "Lie bracket R(L1, L2) and where reordering helps both losses";
-    std::string subtitle;
-    double scale = 1;  // device pixel ratio
-    unsigned long generation = 0;  // changes with every new grid, so items can cache per grid
+    double pLimit = 0;      // the P map shows [−pLimit, pLimit] (robust: 99th percentile of |P|)
+    bool pClipped = false;  // some |P| exceed pLimit (the colour bar then has pointed ends)
+};
 
-    GridSpec spec() const { return grid ? grid->spec : GridSpec{}; }
-    PlotLayout layout(double sceneWidth, double sceneHeight) const
-    {
-        return PlotLayout::compute(sceneWidth, sceneHeight, spec(), scale);
-    }
+struct LandscapeModel {
+    std::shared_ptr<const LandscapeFieldData> data = std::make_shared<LandscapeFieldData>();
+    std::shared_ptr<const LandscapeOverlays> overlays;  // may be null
+    LandscapePanel panel = LandscapePanel::Bracket;
+    LandscapeOptions options;
+    ColorMap sequential, diverging;
+    Rgb regionGreen = palette::regionGreen, regionPurple = palette::regionPurple;
+    std::string title, subtitle, targetLabel;
+    PlotLayout layout;
+
+    const FieldGrid* grid() const { return data->grid.get(); }
 };
 
 }  // namespace cl::ui

@@ -1,50 +1,30 @@
-#include <vtk_glew.h>
-
 #include "ui/LandscapeView.h"
 
-#include "AxesItem.h"
-#include "BracketArrowsItem.h"
-#include "LandscapeModel.h"
-#include "LegendItem.h"
-#include "LevelCurvesItem.h"
-#include "RegionShadingItem.h"
-#include "TitleItem.h"
-
-#include "core/Contours.h"
+#include "ui/LandscapeColors.h"
+#include "ui/LandscapeFigure.h"
 
 #include <vtkContextActor.h>
-#include <vtkContextInteractorStyle.h>
 #include <vtkContextScene.h>
 #include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkGenericRenderWindowInteractor.h>
 #include <vtkNew.h>
 #include <vtkRenderer.h>
 
 #include <QMouseEvent>
+#include <QWheelEvent>
+#include <QtGlobal>
 
 #include <cmath>
+#include <stdexcept>
 
 namespace cl::ui {
 
 struct LandscapeView::Scene {
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkContextActor> actor;
-    vtkNew<vtkContextInteractorStyle> style;
-    vtkNew<RegionShadingItem> shading;
-    vtkNew<LevelCurvesItem> curves;
-    vtkNew<BracketArrowsItem> arrows;
-    vtkNew<AxesItem> axes;
-    vtkNew<LegendItem> legend;
-    vtkNew<TitleItem> title;
-    std::shared_ptr<LandscapeModel> model = std::make_shared<LandscapeModel>();
-
-    // Items share the model; a new model is handed to all of them at once.
-    void publish(std::shared_ptr<LandscapeModel> next)
-    {
-        model = std::move(next);
-        for (LandscapeItem* item : std::initializer_list<LandscapeItem*>{shading, curves, arrows, axes, legend, title})
-            item->setModel(model);
-    }
+    LandscapeFigureSpec spec;  // always one panel
+    // Mouse state: where the left button went down and the last drag position (widget pixels).
+    bool pressed = false, dragging = false;
+    QPointF pressPosition, lastPosition;
 };
 
 LandscapeView::LandscapeView(QWidget* parent) : VtkOpenGLHost(parent), scene_(std::make_unique<Scene>())
@@ -52,63 +32,125 @@ LandscapeView::LandscapeView(QWidget* parent) : VtkOpenGLHost(parent), scene_(st
     setObjectName("landscapeView");
     setMinimumSize(480, 360);
     Scene& s = *scene_;
+    s.spec.title = "Lie bracket R(L1, L2) and where reordering helps both losses";
     s.renderer->SetBackground(palette::background.r / 255.0, palette::background.g / 255.0,
                               palette::background.b / 255.0);
     renderWindow()->AddRenderer(s.renderer);
     s.renderer->AddViewProp(s.actor);
-    vtkContextScene* scene = s.actor->GetScene();
-    scene->SetRenderer(s.renderer);
-    // Painted in this order: shading below, then curves, arrows, frame and text on top.
-    scene->AddItem(s.shading);
-    scene->AddItem(s.curves);
-    scene->AddItem(s.arrows);
-    scene->AddItem(s.axes);
-    scene->AddItem(s.legend);
-    scene->AddItem(s.title);
-    s.style->SetScene(scene);
-    interactor()->SetInteractorStyle(s.style);
-    s.publish(s.model);
+    s.actor->GetScene()->SetRenderer(s.renderer);
+    rebuild();
 }
 
 LandscapeView::~LandscapeView() = default;
 
+void LandscapeView::rebuild()
+{
+    // The scene is rebuilt from the spec at the framebuffer's size: the same function the
+    // export uses, so the screen and a written figure of the same size match.
+    const double ratio = devicePixelRatioF();
+    const int w = std::max(16, int(std::round(width() * ratio))), h = std::max(16, int(std::round(height() * ratio)));
+    populateLandscapeFigure(scene_->actor->GetScene(), scene_->spec, w, h, ratio);
+    update();
+}
+
 void LandscapeView::setFields(std::shared_ptr<const FieldGrid> grid)
 {
-    auto next = std::make_shared<LandscapeModel>(*scene_->model);
-    next->generation = scene_->model->generation + 1;
-    next->grid = std::move(grid);
-    next->l1Curves.clear();
-    next->l2Curves.clear();
-    next->summary = {};
-    if (next->grid) {
-        const FieldGrid& g = *next->grid;
-        next->l1Curves = contourLevels(g.spec, g.l1, quantileLevels(g.l1, levelCount));
-        next->l2Curves = contourLevels(g.spec, g.l2, quantileLevels(g.l2, levelCount));
-        next->summary = summarize(g);
-    }
-    scene_->publish(std::move(next));
-    update();
+    scene_->spec.grid = std::move(grid);
+    rebuild();
 }
 
 std::shared_ptr<const FieldGrid> LandscapeView::fields() const
 {
-    return scene_->model->grid;
+    return scene_->spec.grid;
 }
 
 void LandscapeView::setTitle(const QString& title, const QString& subtitle)
 {
-    auto next = std::make_shared<LandscapeModel>(*scene_->model);
-    next->title = title.toStdString();
-    next->subtitle = subtitle.toStdString();
-    scene_->publish(std::move(next));
-    update();
+    scene_->spec.title = title.toStdString();
+    scene_->spec.subtitle = subtitle.toStdString();
+    rebuild();
+}
+
+void LandscapeView::setPanel(LandscapePanel panel)
+{
+    scene_->spec.panels = {panel};
+    rebuild();
+}
+
+LandscapePanel LandscapeView::panel() const
+{
+    return scene_->spec.panels.front();
+}
+
+void LandscapeView::setOptions(const LandscapeOptions& options)
+{
+    LandscapeOptions checked = options;
+    // An unknown colour map name falls back to the default rather than breaking the view.
+    try {
+        ColorMap::named(checked.colorMap);
+    } catch (const std::invalid_argument& e) {
+        qWarning("%s", e.what());
+        checked.colorMap = LandscapeOptions{}.colorMap;
+    }
+    try {
+        ColorMap::named(checked.divergingMap);
+    } catch (const std::invalid_argument& e) {
+        qWarning("%s", e.what());
+        checked.divergingMap = LandscapeOptions{}.divergingMap;
+    }
+    scene_->spec.options = checked;
+    rebuild();
+}
+
+const LandscapeOptions& LandscapeView::options() const
+{
+    return scene_->spec.options;
+}
+
+void LandscapeView::setTargetLabel(const QString& label)
+{
+    scene_->spec.targetLabel = label.toStdString();
+    rebuild();
+}
+
+void LandscapeView::setOverlays(std::shared_ptr<const LandscapeOverlays> overlays)
+{
+    scene_->spec.overlays = std::move(overlays);
+    rebuild();
+}
+
+void LandscapeView::setViewRect(double xmin, double xmax, double ymin, double ymax)
+{
+    if (!(xmax > xmin) || !(ymax > ymin) || !std::isfinite(xmin + xmax + ymin + ymax)) return;
+    scene_->spec.view = DataRect{xmin, xmax, ymin, ymax};
+    rebuild();
+}
+
+void LandscapeView::resetView()
+{
+    double before[4];
+    viewRect(before[0], before[1], before[2], before[3]);
+    scene_->spec.view.reset();
+    rebuild();
+    double after[4];
+    viewRect(after[0], after[1], after[2], after[3]);
+    if (!std::equal(before, before + 4, after)) emit viewRectChanged(after[0], after[1], after[2], after[3]);
+}
+
+void LandscapeView::viewRect(double& xmin, double& xmax, double& ymin, double& ymax) const
+{
+    const PlotLayout l = landscapePanelLayout(scene_->spec, 0, 100, 100, 1);
+    xmin = l.xmin;
+    xmax = l.xmax;
+    ymin = l.ymin;
+    ymax = l.ymax;
 }
 
 QPointF LandscapeView::dataToPixel(double x, double y) const
 {
     const double ratio = devicePixelRatioF();
     const double w = std::round(width() * ratio), h = std::round(height() * ratio);
-    const PlotLayout l = scene_->model->layout(w, h);
+    const PlotLayout l = landscapePanelLayout(scene_->spec, 0, w, h, ratio);
     return {l.sceneX(x), h - l.sceneY(y)};
 }
 
@@ -116,19 +158,68 @@ std::optional<QPointF> LandscapeView::widgetToData(QPointF position) const
 {
     const double ratio = devicePixelRatioF();
     const double w = std::round(width() * ratio), h = std::round(height() * ratio);
-    const PlotLayout l = scene_->model->layout(w, h);
+    const PlotLayout l = landscapePanelLayout(scene_->spec, 0, w, h, ratio);
     const double sx = position.x() * ratio, sy = h - position.y() * ratio;
     if (!l.insidePlot(sx, sy)) return std::nullopt;
     return QPointF(l.dataX(sx), l.dataY(sy));
 }
 
+void LandscapeView::mousePressEvent(QMouseEvent* event)
+{
+    // Pan, zoom and click are handled here; the scene's items take no mouse input.
+    if (event->button() != Qt::LeftButton) return;
+    scene_->pressed = true;
+    scene_->dragging = false;
+    scene_->pressPosition = scene_->lastPosition = event->position();
+}
+
 void LandscapeView::mouseMoveEvent(QMouseEvent* event)
 {
-    VtkOpenGLHost::mouseMoveEvent(event);
+    Scene& s = *scene_;
+    if (s.pressed && (event->buttons() & Qt::LeftButton)) {
+        if (!s.dragging && (event->position() - s.pressPosition).manhattanLength() > 4) s.dragging = true;
+        if (s.dragging) {
+            const double ratio = devicePixelRatioF();
+            const PlotLayout l = landscapePanelLayout(s.spec, 0, std::round(width() * ratio),
+                                                      std::round(height() * ratio), ratio);
+            const QPointF delta = (event->position() - s.lastPosition) * ratio;
+            const double dx = -delta.x() / l.width * (l.xmax - l.xmin), dy = delta.y() / l.height * (l.ymax - l.ymin);
+            s.lastPosition = event->position();
+            setViewRect(l.xmin + dx, l.xmax + dx, l.ymin + dy, l.ymax + dy);
+            emit viewRectChanged(l.xmin + dx, l.xmax + dx, l.ymin + dy, l.ymax + dy);
+        }
+    }
     if (const auto data = widgetToData(event->position()))
         emit hovered(data->x(), data->y(), true);
     else
         emit hovered(0, 0, false);
+}
+
+void LandscapeView::mouseReleaseEvent(QMouseEvent* event)
+{
+    Scene& s = *scene_;
+    if (event->button() != Qt::LeftButton || !s.pressed) return;
+    s.pressed = false;
+    if (s.dragging) return;
+    if (const auto data = widgetToData(event->position())) emit clicked(data->x(), data->y());
+}
+
+void LandscapeView::wheelEvent(QWheelEvent* event)
+{
+    const auto centre = widgetToData(event->position());
+    if (!centre || event->angleDelta().y() == 0) return;
+    // One notch (120) shrinks the shown range to 80 %, keeping the point under the cursor fixed.
+    const double factor = std::pow(0.8, event->angleDelta().y() / 120.0);
+    double xmin, xmax, ymin, ymax;
+    viewRect(xmin, xmax, ymin, ymax);
+    const double cx = centre->x(), cy = centre->y();
+    xmin = cx - (cx - xmin) * factor;
+    xmax = cx + (xmax - cx) * factor;
+    ymin = cy - (cy - ymin) * factor;
+    ymax = cy + (ymax - cy) * factor;
+    setViewRect(xmin, xmax, ymin, ymax);
+    emit viewRectChanged(xmin, xmax, ymin, ymax);
+    event->accept();
 }
 
 void LandscapeView::leaveEvent(QEvent* event)
@@ -139,13 +230,11 @@ void LandscapeView::leaveEvent(QEvent* event)
 
 void LandscapeView::resizeGL(int w, int h)
 {
-    // Fonts and margins follow the device pixel ratio (it may change with the screen).
-    if (scene_->model->scale != devicePixelRatioF()) {
-        auto next = std::make_shared<LandscapeModel>(*scene_->model);
-        next->scale = devicePixelRatioF();
-        scene_->publish(std::move(next));
-    }
+    // The layout, fonts and margins follow the size and device pixel ratio.
     VtkOpenGLHost::resizeGL(w, h);
+    const double ratio = devicePixelRatioF();
+    populateLandscapeFigure(scene_->actor->GetScene(), scene_->spec, std::max(16, int(std::round(width() * ratio))),
+                            std::max(16, int(std::round(height() * ratio))), ratio);
 }
 
 }  // namespace cl::ui

@@ -10,7 +10,7 @@ namespace cl::ui {
 vtkStandardNewMacro(LegendItem);
 
 namespace {
-constexpr Rgb detailInk{0x55, 0x55, 0x55};
+constexpr Rgb detailInk = palette::detailInk;
 constexpr float symbolWidth = 30, rowHeight = 42, textIndent = 42;
 
 std::string percent(double fraction)
@@ -21,18 +21,30 @@ std::string percent(double fraction)
 }
 }  // namespace
 
+std::string LegendItem::arrowScalingText(LandscapeOptions::ArrowScaling scaling, const std::string& field)
+{
+    using S = LandscapeOptions::ArrowScaling;
+    switch (scaling) {
+    case S::Linear: return "length \u221d |" + field + "|, capped";
+    case S::SquareRoot: return "length \u221d \u221a|" + field + "|, capped";
+    case S::Log: return "length \u221d log(1 + |" + field + "|), capped";
+    case S::Normalised: return "direction only (equal lengths)";
+    }
+    return {};
+}
+
 float LegendItem::heading(vtkContext2D* painter, float top, const char* text)
 {
     const float s = float(layout_.scale);
     setFont(painter, 14 * s, palette::ink, 0, 2, true);
-    drawText(painter, float(layout_.legendLeft), top, text);
+    drawText(painter, float(layout_.columnLeft), top, text);
     return top - 26 * s;
 }
 
 float LegendItem::entry(vtkContext2D* painter, float top, const std::string& label, const std::string& detail)
 {
     const float s = float(layout_.scale);
-    const float x = float(layout_.legendLeft) + textIndent * s;
+    const float x = float(layout_.columnLeft) + textIndent * s;
     setFont(painter, 13 * s, palette::ink, 0, 2);
     drawText(painter, x, top, label);
     if (!detail.empty()) {
@@ -44,7 +56,7 @@ float LegendItem::entry(vtkContext2D* painter, float top, const std::string& lab
 
 void LegendItem::swatch(vtkContext2D* painter, float top, Rgb colour)
 {
-    const float s = float(layout_.scale), x = float(layout_.legendLeft);
+    const float s = float(layout_.scale), x = float(layout_.columnLeft);
     setPen(painter, {0x80, 0x80, 0x80}, 1 * s);
     setBrush(painter, colour);
     painter->DrawRect(x, top - 24 * s, symbolWidth * s, 22 * s);
@@ -52,14 +64,14 @@ void LegendItem::swatch(vtkContext2D* painter, float top, Rgb colour)
 
 void LegendItem::lineSample(vtkContext2D* painter, float top, Rgb colour)
 {
-    const float s = float(layout_.scale), x = float(layout_.legendLeft), y = top - 9 * s;
+    const float s = float(layout_.scale), x = float(layout_.columnLeft), y = top - 9 * s;
     setPen(painter, colour, 1.8f * s);
     painter->DrawLine(x, y, x + symbolWidth * s, y);
 }
 
 void LegendItem::arrowSample(vtkContext2D* painter, float top)
 {
-    const float s = float(layout_.scale), x = float(layout_.legendLeft), y = top - 9 * s;
+    const float s = float(layout_.scale), x = float(layout_.columnLeft), y = top - 9 * s;
     const float tip = x + symbolWidth * s, head = 7 * s;
     setPen(painter, palette::arrow, 1.3f * s);
     setBrush(painter, palette::arrow);
@@ -73,15 +85,15 @@ bool LegendItem::Paint(vtkContext2D* painter)
     if (!model()) return true;
     layout_ = layout();
     const float s = float(layout_.scale);
-    const FieldSummary& f = model()->summary;
-    const bool haveGrid = model()->grid != nullptr;
+    const FieldSummary& f = model()->data->summary;
+    const bool haveGrid = model()->grid() != nullptr;
     auto share = [&](double fraction) { return haveGrid ? percent(fraction) : std::string(); };
 
-    float y = heading(painter, float(layout_.legendTop), "Regions");
-    swatch(painter, y, palette::regionGreen);
+    float y = heading(painter, float(layout_.columnTop), "Regions");
+    swatch(painter, y, model()->regionGreen);
     y = entry(painter, y, "\u27e8R,g\u2081\u27e9 > 0 and \u27e8R,g\u2082\u27e9 > 0",
               "L2 then L1 lowers both; " + share(f.greenFraction));
-    swatch(painter, y, palette::regionPurple);
+    swatch(painter, y, model()->regionPurple);
     y = entry(painter, y, "\u27e8R,g\u2081\u27e9 < 0 and \u27e8R,g\u2082\u27e9 < 0",
               "L1 then L2 lowers both; " + share(f.purpleFraction));
     swatch(painter, y, palette::regionNeutral);
@@ -93,11 +105,12 @@ bool LegendItem::Paint(vtkContext2D* painter)
     y -= 8 * s;
     y = heading(painter, y, "Curves and arrows");
     lineSample(painter, y, palette::curveL1);
-    y = entry(painter, y, "level curves of L1", "at octiles of L1 over the grid");
+    const std::string levels = "at " + std::to_string(model()->options.contourCount) + " quantiles over the grid";
+    y = entry(painter, y, "level curves of L1", levels);
     lineSample(painter, y, palette::curveL2);
-    y = entry(painter, y, "level curves of L2", "at octiles of L2 over the grid");
+    y = entry(painter, y, "level curves of L2", levels);
     arrowSample(painter, y);
-    entry(painter, y, "R(L1, L2) = H\u2082g\u2081 \u2212 H\u2081g\u2082", "length \u221d \u221a|R|, capped");
+    entry(painter, y, "R(L1, L2) = H\u2082g\u2081 \u2212 H\u2081g\u2082", arrowScalingText(model()->options.arrowScaling, "R"));
     return true;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Layer 5: the legend column right of the plot: what each region colour means (and how much
-// of the grid it covers), the two level-curve colours and the arrow scale.
+// Bracket panel: the legend column right of the plot: what each region colour means (and how
+// much of the grid it covers), the two level-curve colours and the arrow scale.
 
 #include "LandscapeItem.h"
 
@@ -11,6 +11,9 @@ public:
     static LegendItem* New();
     vtkTypeMacro(LegendItem, LandscapeItem);
     bool Paint(vtkContext2D* painter) override;
+
+    /// "length ∝ √|R|, capped" and the like, for the legends of every arrow panel.
+    static std::string arrowScalingText(LandscapeOptions::ArrowScaling scaling, const std::string& field);
 
 protected:
     LegendItem() = default;

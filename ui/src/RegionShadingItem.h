@@ -1,9 +1,8 @@
 #pragma once
-// Layer 1: the region of every grid point (Figure 1c's shading) as one image, a texel per point.
+// Bracket panel, bottom layer: the region of every grid point (Figure 1c's shading) as one
+// image, a texel per point.
 
 #include "LandscapeItem.h"
-
-#include <vtkNew.h>
 
 class vtkImageData;
 
@@ -15,6 +14,10 @@ public:
     vtkTypeMacro(RegionShadingItem, LandscapeItem);
     bool Paint(vtkContext2D* painter) override;
 
+    /// Scene rectangle covered by the grid's cells (each grid point at the centre of its texel):
+    /// x, y, width, height. Shared with the P map.
+    static void gridRect(const FieldGrid& grid, const PlotLayout& l, float rect[4]);
+
 protected:
     RegionShadingItem();
     ~RegionShadingItem() override;
@@ -22,7 +25,7 @@ protected:
 private:
     void rebuildImage();
     vtkImageData* image_ = nullptr;
-    unsigned long imageGeneration_ = 0;  // model generation the image was built from
+    const FieldGrid* imageGrid_ = nullptr;  // the grid the image was built from
 };
 
 }  // namespace cl::ui

@@ -1,5 +1,6 @@
 #pragma once
-// Layer 6: the figure title above the plot.
+// Every panel: its title (and a smaller subtitle) centred above the plot. Also the heading of a
+// multi-panel figure, with a layout spanning the whole scene.
 
 #include "LandscapeItem.h"
 

@@ -1,33 +1,35 @@
 #pragma once
-// Where the landscape figure puts things, in scene pixels (origin bottom-left, as VTK's context
-// scene). One pure function of the scene size, so the scene items, the hover read-out and the
+// Where one landscape panel puts things, in scene pixels (origin bottom-left, as VTK's context
+// scene). One pure function of the panel's cell, so the scene items, the hover read-out and the
 // tests all map data to pixels the same way.
-
-#include "core/FieldGrid.h"
 
 namespace cl::ui {
 
 struct PlotLayout {
-    double sceneWidth = 0, sceneHeight = 0;
-    double scale = 1;  // device pixels per logical pixel: fonts and margins grow with it
-    // The square plot area and the data range it shows.
-    double left = 0, bottom = 0, side = 0;
+    double scale = 1;  // device pixels per logical pixel: fonts, margins and lines grow with it
+    // The plot area and the data range it shows. Both axes have the same units, so
+    // width / height = (xmax − xmin) / (ymax − ymin).
+    double left = 0, bottom = 0, width = 0, height = 0;
     double xmin = 0, xmax = 1, ymin = 0, ymax = 1;
-    // Top-left corner of the legend column.
-    double legendLeft = 0, legendTop = 0, legendWidth = 0;
-    double titleY = 0;
+    // Top-left corner and width of the column right of the plot (legend or colour bar).
+    double columnLeft = 0, columnTop = 0, columnWidth = 0;
+    double titleY = 0;  // baseline of the panel title
 
-    /// The shown range is the grid's range widened by half a step on every side, so each grid
-    /// point sits at the centre of its shading cell.
-    static PlotLayout compute(double sceneWidth, double sceneHeight, const GridSpec& spec, double scale);
+    // Fixed parts of a panel's width and height around the plot, in units of `scale`.
+    static constexpr double marginLeft = 70, marginBottom = 58, marginTop = 62, marginRight = 14, gap = 18;
 
-    double sceneX(double x) const { return left + (x - xmin) / (xmax - xmin) * side; }
-    double sceneY(double y) const { return bottom + (y - ymin) / (ymax - ymin) * side; }
-    double dataX(double sx) const { return xmin + (sx - left) / side * (xmax - xmin); }
-    double dataY(double sy) const { return ymin + (sy - bottom) / side * (ymax - ymin); }
+    /// The plot fitted into the cell (left, bottom, width, height in scene pixels) with a
+    /// column of `columnWidth` (already scaled) at its right, centred in what is left over.
+    static PlotLayout compute(double cellLeft, double cellBottom, double cellWidth, double cellHeight, double xmin,
+                              double xmax, double ymin, double ymax, double columnWidth, double scale);
+
+    double sceneX(double x) const { return left + (x - xmin) / (xmax - xmin) * width; }
+    double sceneY(double y) const { return bottom + (y - ymin) / (ymax - ymin) * height; }
+    double dataX(double sx) const { return xmin + (sx - left) / width * (xmax - xmin); }
+    double dataY(double sy) const { return ymin + (sy - bottom) / height * (ymax - ymin); }
     bool insidePlot(double sx, double sy) const
     {
-        return sx >= left && sx <= left + side && sy >= bottom && sy <= bottom + side;
+        return sx >= left && sx <= left + width && sy >= bottom && sy <= bottom + height;
     }
 };
 

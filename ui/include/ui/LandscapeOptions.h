@@ -1,0 +1,45 @@
+#pragma once
+// What a landscape panel shows and how: the panel kind, drawing options, and the overlays the
+// user adds by clicking (flows from a point, descent paths). Shared by LandscapeView, the
+// figure export (LandscapeFigure.h) and `commutelab render`, so all three draw the same thing.
+
+#include "core/flow/FlowIntegrator.h"
+#include "core/landscape/PointFlows.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cl::ui {
+
+/// Figure 1's panels: (a) L1 and (b) L2 (level curves, −∇L arrows), (c) the bracket R(L1, L2)
+/// over the region shading, and the map of P(L1, L2; target).
+enum class LandscapePanel { L1, L2, Bracket, PMap };
+
+struct LandscapeOptions {
+    int arrowDensity = 24;  // arrows per side of the plot
+    /// How arrow length follows the vector's norm |v| (relative to the 95th percentile over the
+    /// arrows, capped at one lattice spacing); Normalised draws every arrow the same length.
+    enum class ArrowScaling { Linear, SquareRoot, Log, Normalised } arrowScaling = ArrowScaling::SquareRoot;
+    int contourCount = 7;                // level curves per loss, at evenly spaced quantiles
+    std::string colorMap = "viridis";    // sequential: colours the level curves of the L1/L2 panels
+    std::string divergingMap = "RdBu";   // the P map, centred on 0
+    bool colorBlindRegions = true;       // green/purple from Dark2 (colour-blind safe) vs plain green/magenta
+};
+
+/// Drawn on top of every panel, in data coordinates.
+struct LandscapeOverlays {
+    struct Clicked {
+        double x = 0, y = 0, dt = 0;
+        std::optional<PointFlows> flows;  // empty while computing or when the flow failed
+        std::string error;                // why flows is empty (shown next to the point), if it failed
+    };
+    std::vector<Clicked> points;
+    std::vector<Trajectory> descentPaths;
+};
+
+/// Parses "l1", "l2", "bracket", "pmap" (any case); nullopt otherwise.
+std::optional<LandscapePanel> landscapePanelFromName(const std::string& name);
+const char* landscapePanelName(LandscapePanel panel);
+
+}  // namespace cl::ui

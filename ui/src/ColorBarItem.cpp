@@ -1,0 +1,76 @@
+#include "ColorBarItem.h"
+
+#include "AxesItem.h"
+#include "OverlayLegendItem.h"
+
+#include <vtkContext2D.h>
+#include <vtkObjectFactory.h>
+#include <vtkPen.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace cl::ui {
+
+vtkStandardNewMacro(ColorBarItem);
+
+namespace {
+std::string tickLabel(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g", value);
+    std::string s = text;
+    if (!s.empty() && s[0] == '-') s = "\u2212" + s.substr(1);
+    return s;
+}
+}  // namespace
+
+bool ColorBarItem::Paint(vtkContext2D* painter)
+{
+    if (!model()) return true;
+    const PlotLayout& l = layout();
+    const LandscapeFieldData& d = *model()->data;
+    const float s = float(l.scale);
+    const float x = float(l.columnLeft), barWidth = 18 * s;
+    const float tipRoom = d.pClipped ? 12 * s : 0;
+    // Room at the foot of the column for the overlay legend, if there is one.
+    const int overlayRows = OverlayLegendItem::rowCount(model()->overlays.get());
+    const float legendRoom = overlayRows ? float(overlayRows * OverlayLegendItem::rowHeight(s) + 24 * s) : 0;
+    const float top = float(l.bottom + l.height) - tipRoom, bottom = float(l.bottom) + legendRoom + tipRoom;
+    const int steps = 96;
+    const float stepHeight = (top - bottom) / steps;
+    painter->GetPen()->SetLineType(0);  // no outline between the steps
+    for (int k = 0; k < steps; ++k) {
+        setBrush(painter, model()->diverging.at((k + 0.5) / steps));
+        // Each step overlaps the next by a hair so no white seam shows between them.
+        painter->DrawRect(x, bottom + k * stepHeight, barWidth, stepHeight + 0.5f);
+    }
+    if (d.pClipped) {  // values beyond ±pLimit: pointed ends in the end colours
+        setBrush(painter, model()->diverging.at(1));
+        float up[6] = {x, top, x + barWidth, top, x + barWidth / 2, top + tipRoom};
+        painter->DrawPolygon(up, 3);
+        setBrush(painter, model()->diverging.at(0));
+        float down[6] = {x, bottom, x + barWidth, bottom, x + barWidth / 2, bottom - tipRoom};
+        painter->DrawPolygon(down, 3);
+    }
+    setPen(painter, palette::ink, 1 * s);
+    float frame[10] = {x, bottom, x + barWidth, bottom, x + barWidth, top, x, top, x, bottom};
+    painter->DrawPoly(frame, 5);
+
+    const double limit = d.pLimit > 0 ? d.pLimit : 1;
+    setFont(painter, 12 * s, palette::ink, 0, 1);
+    std::vector<float> marks;
+    for (double v : AxesItem::ticks(-limit, limit, 5)) {
+        const float y = bottom + float((v + limit) / (2 * limit)) * (top - bottom);
+        marks.insert(marks.end(), {x + barWidth, y, x + barWidth + 5 * s, y});
+        drawText(painter, x + barWidth + 8 * s, y, tickLabel(v));
+    }
+    if (!marks.empty()) painter->DrawLines(marks.data(), int(marks.size() / 2));
+    setFont(painter, 13 * s, palette::ink, 1, 0, false, 90);
+    std::string target = model()->targetLabel;
+    if (target.size() > 28) target = target.substr(0, 26) + "\u2026";  // a typed expression can be long
+    drawText(painter, x + barWidth + 78 * s, (top + bottom) / 2, "P(L\u2081, L\u2082; " + target + ")");
+    return true;
+}
+
+}  // namespace cl::ui

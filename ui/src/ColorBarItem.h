@@ -1,0 +1,23 @@
+#pragma once
+// P-map panel: the colour bar right of the plot, as vector rectangles (so SVG/PDF keep it
+// sharp), with ticks at 1-2-5 steps over [−pLimit, pLimit], pointed ends when values beyond
+// the limit were clipped, and the label P(L1, L2; target).
+
+#include "LandscapeItem.h"
+
+namespace cl::ui {
+
+class ColorBarItem : public LandscapeItem {
+public:
+    static ColorBarItem* New();
+    vtkTypeMacro(ColorBarItem, LandscapeItem);
+    bool Paint(vtkContext2D* painter) override;
+
+    static constexpr double columnWidth = 140;  // logical pixels
+
+protected:
+    ColorBarItem() = default;
+    ~ColorBarItem() override = default;
+};
+
+}  // namespace cl::ui

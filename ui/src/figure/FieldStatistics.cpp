@@ -1,0 +1,37 @@
+#include "FieldStatistics.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cl::ui {
+
+double absoluteQuantile(const std::vector<double>& values, double q)
+{
+    std::vector<double> magnitudes;
+    magnitudes.reserve(values.size());
+    for (double v : values)
+        if (std::isfinite(v)) magnitudes.push_back(std::abs(v));
+    if (magnitudes.empty()) return 0;
+    const auto k = static_cast<std::size_t>(std::clamp(q, 0.0, 1.0) * double(magnitudes.size() - 1));
+    std::nth_element(magnitudes.begin(), magnitudes.begin() + static_cast<long>(k), magnitudes.end());
+    return magnitudes[k];
+}
+
+LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options)
+{
+    LandscapeFieldData d;
+    d.grid = std::move(grid);
+    if (!d.grid) return d;
+    const FieldGrid& g = *d.grid;
+    const int count = std::clamp(options.contourCount, 0, 64);
+    d.l1Curves = contourLevels(g.spec, g.l1, quantileLevels(g.l1, count));
+    d.l2Curves = contourLevels(g.spec, g.l2, quantileLevels(g.l2, count));
+    d.summary = summarize(g);
+    const double largest = absoluteQuantile(g.p, 1.0);
+    d.pLimit = absoluteQuantile(g.p, 0.99);
+    if (!(d.pLimit > 0)) d.pLimit = largest;
+    d.pClipped = largest > d.pLimit * (1 + 1e-9);
+    return d;
+}
+
+}  // namespace cl::ui

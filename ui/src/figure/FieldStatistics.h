@@ -1,0 +1,16 @@
+#pragma once
+// What every panel of a figure derives from the grid, computed once per figure.
+
+#include "../LandscapeModel.h"
+
+namespace cl::ui {
+
+/// Level curves at options.contourCount quantiles, region shares, and the P map's colour
+/// limit: the 99th percentile of |P| (a few extreme values far from the minima would otherwise
+/// wash the map out), with pClipped telling whether anything lies beyond it.
+LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options);
+
+/// The q-quantile (0..1) of |v| over the finite values; 0 when there are none.
+double absoluteQuantile(const std::vector<double>& values, double q);
+
+}  // namespace cl::ui
