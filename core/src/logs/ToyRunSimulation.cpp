@@ -15,6 +15,14 @@ namespace cl::logs {
 
 namespace {
 
+std::string text(double v)
+{
+    std::ostringstream out;
+    out.precision(12);
+    out << v;
+    return out.str();
+}
+
 void checkSpec(const ToyRunSpec& s)
 {
     if (s.dimension < 1) throw std::invalid_argument("toy run: dimension must be at least 1");
@@ -28,16 +36,9 @@ void checkSpec(const ToyRunSpec& s)
     if (s.deltaWs.empty()) throw std::invalid_argument("toy run: needs at least one delta w");
     for (double dw : s.deltaWs)
         if (!(dw > 0 && dw <= 0.5))  // base weights are ½: a larger Δw makes a weight negative
-            throw std::invalid_argument("toy run: delta w must be in (0, 0.5], got " + std::to_string(dw));
+            throw std::invalid_argument("toy run: delta w must be in (0, 0.5], got " + text(dw));
 }
 
-std::string text(double v)
-{
-    std::ostringstream out;
-    out.precision(12);
-    out << v;
-    return out.str();
-}
 
 }  // namespace
 
