@@ -84,6 +84,10 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
             ys.push_back(v);
         }
         if (xs.empty()) continue;
+        if (xs.size() == 1) {  // one checkpoint: a zero-length line still shows its marker
+            xs.push_back(xs.back());
+            ys.push_back(ys.back());
+        }
         for (std::size_t i = 0; i < xs.size(); ++i) {
             first = any ? std::min(first, xs[i]) : xs[i];
             last = any ? std::max(last, xs[i]) : xs[i];
