@@ -31,8 +31,7 @@ QString ParetoData::axisTitle(int domain) const
 
 namespace {
 
-// The base checkpoint at exactly `step`, if any (checkpoint steps are sorted in practice, but
-// a log may list them in any order, so search linearly only once per distinct step).
+// The base checkpoint at exactly `step`, if any (a log may list checkpoints in any order).
 long checkpointAt(const RunLog& log, double step)
 {
     const auto& s = log.checkpoints.step;
@@ -84,7 +83,10 @@ ParetoData buildParetoData(std::shared_ptr<const RunLog> log, int xDomain, int y
 
     // Groups by (start, length): equal tokens per domain for every Δw and both orders.
     std::map<std::pair<double, double>, int> groupOf;
-    std::map<double, long> checkpointCache;
+    // Checkpoints by step, so placing 10^5 interventions costs a lookup each, not a scan.
+    std::map<double, long> checkpointByStep;
+    for (std::size_t i = 0; i < l.checkpoints.size(); ++i)
+        checkpointByStep.emplace(l.checkpoints.step[i], static_cast<long>(i));
     const auto& iv = l.interventions;
     for (std::size_t r = 0; r < iv.size(); ++r) groupOf.emplace(std::make_pair(iv.start[r], iv.length[r]), 0);
     for (auto& [key, index] : groupOf) {
@@ -103,8 +105,10 @@ ParetoData buildParetoData(std::shared_ptr<const RunLog> log, int xDomain, int y
         d.groups.push_back(g);
     }
     for (std::size_t r = 0; r < iv.size(); ++r) {
-        double x = 0, y = 0;
-        if (!interventionPosition(l, r, xDomain, yDomain, x, y)) {
+        const auto found = checkpointByStep.find(iv.start[r] + 2 * iv.length[r]);
+        const long at = found == checkpointByStep.end() ? -1 : found->second;
+        const double x = reached(l, r, xDomain, at), y = reached(l, r, yDomain, at);
+        if (!std::isfinite(x) || !std::isfinite(y)) {
             ++d.unplaced;
             continue;
         }
