@@ -3,29 +3,42 @@
 #include "cli/CommandRegistry.h"
 #include "cli/Report.h"
 #include "core/FieldSampler.h"
+#include "core/expr/ExpressionError.h"
 #include "core/expr/ExpressionLoss.h"
 
 #include <chrono>
 #include <ostream>
+#include <stdexcept>
 
 namespace cl::cli {
 
 namespace {
 
-Target parseTarget(const std::string& text)
+// Parse errors name the option they came from: "--l2: unexpected ')' at column 14".
+LossPtr parseLossOption(const ParsedArgs& args, const std::string& option)
 {
+    try {
+        return ExpressionLoss::fromText(args.text(option));
+    } catch (const ExpressionError& e) {
+        throw std::invalid_argument("--" + option + ": " + e.what());
+    }
+}
+
+Target parseTarget(const ParsedArgs& args)
+{
+    const std::string text = args.text("target");
     if (text == "mean") return Target::mean(2);
     if (text == "l1" || text == "L1") return Target::domain(0, 2);
     if (text == "l2" || text == "L2") return Target::domain(1, 2);
-    return Target::loss(ExpressionLoss::fromText(text), text);
+    return Target::loss(parseLossOption(args, "target"), text);
 }
 
 int runFields(const ParsedArgs& args, std::ostream& out, std::ostream&)
 {
     FieldRequest request;
-    request.l1 = ExpressionLoss::fromText(args.text("l1"));
-    request.l2 = ExpressionLoss::fromText(args.text("l2"));
-    request.target = parseTarget(args.text("target"));
+    request.l1 = parseLossOption(args, "l1");
+    request.l2 = parseLossOption(args, "l2");
+    request.target = parseTarget(args);
     const std::vector<double> range = args.numberList("range", 4);
     request.grid = GridSpec{range[0], range[1], range[2], range[3], args.integer("grid")};
 
