@@ -67,9 +67,6 @@ LogWindow::LogWindow(QWidget* parent) : QMainWindow(parent)
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
     statusBar()->setObjectName("logStatus");
-    connect(pareto_, &ParetoView::pointDescribed, statusBar(), [this](const QString& text) {
-        statusBar()->showMessage(text);
-    });
 
     watcher_ = new QFileSystemWatcher(this);
     reloadTimer_ = new QTimer(this);

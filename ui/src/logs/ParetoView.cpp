@@ -83,7 +83,7 @@ ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
     splitter->addWidget(plot_);
     splitter->addWidget(table_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({320, 850, 330});
+    splitter->setSizes({300, 800, 420});
     hover_ = new QLabel(this);
     hover_->setObjectName("paretoHover");
     hover_->setTextInteractionFlags(Qt::TextSelectableByMouse);
