@@ -126,7 +126,7 @@ void VtkOpenGLHost::initializeGL()
     // Frame() copies VTK's internal framebuffer into whatever is bound: Qt's FBO in paintGL.
     w->SetFrameBlitModeToBlitToCurrent();
     w->SetUseOffScreenBuffers(false);
-    w->SetMultiSamples(4);  // smooth curves and arrows; VTK resolves before it blits
+    w->SetMultiSamples(multiSamples_);  // VTK resolves the samples before it blits
     w->OpenGLInitContext();
     w->SetReadyForRendering(true);
     vtk_->contextReady = true;

@@ -36,18 +36,10 @@ PlotView::PlotView(const QString& objectName, QWidget* parent) : VtkOpenGLHost(p
     s.actor->GetScene()->SetRenderer(s.renderer);
     s.style->SetScene(s.actor->GetScene());
     interactor()->SetInteractorStyle(s.style);
+    setMultiSamples(0);  // charts: see VtkOpenGLHost::setMultiSamples
 }
 
 PlotView::~PlotView() = default;
-
-void PlotView::initializeGL()
-{
-    VtkOpenGLHost::initializeGL();
-    // The host asks for 4x multisampling; with it, vtkChartXY's grid lines come out black and
-    // its line colours shift under Mesa's llvmpipe (Xvfb, CI). Chart lines are smooth enough
-    // without it, so these views render single-sampled (before any framebuffer exists).
-    renderWindow()->SetMultiSamples(0);
-}
 
 void PlotView::setPopulator(ScenePopulator populate)
 {

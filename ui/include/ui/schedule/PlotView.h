@@ -25,7 +25,6 @@ public:
     void exportFigure(const QString& path, const FigureOptions& options = {}) const;
 
 protected:
-    void initializeGL() override;
     void contextMenuEvent(QContextMenuEvent* event) override;
 
 private:
