@@ -3,6 +3,7 @@
 #include "ui/MainWindow.h"
 
 #include <QApplication>
+#include <QStringList>
 #include <QSurfaceFormat>
 
 namespace cl::gui {
@@ -21,8 +22,17 @@ int runGui(int argc, char** argv)
     QApplication app(argc, argv);
     QApplication::setApplicationName("CommuteLab");
     QApplication::setApplicationVersion(COMMUTELAB_VERSION);
+    QApplication::setOrganizationName("CommuteLab");
     cl::ui::MainWindow window;
     window.show();
+    // `commutelab session.json` opens that landscape session; a log file opens its log window.
+    const QStringList arguments = QApplication::arguments().mid(1);
+    for (const QString& path : arguments) {
+        if (path.endsWith(".json", Qt::CaseInsensitive) && window.openSession(path)) continue;
+        if (path.endsWith(".csv", Qt::CaseInsensitive) || path.endsWith(".json", Qt::CaseInsensitive) ||
+            path.endsWith(".jsonl", Qt::CaseInsensitive))
+            window.openLog(path);
+    }
     return QApplication::exec();
 }
 

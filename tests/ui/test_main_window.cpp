@@ -1,6 +1,7 @@
 // The first GUI end to end: the main window computes the default landscape off the GUI thread,
-// VTK draws it into the Qt window, and the pixels show the regions core computed, where core
-// says they are. A malformed expression shows its error and leaves the picture alone.
+// VTK draws it into the Qt window, and the pixels of the bracket view show the regions core
+// computed, where core says they are. A malformed expression shows its error and leaves the
+// picture alone. (The workspace's other features: test_landscape_workspace.)
 
 #include "core/FieldGrid.h"
 #include "ui/FieldComputation.h"
@@ -12,7 +13,10 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QSurfaceFormat>
 #include <QtTest>
 
@@ -80,6 +84,7 @@ class TestMainWindow : public QObject {
 private:
     std::unique_ptr<MainWindow> window_;
     std::shared_ptr<const FieldGrid> first_;
+    QTemporaryDir settingsDir_;
 
 private slots:
     void initTestCase()
@@ -89,8 +94,12 @@ private slots:
         format.setProfile(QSurfaceFormat::CoreProfile);
         format.setDepthBufferSize(24);
         QSurfaceFormat::setDefaultFormat(format);
+        // Never read or write the user's settings.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
 
         window_ = std::make_unique<MainWindow>();
+        window_->setSinglePanel(LandscapePanel::Bracket);  // the pixel probes want a large bracket view
         QSignalSpy finished(window_->computation(), &FieldComputation::finished);
         window_->resize(1300, 900);
         window_->show();
@@ -116,7 +125,7 @@ private slots:
 
     void drawsBothRegionColours()
     {
-        LandscapeView* view = window_->findChild<LandscapeView*>("landscapeView");
+        LandscapeView* view = window_->findChild<LandscapeView*>("bracketView");
         QVERIFY(view);
         const QImage image = view->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
         if (const char* dir = std::getenv("COMMUTELAB_TEST_OUTPUT")) image.save(QString(dir) + "/landscape.png");

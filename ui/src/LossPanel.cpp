@@ -1,15 +1,20 @@
 #include "ui/LossPanel.h"
 
-#include <QComboBox>
-#include <QFormLayout>
-#include <QLabel>
-#include <QLineEdit>
-#include <QPalette>
-#include <QTimer>
-#include <QHBoxLayout>
+#include "ui/workspace/QuadraticEditor.h"
+#include "ui/workspace/TargetSelector.h"
 
 #include "core/expr/ExpressionError.h"
 #include "core/expr/ExpressionLoss.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPalette>
+#include <QSignalBlocker>
+#include <QTimer>
+#include <QToolButton>
 
 namespace cl::ui {
 
@@ -24,66 +29,95 @@ const char* LossPanel::defaultL2()
 }
 
 LossPanel::LossPanel(QWidget* parent)
-    : QWidget(parent), l1Edit_(new QLineEdit(defaultL1())), l2Edit_(new QLineEdit(defaultL2())),
-      targetCombo_(new QComboBox), errorLabel_(new QLabel), debounce_(new QTimer(this))
+    : QWidget(parent), presets_(new QComboBox), target_(new TargetSelector), errorLabel_(new QLabel),
+      debounce_(new QTimer(this))
 {
     setObjectName("lossPanel");
-    l1Edit_->setObjectName("l1Edit");
-    l2Edit_->setObjectName("l2Edit");
-    targetCombo_->setObjectName("targetCombo");
+    presets_->setObjectName("presetCombo");
     errorLabel_->setObjectName("errorLabel");
-    for (QLineEdit* edit : {l1Edit_, l2Edit_}) {
-        edit->setPlaceholderText("an expression in x and y");
-        edit->setClearButtonEnabled(true);
-    }
-    targetCombo_->addItem("mean (L1 + L2) / 2");
-    targetCombo_->addItem("L1");
-    targetCombo_->addItem("L2");
-    targetCombo_->setToolTip("The loss whose change P(L1, L2; target) = <R, grad target> measures");
     errorLabel_->setStyleSheet("color: #b2182b;");
     errorLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    targetCombo_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    presets_->addItem("Presets…");
+    for (const LandscapePreset& preset : landscapePresets()) {
+        presets_->addItem(QString::fromStdString(preset.title));
+        presets_->setItemData(presets_->count() - 1, QString::fromStdString(preset.description), Qt::ToolTipRole);
+    }
+    presets_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
-    // The error shares the target's row, so it appearing or going never resizes the view.
-    auto* targetRow = new QHBoxLayout;
-    targetRow->addWidget(targetCombo_);
-    targetRow->addSpacing(12);
-    targetRow->addWidget(errorLabel_, 1);
-    auto* form = new QFormLayout(this);
-    form->addRow("L1(x, y) =", l1Edit_);
-    form->addRow("L2(x, y) =", l2Edit_);
-    form->addRow("target", targetRow);
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setVerticalSpacing(3);
+    const char* names[2] = {"l1", "l2"};
+    const QString defaults[2] = {defaultL1(), defaultL2()};
+    for (int k = 0; k < 2; ++k) {
+        auto* edit = new QLineEdit(defaults[k]);
+        edit->setObjectName(QString("%1Edit").arg(names[k]));
+        edit->setPlaceholderText("an expression in x and y");
+        edit->setClearButtonEnabled(true);
+        auto* toggle = new QToolButton;
+        toggle->setObjectName(QString("%1QuadraticToggle").arg(names[k]));
+        toggle->setText("Quadratic…");
+        toggle->setCheckable(true);
+        toggle->setToolTip("Edit this loss as a quadratic with sliders (curvatures, rotation, centre)");
+        auto* editor = new QuadraticEditor(names[k]);
+        editor->hide();
+        edits_[k] = edit;
+        quadraticToggles_[k] = toggle;
+        quadratic_[k] = editor;
+        grid->addWidget(new QLabel(QString("L%1(x, y) =").arg(k + 1)), 2 * k, 0);
+        grid->addWidget(edit, 2 * k, 1);
+        grid->addWidget(toggle, 2 * k, 2);
+        grid->addWidget(editor, 2 * k + 1, 1, 1, 2);
+        connect(toggle, &QToolButton::toggled, this, [this, k](bool on) {
+            quadratic_[k]->setVisible(on);
+            if (on) {  // the sliders take over the loss at once
+                edits_[k]->setText(quadratic_[k]->expression());
+                apply();
+            }
+        });
+        connect(editor, &QuadraticEditor::expressionChanged, this, [this, k](const QString& text) {
+            edits_[k]->setText(text);
+            apply();
+        });
+    }
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(presets_);
+    bottom->addSpacing(12);
+    bottom->addWidget(new QLabel("target"));
+    bottom->addWidget(target_);
+    bottom->addSpacing(12);
+    bottom->addWidget(errorLabel_, 1);
+    grid->addWidget(new QLabel("pair"), 4, 0);
+    grid->addLayout(bottom, 4, 1, 1, 2);
+    grid->setColumnStretch(1, 1);
 
     // Typing re-parses after a short pause; Return parses at once.
     debounce_->setSingleShot(true);
     debounce_->setInterval(350);
     connect(debounce_, &QTimer::timeout, this, &LossPanel::apply);
-    for (QLineEdit* edit : {l1Edit_, l2Edit_}) {
+    for (QLineEdit* edit : edits_) {
         connect(edit, &QLineEdit::textEdited, debounce_, qOverload<>(&QTimer::start));
         connect(edit, &QLineEdit::returnPressed, this, &LossPanel::apply);
     }
-    connect(targetCombo_, &QComboBox::currentIndexChanged, this, [this] {
-        if (l1_ && l2_) emit lossesChanged();
+    connect(presets_, &QComboBox::activated, this, [this](int index) {
+        if (index > 0) choosePreset(index - 1);
     });
+    connect(target_, &TargetSelector::targetChanged, this, &LossPanel::targetChanged);
 }
 
 Target LossPanel::target() const
 {
-    switch (targetCombo_->currentIndex()) {
-    case 1: return Target::domain(0, 2);
-    case 2: return Target::domain(1, 2);
-    default: return Target::mean(2);
-    }
+    return target_->target();
 }
 
 QString LossPanel::l1Text() const
 {
-    return l1Edit_->text();
+    return edits_[0]->text();
 }
 
 QString LossPanel::l2Text() const
 {
-    return l2Edit_->text();
+    return edits_[1]->text();
 }
 
 QString LossPanel::errorText() const
@@ -93,9 +127,21 @@ QString LossPanel::errorText() const
 
 void LossPanel::setExpressions(const QString& l1, const QString& l2)
 {
-    l1Edit_->setText(l1);
-    l2Edit_->setText(l2);
+    for (QToolButton* toggle : quadraticToggles_) toggle->setChecked(false);
+    edits_[0]->setText(l1);
+    edits_[1]->setText(l2);
     apply();
+}
+
+void LossPanel::choosePreset(int index)
+{
+    const LandscapePreset& preset = landscapePresets().at(std::size_t(index));
+    {
+        const QSignalBlocker block(presets_);
+        presets_->setCurrentIndex(index + 1);
+    }
+    setExpressions(QString::fromStdString(preset.l1), QString::fromStdString(preset.l2));
+    emit presetChosen(preset);
 }
 
 LossPtr LossPanel::parse(QLineEdit* edit, const char* name, QString& error)
@@ -116,24 +162,21 @@ LossPtr LossPanel::parse(QLineEdit* edit, const char* name, QString& error)
     }
 }
 
-void LossPanel::showError(const QString& error)
-{
-    errorLabel_->setText(error);
-}
-
 void LossPanel::apply()
 {
     debounce_->stop();
     QString error1, error2;
-    LossPtr l1 = parse(l1Edit_, "L1", error1);
-    LossPtr l2 = parse(l2Edit_, "L2", error2);
+    LossPtr l1 = parse(edits_[0], "L1", error1);
+    LossPtr l2 = parse(edits_[1], "L2", error2);
     QStringList errors;
     if (!error1.isEmpty()) errors << error1;
     if (!error2.isEmpty()) errors << error2;
-    showError(errors.join("   "));
+    errorLabel_->setText(errors.join("   "));
     if (!l1 || !l2) return;  // keep the last good pair (and picture)
     l1_ = std::move(l1);
     l2_ = std::move(l2);
+    l1Applied_ = edits_[0]->text();
+    l2Applied_ = edits_[1]->text();
     emit lossesChanged();
 }
 

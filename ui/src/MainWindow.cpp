@@ -1,13 +1,25 @@
 #include "ui/MainWindow.h"
 
 #include "ui/FieldComputation.h"
+#include "ui/LandscapeFigure.h"
 #include "ui/LandscapeView.h"
 #include "ui/LossPanel.h"
+#include "ui/workspace/LinkedViews.h"
+#include "ui/workspace/OptionsDialog.h"
+#include "ui/workspace/PointFlowsController.h"
+#include "ui/workspace/TargetSelector.h"
+#include "ui/workspace/WorkspaceExport.h"
 
 #include "core/FieldSampler.h"
 
+#include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
+#include <QSignalBlocker>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -22,48 +34,99 @@ GridSpec MainWindow::defaultGrid()
 }
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), lossPanel_(new LossPanel), view_(new LandscapeView),
-      computation_(new FieldComputation(this)), hoverLabel_(new QLabel), stateLabel_(new QLabel)
+    : QMainWindow(parent), lossPanel_(new LossPanel), views_(new LinkedViews), computation_(new FieldComputation(this)),
+      flows_(new PointFlowsController(this)), optionsDialog_(new OptionsDialog(this)), hoverLabel_(new QLabel),
+      stateLabel_(new QLabel), settings_(WorkspaceSettings::load()), rect_(defaultGrid()), homeRect_(defaultGrid())
 {
     setObjectName("mainWindow");
-    setWindowTitle("CommuteLab — order of training on two domains");
+    setAcceptDrops(true);
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->addWidget(lossPanel_);
-    layout->addWidget(view_, 1);
+    layout->addWidget(buildToolBar());
+    layout->addWidget(views_, 1);
     setCentralWidget(central);
+    buildMenus();
 
     hoverLabel_->setObjectName("hoverLabel");
     stateLabel_->setObjectName("stateLabel");
     hoverLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(hoverLabel_, 1);
     statusBar()->addPermanentWidget(stateLabel_);
-    resize(1280, 900);
+    resize(1500, 1000);
 
-    connect(lossPanel_, &LossPanel::lossesChanged, this, &MainWindow::recompute);
+    optionsDialog_->setValues(settings_.options, settings_.gridSize);
+    views_->setOptions(settings_.options);
+    views_->setViewRect(rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax);
+    const auto single = settings_.layout == "side-by-side" ? std::nullopt
+                                                            : landscapePanelFromName(settings_.layout.toStdString());
+    setSinglePanel(single);
+
+    connect(lossPanel_, &LossPanel::lossesChanged, this, [this] {
+        flows_->setLosses(lossPanel_->l1(), lossPanel_->l2());
+        recompute();
+        markModified();
+    });
+    connect(lossPanel_, &LossPanel::targetChanged, this, [this] {
+        views_->setTargetLabel(lossPanel_->targetSelector()->label());
+        recompute();
+        markModified();
+    });
+    connect(lossPanel_, &LossPanel::presetChosen, this, [this](const LandscapePreset& preset) {
+        homeRect_ = preset.grid;
+        resetView();
+    });
     connect(computation_, &FieldComputation::finished, this,
             [this](std::shared_ptr<const FieldGrid> grid, quint64) { showFields(std::move(grid)); });
-    connect(computation_, &FieldComputation::failed, this, [this](const QString& message, quint64) {
-        stateLabel_->setText("cannot compute: " + message);
+    connect(computation_, &FieldComputation::failed, this,
+            [this](const QString& message, quint64) { stateLabel_->setText("cannot compute: " + message); });
+    connect(views_, &LinkedViews::hovered, this, &MainWindow::showHover);
+    connect(views_, &LinkedViews::viewRectChanged, this, &MainWindow::followRect);
+    connect(views_, &LinkedViews::clicked, this, [this](double x, double y) {
+        flows_->addPoint(ClickedPointSpec{x, y, dtSpin_->value()});
+        stateLabel_->setText(QString("flows from θ0 = (%1, %2)…").arg(x, 0, 'g', 4).arg(y, 0, 'g', 4));
+        markModified();
     });
-    connect(view_, &LandscapeView::hovered, this, &MainWindow::showHover);
+    connect(flows_, &PointFlowsController::overlaysChanged, views_, &LinkedViews::setOverlays);
+    connect(flows_, &PointFlowsController::failed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(optionsDialog_, &OptionsDialog::optionsChanged, this, &MainWindow::setOptions);
+    connect(optionsDialog_, &OptionsDialog::gridSizeChanged, this, &MainWindow::setGridSize);
+
     lossPanel_->apply();  // the first landscape, from the default pair
+    sessionPath_.clear();
+    setWindowModified(false);
+    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
 
+LandscapeView* MainWindow::landscapeView() const
+{
+    return views_->view(LandscapePanel::Bracket);
+}
+
+LandscapeView* MainWindow::view(LandscapePanel panel) const
+{
+    return views_->view(panel);
+}
+
+GridSpec MainWindow::gridSpec() const
+{
+    GridSpec g = rect_;
+    g.n = settings_.gridSize;
+    return g;
+}
+
 void MainWindow::recompute()
 {
+    if (!lossPanel_->l1() || !lossPanel_->l2()) return;
     FieldRequest request;
     request.l1 = lossPanel_->l1();
     request.l2 = lossPanel_->l2();
     request.target = lossPanel_->target();
-    request.grid = defaultGrid();
+    request.grid = gridSpec();
     requestStartedMs_ = QDateTime::currentMSecsSinceEpoch();
-    auto shortened = [](QString text) { return text.size() > 60 ? text.left(57) + "…" : text; };
-    requestedSubtitle_ = QString("L1 = %1     L2 = %2").arg(shortened(lossPanel_->l1Text().simplified()),
-                                                           shortened(lossPanel_->l2Text().simplified()));
     stateLabel_->setText("computing…");
     computation_->request(std::move(request));
 }
@@ -72,9 +135,57 @@ void MainWindow::showFields(std::shared_ptr<const FieldGrid> grid)
 {
     const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - requestStartedMs_;
     const int n = grid ? grid->spec.n : 0;
-    view_->setTitle("Lie bracket R(L1, L2) and where reordering helps both losses", requestedSubtitle_);
-    view_->setFields(std::move(grid));
+    views_->setFields(std::move(grid));
     stateLabel_->setText(QString("%1 × %1 grid in %2 s").arg(n).arg(elapsed / 1000.0, 0, 'f', 2));
+}
+
+void MainWindow::followRect(double xmin, double xmax, double ymin, double ymax)
+{
+    rect_.xmin = xmin;
+    rect_.xmax = xmax;
+    rect_.ymin = ymin;
+    rect_.ymax = ymax;
+    recompute();
+    markModified();
+}
+
+void MainWindow::resetView()
+{
+    rect_ = homeRect_;
+    views_->setViewRect(rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax);
+    recompute();
+}
+
+void MainWindow::setGridSize(int n)
+{
+    n = std::clamp(n, WorkspaceSettings::minGridSize, WorkspaceSettings::maxGridSize);
+    if (n == settings_.gridSize) return;
+    settings_.gridSize = n;
+    settings_.save();
+    optionsDialog_->setValues(settings_.options, n);
+    recompute();
+    markModified();
+}
+
+void MainWindow::setOptions(const LandscapeOptions& options)
+{
+    settings_.options = options;
+    settings_.save();
+    optionsDialog_->setValues(options, settings_.gridSize);
+    views_->setOptions(options);
+    markModified();
+}
+
+void MainWindow::setSinglePanel(std::optional<LandscapePanel> panel)
+{
+    views_->setSinglePanel(panel);
+    settings_.layout = panel ? QString(landscapePanelName(*panel)) : QString("side-by-side");
+    settings_.save();
+    if (layoutCombo_) {
+        const QSignalBlocker block(layoutCombo_);
+        layoutCombo_->setCurrentIndex(panel ? 1 + int(*panel) : 0);
+    }
+    markModified();
 }
 
 QString MainWindow::hoverText() const
@@ -82,21 +193,144 @@ QString MainWindow::hoverText() const
     return hoverLabel_->text();
 }
 
+QString MainWindow::stateText() const
+{
+    return stateLabel_->text();
+}
+
 void MainWindow::showHover(double x, double y, bool inside)
 {
-    const auto grid = view_->fields();
-    if (!inside || !grid) {
+    const auto grid = views_->fields();
+    const GridSpec s = grid ? grid->spec : GridSpec{};
+    if (!inside || !grid || x < s.xmin || x > s.xmax || y < s.ymin || y > s.ymax) {
         hoverLabel_->clear();
         return;
     }
-    const GridSpec& s = grid->spec;
     const int i = std::clamp(static_cast<int>(std::lround((x - s.xmin) / (s.xmax - s.xmin) * (s.n - 1))), 0, s.n - 1);
     const int j = std::clamp(static_cast<int>(std::lround((y - s.ymin) / (s.ymax - s.ymin) * (s.n - 1))), 0, s.n - 1);
     const std::size_t k = grid->index(i, j);
     auto num = [](double v) { return QString::number(v, 'g', 4); };
-    hoverLabel_->setText(QString("θ = (%1, %2)   L1 = %3   L2 = %4   R = (%5, %6)   P = %7   region: %8")
-                             .arg(num(s.x(i)), num(s.y(j)), num(grid->l1[k]), num(grid->l2[k]), num(grid->rx[k]),
-                                  num(grid->ry[k]), num(grid->p[k]), regionName(grid->region[k])));
+    auto pair = [&](double a, double b) { return QString("(%1, %2)").arg(num(a), num(b)); };
+    hoverLabel_->setText(QString("θ = %1   L1 = %2   L2 = %3   ∇L1 = %4   ∇L2 = %5   R = %6   P = %7   region: %8")
+                             .arg(pair(s.x(i), s.y(j)), num(grid->l1[k]), num(grid->l2[k]),
+                                  pair(grid->g1x[k], grid->g1y[k]), pair(grid->g2x[k], grid->g2y[k]),
+                                  pair(grid->rx[k], grid->ry[k]), num(grid->p[k]), regionName(grid->region[k])));
+}
+
+LandscapeSession MainWindow::session() const
+{
+    LandscapeSession s;
+    s.l1 = lossPanel_->l1Applied().toStdString();
+    s.l2 = lossPanel_->l2Applied().toStdString();
+    s.target = lossPanel_->targetSelector()->spec();
+    s.grid = gridSpec();
+    s.options = settings_.options;
+    s.points = flows_->points();
+    s.descentL1 = flows_->descentL1();
+    s.descentL2 = flows_->descentL2();
+    const auto single = views_->singlePanel();
+    s.layout = single ? std::string("single:") + landscapePanelName(*single) : "side-by-side";
+    return s;
+}
+
+void MainWindow::applySession(const LandscapeSession& s)
+{
+    loading_ = true;
+    computation_->cancel();
+    rect_ = homeRect_ = s.grid;
+    settings_.gridSize = std::clamp(s.grid.n, WorkspaceSettings::minGridSize, WorkspaceSettings::maxGridSize);
+    setOptions(s.options);
+    setSinglePanel(singlePanelOfLayout(s.layout));
+    views_->setViewRect(rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax);
+    flows_->setPoints(s.points);
+    flows_->setDescent(s.descentL1, s.descentL2);
+    for (int k = 0; k < 2; ++k) {
+        const QSignalBlocker block(descentActions_[k]);
+        descentActions_[k]->setChecked(k == 0 ? s.descentL1 : s.descentL2);
+    }
+    lossPanel_->targetSelector()->setSpec(s.target);
+    lossPanel_->setExpressions(QString::fromStdString(s.l1), QString::fromStdString(s.l2));
+    recompute();
+    loading_ = false;
+    setWindowModified(false);
+}
+
+bool MainWindow::openSession(const QString& path)
+{
+    try {
+        applySession(loadSession(path));
+    } catch (const SessionError& e) {
+        statusBar()->showMessage(QString::fromUtf8(e.what()), 10000);
+        QMessageBox::warning(this, "Cannot open session", QString::fromUtf8(e.what()));
+        return false;
+    }
+    sessionPath_ = path;
+    settings_.remember(QFileInfo(path).absoluteFilePath());
+    settings_.save();
+    rebuildRecentMenu();
+    updateTitle();
+    return true;
+}
+
+bool MainWindow::saveSessionAs(const QString& path)
+{
+    try {
+        saveSession(session(), path);
+    } catch (const SessionError& e) {
+        statusBar()->showMessage(QString::fromUtf8(e.what()), 10000);
+        QMessageBox::warning(this, "Cannot save session", QString::fromUtf8(e.what()));
+        return false;
+    }
+    sessionPath_ = path;
+    settings_.remember(QFileInfo(path).absoluteFilePath());
+    settings_.save();
+    rebuildRecentMenu();
+    setWindowModified(false);
+    updateTitle();
+    statusBar()->showMessage("saved " + path, 4000);
+    return true;
+}
+
+void MainWindow::markModified()
+{
+    if (!loading_) setWindowModified(true);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = sessionPath_.isEmpty() ? QString("untitled") : QFileInfo(sessionPath_).fileName();
+    setWindowTitle(QString("%1[*] — CommuteLab landscape").arg(name));
+}
+
+LandscapeFigureSpec MainWindow::figureSpec(std::vector<LandscapePanel> panels) const
+{
+    LandscapeFigureSpec spec;
+    spec.grid = views_->fields();
+    spec.panels = panels.empty() ? std::vector<LandscapePanel>{views_->singlePanel().value_or(LandscapePanel::Bracket)}
+                                 : std::move(panels);
+    spec.options = settings_.options;
+    spec.overlays = flows_->overlays();
+    spec.targetLabel = lossPanel_->targetSelector()->label().toStdString();
+    spec.view = DataRect{rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax};
+    return spec;
+}
+
+void MainWindow::exportFigure(const QString& path, const FigureOptions& options, std::vector<LandscapePanel> panels)
+{
+    exportLandscapeFigure(figureSpec(std::move(panels)), path, options);
+}
+
+void MainWindow::exportFields(const QString& path)
+{
+    const auto grid = views_->fields();
+    if (!grid) throw std::runtime_error("no fields computed yet");
+    cl::ui::exportFields(*grid, path);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    settings_.save();
+    QMainWindow::closeEvent(event);
 }
 
 }  // namespace cl::ui

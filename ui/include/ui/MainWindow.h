@@ -1,20 +1,42 @@
 #pragma once
-// The main window: loss panel on top, the landscape below, and a status bar with the values
-// at the grid point nearest the mouse. It only assembles and connects the panels.
+// The landscape workspace: the loss panel on top, the four linked landscape views below (L1, L2,
+// the bracket of Figure 1c, the P map; 2×2 or one at a time), a tool bar for the layout, clicked
+// points and descent paths, and a status bar with the values under the mouse. It assembles and
+// connects the panels; sampling, flows and files live in their own classes.
+
+#include "ui/FigureExport.h"
+#include "ui/LandscapeOptions.h"
+#include "ui/LandscapeSession.h"
+#include "ui/workspace/WorkspaceSettings.h"
 
 #include "core/FieldGrid.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
+#include <optional>
 
+class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
+class QMenu;
 
 namespace cl::ui {
 
 class FieldComputation;
 class LandscapeView;
+class LinkedViews;
 class LossPanel;
+class OptionsDialog;
+class PointFlowsController;
+struct LandscapeFigureSpec;
+namespace logs {
+class LogWindow;
+}
+namespace schedule {
+class ScheduleLabWindow;
+}
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -23,27 +45,82 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// The lattice every landscape is sampled on: [-3, 3]², 200 points a side.
+    /// The default rectangle and resolution: [-3, 3]², 200 points a side.
     static GridSpec defaultGrid();
 
-    LandscapeView* landscapeView() const { return view_; }
+    /// The bracket view (Figure 1c).
+    LandscapeView* landscapeView() const;
+    LandscapeView* view(LandscapePanel panel) const;
+    LinkedViews* linkedViews() const { return views_; }
     LossPanel* lossPanel() const { return lossPanel_; }
     FieldComputation* computation() const { return computation_; }
+    PointFlowsController* flows() const { return flows_; }
+    OptionsDialog* optionsDialog() const { return optionsDialog_; }
     /// The status bar's read-out of the point under the mouse (empty when outside the plot).
     QString hoverText() const;
+    QString stateText() const;
+
+    /// The rectangle and resolution the views are sampled at.
+    GridSpec gridSpec() const;
+    void setGridSize(int n);
+    LandscapeOptions options() const { return settings_.options; }
+    void setOptions(const LandscapeOptions& options);
+    /// nullopt: the 2×2 grid; a panel: that one alone.
+    void setSinglePanel(std::optional<LandscapePanel> panel);
+    void resetView();
+
+    LandscapeSession session() const;
+    void applySession(const LandscapeSession& session);
+    /// Errors go to a message box and the status bar; false then.
+    bool openSession(const QString& path);
+    bool saveSessionAs(const QString& path);
+    QString sessionPath() const { return sessionPath_; }
+
+    /// `panels` empty: the current view. Throws as writeFigure does.
+    void exportFigure(const QString& path, const FigureOptions& options, std::vector<LandscapePanel> panels = {});
+    void exportFields(const QString& path);
+
+    logs::LogWindow* openLog(const QString& path);
+    schedule::ScheduleLabWindow* openScheduleLab();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
+    QWidget* buildToolBar();
+    void buildMenus();
+    void rebuildRecentMenu();
     void recompute();
     void showFields(std::shared_ptr<const FieldGrid> grid);
     void showHover(double x, double y, bool inside);
+    void followRect(double xmin, double xmax, double ymin, double ymax);
+    void markModified();
+    void updateTitle();
+    LandscapeFigureSpec figureSpec(std::vector<LandscapePanel> panels) const;
+    void askExportFigure(bool figure1);
+    void askExportFields();
 
     LossPanel* lossPanel_;
-    LandscapeView* view_;
+    LinkedViews* views_;
     FieldComputation* computation_;
+    PointFlowsController* flows_;
+    OptionsDialog* optionsDialog_;
     QLabel* hoverLabel_;
     QLabel* stateLabel_;
+    QComboBox* layoutCombo_ = nullptr;
+    QDoubleSpinBox* dtSpin_ = nullptr;
+    QAction* descentActions_[2] = {nullptr, nullptr};
+    QMenu* recentMenu_ = nullptr;
+    QPointer<schedule::ScheduleLabWindow> scheduleLab_;
+
+    WorkspaceSettings settings_;
+    GridSpec rect_;      // the rectangle shown and sampled (n = settings_.gridSize)
+    GridSpec homeRect_;  // what Reset view returns to (the preset's or the session's)
+    QString sessionPath_;
+    bool loading_ = false;
     qint64 requestStartedMs_ = 0;
-    QString requestedSubtitle_;  // the expressions of the latest request, shown with its grid
 };
 
 }  // namespace cl::ui
