@@ -1,0 +1,451 @@
+// The landscape workspace end to end: typing, presets, quadratic sliders and target choice reach
+// the sampled grid with core's numbers; a click computes core's flows; pan/zoom is linked and
+// resamples; options persist; sessions mark the title; exports write files. With
+// COMMUTELAB_BENCH=1 it also times updates at 512² (see docs/workspace.md).
+
+#include "core/QuadraticLoss.h"
+#include "core/expr/ExpressionLoss.h"
+#include "core/landscape/LandscapePreset.h"
+#include "core/landscape/PointFlows.h"
+#include "core/landscape/QuadraticParameters.h"
+#include "ui/FieldComputation.h"
+#include "ui/LandscapeFigure.h"
+#include "ui/LandscapeView.h"
+#include "ui/LossPanel.h"
+#include "ui/MainWindow.h"
+#include "ui/workspace/LinkedViews.h"
+#include "ui/workspace/OptionsDialog.h"
+#include "ui/workspace/PointFlowsController.h"
+#include "ui/workspace/QuadraticEditor.h"
+#include "ui/workspace/TargetSelector.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QOpenGLWidget>
+#include <QThread>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QSurfaceFormat>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+using namespace cl;
+using namespace cl::ui;
+
+namespace {
+
+Vector point(double x, double y)
+{
+    Vector v(2);
+    v << x, y;
+    return v;
+}
+
+bool close(double a, double b, double tolerance = 1e-9)
+{
+    return std::abs(a - b) <= tolerance * (1 + std::abs(b));
+}
+
+}  // namespace
+
+class TestLandscapeWorkspace : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir settingsDir_;
+    std::unique_ptr<MainWindow> window_;
+
+    /// Runs `change`, then waits for the grid of the request it caused.
+    std::shared_ptr<const FieldGrid> gridAfter(const std::function<void()>& change)
+    {
+        QSignalSpy finished(window_->computation(), &FieldComputation::finished);
+        change();
+        const quint64 wanted = window_->computation()->latestId();
+        for (int k = 0; k < 600; ++k) {
+            for (const auto& args : finished)
+                if (args.at(1).value<quint64>() == wanted) return args.at(0).value<std::shared_ptr<const FieldGrid>>();
+            QTest::qWait(50);
+        }
+        return nullptr;
+    }
+
+    void typeExpression(const char* edit, const QString& text)
+    {
+        auto* line = window_->findChild<QLineEdit*>(edit);
+        line->selectAll();
+        QTest::keyClicks(line, text);
+        QTest::keyClick(line, Qt::Key_Return);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QSurfaceFormat format;
+        format.setVersion(3, 2);
+        format.setProfile(QSurfaceFormat::CoreProfile);
+        format.setDepthBufferSize(24);
+        QSurfaceFormat::setDefaultFormat(format);
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
+
+        window_ = std::make_unique<MainWindow>();
+        QSignalSpy finished(window_->computation(), &FieldComputation::finished);
+        window_->resize(1500, 1000);
+        window_->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, 60000);
+        for (auto name : {"l1View", "l2View", "bracketView", "pmapView"})
+            QVERIFY2(window_->findChild<LandscapeView*>(name), name);
+        QCOMPARE(window_->view(LandscapePanel::PMap)->panel(), LandscapePanel::PMap);
+        QCOMPARE(window_->view(LandscapePanel::L1)->fields(), window_->landscapeView()->fields());  // one grid
+    }
+
+    void typingUpdatesTheViews()
+    {
+        const auto grid = gridAfter([&] { typeExpression("l1Edit", "x^2 + 3*sin(y)"); });
+        QVERIFY(grid);
+        for (LandscapePanel panel : LinkedViews::panels) QCOMPARE(window_->view(panel)->fields(), grid);
+        const auto loss = ExpressionLoss::fromText("x^2 + 3*sin(y)");
+        const std::size_t k = grid->index(37, 141);
+        QVERIFY(close(grid->l1[k], loss->value(point(grid->spec.x(37), grid->spec.y(141)))));
+    }
+
+    void syntaxErrorShowsColumnAndKeepsThePicture()
+    {
+        const auto shown = window_->landscapeView()->fields();
+        QSignalSpy started(window_->computation(), &FieldComputation::started);
+        typeExpression("l2Edit", "x^2 * (y +");
+        auto* error = window_->findChild<QLabel*>("errorLabel");
+        QTRY_VERIFY(!error->text().isEmpty());
+        QVERIFY2(error->text().startsWith("L2: ") && error->text().contains("column 11"), qPrintable(error->text()));
+        QTest::qWait(500);
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(window_->landscapeView()->fields(), shown);
+    }
+
+    void presetLoadsItsPairAndRectangle()
+    {
+        const LandscapePreset& preset = landscapePresets().at(2);
+        auto* combo = window_->findChild<QComboBox*>("presetCombo");
+        const auto grid = gridAfter([&] {
+            combo->setCurrentIndex(3);  // the item after "Presets…" and the first two presets
+            emit combo->activated(3);
+        });
+        QVERIFY(grid);
+        QCOMPARE(window_->findChild<QLineEdit*>("l1Edit")->text(), QString::fromStdString(preset.l1));
+        QCOMPARE(window_->findChild<QLineEdit*>("l2Edit")->text(), QString::fromStdString(preset.l2));
+        QVERIFY(window_->findChild<QLabel*>("errorLabel")->text().isEmpty());
+        QCOMPARE(grid->spec.xmin, preset.grid.xmin);
+        QCOMPARE(grid->spec.ymax, preset.grid.ymax);
+        const auto l2 = ExpressionLoss::fromText(preset.l2);
+        const std::size_t k = grid->index(90, 20);
+        QVERIFY(close(grid->l2[k], l2->value(point(grid->spec.x(90), grid->spec.y(20)))));
+    }
+
+    void quadraticSliderWritesTheExpression()
+    {
+        window_->findChild<QToolButton*>("l1QuadraticToggle")->click();
+        QuadraticEditor* editor = window_->lossPanel()->quadraticEditor(0);
+        QVERIFY(editor->isVisible());
+        auto* slider = window_->findChild<QSlider*>("l1Angle");
+        const auto grid = gridAfter([&] { slider->setValue(slider->value() + 25); });
+        QVERIFY(grid);
+        const QuadraticParameters p = editor->parameters();
+        QCOMPARE(window_->findChild<QLineEdit*>("l1Edit")->text(), QString::fromStdString(quadraticExpression(p)));
+        // The same loss built from its matrix: A = R diag(λ1, λ2) Rᵀ, R the rotation by the angle.
+        const double a = p.angleDegrees * M_PI / 180, c = std::cos(a), s = std::sin(a);
+        Matrix rotation(2, 2);
+        rotation << c, -s, s, c;
+        Matrix diagonal = Matrix::Zero(2, 2);
+        diagonal(0, 0) = p.lambda1;
+        diagonal(1, 1) = p.lambda2;
+        const QuadraticLoss quadratic(rotation * diagonal * rotation.transpose(), point(p.centreX, p.centreY));
+        for (auto [i, j] : {std::pair{10, 10}, std::pair{100, 50}, std::pair{180, 170}}) {
+            const std::size_t k = grid->index(i, j);
+            const Vector theta = point(grid->spec.x(i), grid->spec.y(j));
+            QVERIFY(close(grid->l1[k], quadratic.value(theta)));
+            QVERIFY(close(grid->g1x[k], quadratic.gradient(theta)(0), 1e-8));
+        }
+        window_->findChild<QToolButton*>("l1QuadraticToggle")->click();
+        QVERIFY(!editor->isVisible());
+    }
+
+    void clickComputesCoreFlows()
+    {
+        window_->findChild<QDoubleSpinBox*>("dtSpin")->setValue(0.2);
+        LandscapeView* view = window_->view(LandscapePanel::Bracket);
+        QSignalSpy overlays(window_->flows(), &PointFlowsController::overlaysChanged);
+        const QPointF pixel = view->dataToPixel(0.4, -0.3);
+        QTest::mouseClick(view, Qt::LeftButton, {}, (pixel / view->devicePixelRatioF()).toPoint());
+        QTRY_VERIFY_WITH_TIMEOUT(overlays.count() >= 1 && !window_->flows()->isBusy(), 30000);
+        const auto shown = window_->flows()->overlays();
+        QCOMPARE(int(shown->points.size()), 1);
+        const auto& clicked = shown->points[0];
+        QVERIFY2(std::abs(clicked.x - 0.4) < 0.05 && std::abs(clicked.y + 0.3) < 0.05,
+                 qPrintable(QString("%1 %2").arg(clicked.x).arg(clicked.y)));
+        QCOMPARE(clicked.dt, 0.2);
+        QVERIFY(clicked.flows);
+        const PointFlows expected = computePointFlows(window_->lossPanel()->l1(), window_->lossPanel()->l2(),
+                                                      point(clicked.x, clicked.y), 0.2);
+        const std::pair<const Trajectory*, const Trajectory*> pairs[] = {
+            {&clicked.flows->mixed, &expected.mixed},
+            {&clicked.flows->oneThenTwo, &expected.oneThenTwo},
+            {&clicked.flows->twoThenOne, &expected.twoThenOne}};
+        for (auto [got, want] : pairs)
+            for (int d = 0; d < 2; ++d) QVERIFY(close(got->states.back()(d), want->states.back()(d)));
+        for (LandscapePanel panel : LinkedViews::panels) QVERIFY(window_->view(panel)->isVisible());
+
+        // Descent paths join the overlays; an undefined start is reported, not fatal; Clear empties.
+        window_->findChild<QAction*>("descentL1Action")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window_->flows()->overlays()->descentPaths.size() == 1, 30000);
+        window_->findChild<QAction*>("clearPointsAction")->trigger();
+        QTRY_VERIFY(window_->flows()->overlays()->points.empty());
+        window_->findChild<QAction*>("descentL1Action")->trigger();
+    }
+
+    void undefinedPointIsReportedNotFatal()
+    {
+        window_->lossPanel()->setExpressions("log(x)", "y^2");
+        QSignalSpy failed(window_->flows(), &PointFlowsController::failed);
+        window_->flows()->addPoint(ClickedPointSpec{-1, 0, 0.1});
+        QTRY_VERIFY_WITH_TIMEOUT(failed.count() == 1, 30000);
+        QVERIFY2(failed.at(0).at(0).toString().startsWith("no flows from θ0 = (-1, 0)"),
+                 qPrintable(failed.at(0).at(0).toString()));
+        window_->flows()->clearPoints();
+        window_->lossPanel()->choosePreset(0);
+    }
+
+    void targetSwitchChangesP()
+    {
+        auto* combo = window_->findChild<QComboBox*>("targetCombo");
+        auto* weight = window_->findChild<QDoubleSpinBox*>("targetWeight");
+        auto grid = gridAfter([&] {
+            weight->setValue(0.25);
+            combo->setCurrentIndex(3);
+        });
+        QVERIFY(grid);
+        std::size_t k = grid->index(60, 130);
+        const double weighted = grid->rx[k] * (0.25 * grid->g1x[k] + 0.75 * grid->g2x[k]) +
+                                grid->ry[k] * (0.25 * grid->g1y[k] + 0.75 * grid->g2y[k]);
+        QVERIFY(close(grid->p[k], weighted));
+        grid = gridAfter([&] {
+            combo->setCurrentIndex(4);
+            typeExpression("targetExpression", "x^2 + y^2");
+        });
+        QVERIFY(grid);
+        k = grid->index(150, 30);
+        const double x = grid->spec.x(150), y = grid->spec.y(30);
+        QVERIFY(close(grid->p[k], grid->rx[k] * 2 * x + grid->ry[k] * 2 * y));
+        typeExpression("targetExpression", "x^2 +* y");
+        QTRY_VERIFY(window_->findChild<QLabel*>("targetError")->text().contains("column"));
+        QCOMPARE(window_->lossPanel()->targetSelector()->spec(), std::string("expr:x^2 + y^2"));
+        gridAfter([&] { combo->setCurrentIndex(0); });
+    }
+
+    void panAndZoomAreLinkedAndResample()
+    {
+        LandscapeView* l1 = window_->view(LandscapePanel::L1);
+        const QPointF centre = l1->dataToPixel(0, 0) / l1->devicePixelRatioF();
+        const auto grid = gridAfter([&] {
+            QWheelEvent wheel(centre, l1->mapToGlobal(centre), {}, QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            QApplication::sendEvent(l1, &wheel);
+        });
+        QVERIFY(grid);
+        double a[4], b[4];
+        l1->viewRect(a[0], a[1], a[2], a[3]);
+        window_->view(LandscapePanel::PMap)->viewRect(b[0], b[1], b[2], b[3]);
+        for (int k = 0; k < 4; ++k) QCOMPARE(a[k], b[k]);
+        QVERIFY(a[1] - a[0] < 5.9);  // zoomed in
+        QCOMPARE(grid->spec.xmin, a[0]);
+        QCOMPARE(grid->spec.ymax, a[3]);
+        const auto home = gridAfter([&] { window_->findChild<QAction*>("resetViewAction")->trigger(); });
+        QCOMPARE(home->spec.xmin, landscapePresets().front().grid.xmin);
+    }
+
+    void layoutToggleShowsOnePanel()
+    {
+        auto* layout = window_->findChild<QComboBox*>("layoutCombo");
+        layout->setCurrentIndex(4);  // P map only
+        QVERIFY(window_->view(LandscapePanel::PMap)->isVisible());
+        QVERIFY(!window_->view(LandscapePanel::L1)->isVisible());
+        QCOMPARE(window_->session().layout, std::string("single:pmap"));
+        layout->setCurrentIndex(0);
+        QVERIFY(window_->view(LandscapePanel::L1)->isVisible());
+    }
+
+    void sessionSaveMarksTitleAndReopens()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("work.json");
+        window_->flows()->addPoint(ClickedPointSpec{0.5, 0.5, 0.1});
+        QVERIFY(window_->saveSessionAs(path));
+        QVERIFY(!window_->isWindowModified());
+        QVERIFY(window_->windowTitle().startsWith("work.json"));
+        const LandscapeSession saved = window_->session();
+        gridAfter([&] { typeExpression("l1Edit", "x^4 + y^2"); });
+        QVERIFY(window_->isWindowModified());
+        QVERIFY(window_->openSession(path));
+        QVERIFY(!window_->isWindowModified());
+        QVERIFY(window_->session() == saved);
+        QCOMPARE(QSettings("CommuteLab", "CommuteLab").value("landscape/recentSessions").toStringList().value(0),
+                 QFileInfo(path).absoluteFilePath());
+        window_->flows()->clearPoints();
+    }
+
+    void exportsWriteFiles()
+    {
+        QTemporaryDir dir;
+        FigureOptions options;
+        options.width = 900;
+        options.height = 700;
+        window_->exportFigure(dir.filePath("view.png"), options);
+        window_->exportFigure(dir.filePath("figure1.svg"), options, landscapeViewPanels("figure1"));
+        window_->exportFields(dir.filePath("fields.vti"));
+        window_->exportFields(dir.filePath("fields.csv"));
+        QImage png(dir.filePath("view.png"));
+        QCOMPARE(png.size(), QSize(900, 700));
+        QVERIFY(QFileInfo(dir.filePath("figure1.svg")).size() > 1000);
+        QVERIFY(QFileInfo(dir.filePath("fields.vti")).size() > 1000);
+        QFile csv(dir.filePath("fields.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QCOMPARE(csv.readLine().trimmed(), QByteArray("x,y,l1,l2,g1x,g1y,g2x,g2y,rx,ry,p,region"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, window_->exportFields(dir.filePath("fields.txt")));
+    }
+
+    void optionsPersistAcrossWindows()
+    {
+        auto* dialog = window_->optionsDialog();
+        dialog->findChild<QSpinBox*>("arrowDensity")->setValue(17);
+        dialog->findChild<QComboBox*>("arrowScaling")->setCurrentIndex(int(LandscapeOptions::ArrowScaling::Log));
+        dialog->findChild<QComboBox*>("colorMap")->setCurrentText("magma");
+        dialog->findChild<QSpinBox*>("gridSize")->setValue(150);
+        QCOMPARE(window_->view(LandscapePanel::L2)->options().arrowDensity, 17);
+        window_->findChild<QComboBox*>("layoutCombo")->setCurrentIndex(3);
+        window_.reset();
+
+        window_ = std::make_unique<MainWindow>();
+        QCOMPARE(window_->options().arrowDensity, 17);
+        QCOMPARE(window_->options().arrowScaling, LandscapeOptions::ArrowScaling::Log);
+        QCOMPARE(window_->options().colorMap, std::string("magma"));
+        QCOMPARE(window_->view(LandscapePanel::Bracket)->options().colorMap, std::string("magma"));
+        QCOMPARE(window_->gridSpec().n, 150);
+        QCOMPARE(window_->linkedViews()->singlePanel(), std::optional(LandscapePanel::Bracket));
+        QCOMPARE(window_->optionsDialog()->findChild<QSpinBox*>("arrowDensity")->value(), 17);
+    }
+
+    void benchmarkUpdatesAt512();
+
+    void cleanupTestCase()
+    {
+        window_.reset();
+    }
+};
+
+
+namespace {
+
+double median(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return v.empty() ? 0 : v[v.size() / 2];
+}
+
+double mean(const std::vector<double>& v)
+{
+    double sum = 0;
+    for (double x : v) sum += x;
+    return v.empty() ? 0 : sum / double(v.size());
+}
+
+}  // namespace
+
+void TestLandscapeWorkspace::benchmarkUpdatesAt512()
+{
+    if (qgetenv("COMMUTELAB_BENCH") != "1") QSKIP("set COMMUTELAB_BENCH=1 to time updates at 512² (docs/workspace.md)");
+    window_->resize(1500, 1000);
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
+    window_->setSinglePanel(std::nullopt);
+    window_->lossPanel()->choosePreset(0);  // the typed Figure-1 pair
+    const auto first = gridAfter([&] { window_->setGridSize(512); });
+    QVERIFY(first && first->spec.n == 512);
+
+    // 1. The computation alone: FieldComputation round trips (request → finished on the GUI thread).
+    FieldComputation computation;
+    FieldRequest request;
+    request.l1 = window_->lossPanel()->l1();
+    request.l2 = window_->lossPanel()->l2();
+    request.grid = window_->gridSpec();
+    std::vector<double> compute;
+    for (int k = 0; k < 20; ++k) {
+        QSignalSpy finished(&computation, &FieldComputation::finished);
+        QElapsedTimer timer;
+        timer.start();
+        computation.request(request);
+        QVERIFY(finished.wait(60000));
+        compute.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+
+    // 2. A scripted slider drag on L1 (quadratic): value change → new grid in all four views →
+    //    each view's next frame swapped.
+    window_->findChild<QToolButton*>("l1QuadraticToggle")->click();
+    QTest::qWait(500);
+    auto* slider = window_->findChild<QSlider*>("l1Angle");
+    slider->setValue(0);
+    QTest::qWait(500);
+    std::vector<double> toGrid, toFrame;
+    for (int step = 1; step <= 60; ++step) {
+        std::vector<std::unique_ptr<QSignalSpy>> frames;
+        for (LandscapePanel panel : LinkedViews::panels)
+            frames.push_back(std::make_unique<QSignalSpy>(window_->view(panel), &QOpenGLWidget::frameSwapped));
+        const auto before = window_->landscapeView()->fields();
+        QElapsedTimer timer;
+        timer.start();
+        slider->setValue(step);
+        while (window_->landscapeView()->fields() == before && timer.elapsed() < 60000) QTest::qWait(1);
+        toGrid.push_back(double(timer.nsecsElapsed()) / 1e6);
+        auto allSwapped = [&] {
+            for (const auto& spy : frames)
+                if (spy->isEmpty()) return false;
+            return true;
+        };
+        while (!allSwapped() && timer.elapsed() < 60000) QTest::qWait(1);
+        toFrame.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+
+    // 3. A drag faster than the updates: one slider step every 16 ms; how many grids reach the views.
+    QSignalSpy shown(window_->computation(), &FieldComputation::finished);
+    QElapsedTimer drag;
+    drag.start();
+    for (int step = 61; step <= 120; ++step) {
+        slider->setValue(step);
+        QTest::qWait(16);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->computation()->isRunning(), 60000);
+    const double dragSeconds = double(drag.nsecsElapsed()) / 1e9;
+
+    qInfo("benchmark 512x512 Figure-1 pair (%d threads):", QThread::idealThreadCount());
+    qInfo("  FieldComputation round trip: median %.1f ms, mean %.1f ms -> %.1f updates/s", median(compute),
+          mean(compute), 1000 / mean(compute));
+    qInfo("  slider step -> grid in the views: median %.1f ms, mean %.1f ms", median(toGrid), mean(toGrid));
+    qInfo("  slider step -> all four views repainted: median %.1f ms, mean %.1f ms -> %.1f updates/s",
+          median(toFrame), mean(toFrame), 1000 / mean(toFrame));
+    qInfo("  60 steps at 60 Hz: %lld grids shown in %.2f s -> %.1f updates/s", qlonglong(shown.count()), dragSeconds,
+          double(shown.count()) / dragSeconds);
+    window_->setGridSize(200);
+}
+
+QTEST_MAIN(TestLandscapeWorkspace)
+#include "test_landscape_workspace.moc"
