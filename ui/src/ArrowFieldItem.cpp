@@ -68,7 +68,9 @@ bool ArrowFieldItem::Paint(vtkContext2D* painter)
     if (!(reference > 0)) return true;
 
     const double maxLength = 0.9 * std::min(l.width / columns, l.height / rows);
-    setPen(painter, palette::arrow, static_cast<float>(1.2 * l.scale));
+    setPen(painter, palette::arrow, static_cast<float>(1.1 * l.scale));
+    // Heads shrink with the lattice, so dense arrows do not merge into dark blobs.
+    const double head = std::min(6.5 * l.scale, 0.4 * maxLength);
     setBrush(painter, palette::arrow);
     for (const Sample& sample : samples) {
         if (!(sample.norm > 0)) continue;
@@ -78,7 +80,7 @@ bool ArrowFieldItem::Paint(vtkContext2D* painter)
         // Same units on both axes: the direction needs no aspect correction.
         const double ux = sample.vx / sample.norm, uy = sample.vy / sample.norm;
         drawArrow(painter, sample.cx - ux * length / 2, sample.cy - uy * length / 2, sample.cx + ux * length / 2,
-                  sample.cy + uy * length / 2, 6.5 * l.scale);
+                  sample.cy + uy * length / 2, head);
     }
     return true;
 }

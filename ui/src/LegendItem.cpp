@@ -16,7 +16,7 @@ constexpr float symbolWidth = 30, rowHeight = 42, textIndent = 42;
 std::string percent(double fraction)
 {
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f %% of the grid", 100 * fraction);
+    std::snprintf(text, sizeof text, " (%.1f %%)", 100 * fraction);
     return text;
 }
 }  // namespace
@@ -92,20 +92,20 @@ bool LegendItem::Paint(vtkContext2D* painter)
     float y = heading(painter, float(layout_.columnTop), "Regions");
     swatch(painter, y, model()->regionGreen);
     y = entry(painter, y, "\u27e8R,g\u2081\u27e9 > 0 and \u27e8R,g\u2082\u27e9 > 0",
-              "L2 then L1 lowers both; " + share(f.greenFraction));
+              "L2 then L1 lowers both" + share(f.greenFraction));
     swatch(painter, y, model()->regionPurple);
     y = entry(painter, y, "\u27e8R,g\u2081\u27e9 < 0 and \u27e8R,g\u2082\u27e9 < 0",
-              "L1 then L2 lowers both; " + share(f.purpleFraction));
+              "L1 then L2 lowers both" + share(f.purpleFraction));
     swatch(painter, y, palette::regionNeutral);
-    y = entry(painter, y, "mixed signs", "no order helps both; " + share(f.neutralFraction));
+    y = entry(painter, y, "mixed signs", "no order helps both" + share(f.neutralFraction));
     if (f.undefinedFraction > 0) {
         swatch(painter, y, palette::regionUndefined);
-        y = entry(painter, y, "undefined", "a loss is not finite; " + share(f.undefinedFraction));
+        y = entry(painter, y, "undefined", "a loss is not finite" + share(f.undefinedFraction));
     }
     y -= 8 * s;
     y = heading(painter, y, "Curves and arrows");
     lineSample(painter, y, palette::curveL1);
-    const std::string levels = "at " + std::to_string(model()->options.contourCount) + " quantiles over the grid";
+    const std::string levels = "at " + std::to_string(model()->options.contourCount) + " quantiles of the grid";
     y = entry(painter, y, "level curves of L1", levels);
     lineSample(painter, y, palette::curveL2);
     y = entry(painter, y, "level curves of L2", levels);

@@ -149,6 +149,7 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
             model->title = "P(L\u2081, L\u2082; " + spec.targetLabel + ") = \u27e8R, \u2207target\u27e9";
         if (single) model->subtitle = spec.subtitle;
         model->layout = landscapePanelLayout(spec, index, width, height, scale);
+        model->asciiText = spec.asciiText;
 
         // Everything drawn in data coordinates is clipped to the plot (a zoomed view shows only
         // part of the grid; arrows and flows may leave it).
@@ -189,6 +190,7 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         auto model = std::make_shared<LandscapeModel>();
         model->title = spec.title;
         model->subtitle = spec.subtitle;
+        model->asciiText = spec.asciiText;
         model->layout.scale = scale;
         model->layout.left = 0;
         model->layout.width = width;
