@@ -1,0 +1,208 @@
+// `commutelab render` end to end: the real binary draws every view of the Figure-1 preset to
+// PNG, SVG and PDF at a small size; the files are checked as a reader would (size, text that
+// can be selected, vector paths), and bad command lines fail with a located message.
+
+#include <QDir>
+#include <QImage>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out, err;
+};
+
+Run render(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(qEnvironmentVariable("COMMUTELAB_BINARY"), QStringList{"render"} + arguments);
+    Run run;
+    if (!process.waitForFinished(120000)) {
+        process.kill();
+        process.waitForFinished();
+        run.err = "timed out";
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;  // -2: crashed
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+struct SvgContents {
+    QStringList texts;
+    int paths = 0, images = 0;
+    bool wellFormed = false;
+};
+
+SvgContents readSvg(const QString& path)
+{
+    QFile file(path);
+    SvgContents svg;
+    if (!file.open(QIODevice::ReadOnly)) return svg;
+    QXmlStreamReader xml(&file);
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+        const QStringView name = xml.name();
+        if (name == u"text") svg.texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+        else if (name == u"path" || name == u"polyline" || name == u"polygon" || name == u"line") ++svg.paths;
+        else if (name == u"image") ++svg.images;
+    }
+    svg.wellFormed = !xml.hasError();
+    return svg;
+}
+
+/// Each view's own title (with one panel the panel title is the figure's title).
+QString titleOf(const QString& view)
+{
+    if (view == "l1") return QStringLiteral("L\u2081: level curves");
+    if (view == "l2") return QStringLiteral("L\u2082: level curves");
+    if (view == "bracket") return QStringLiteral("Lie bracket R(L\u2081, L\u2082) and regions");
+    if (view == "pmap") return QStringLiteral("P(L\u2081, L\u2082; mean)");
+    return QStringLiteral("Figure 1 pair");
+}
+
+QString asciiTitleOf(const QString& view)
+{
+    if (view == "l1") return "L1: level curves";
+    if (view == "l2") return "L2: level curves";
+    if (view == "bracket") return "Lie bracket R(L1, L2) and regions";
+    if (view == "pmap") return "P(L1, L2; mean)";
+    return "Figure 1 pair";
+}
+
+const QStringList views{"l1", "l2", "bracket", "pmap", "figure1"};
+
+}  // namespace
+
+class TestRenderCommand : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir_;
+
+    QString file(const QString& name) const { return dir_.filePath(name); }
+    QStringList small(const QString& view, const QString& out) const
+    {
+        // Small and fixed, with a small grid: fast, and the same every run.
+        const bool wide = view == "figure1";
+        return {"--preset", "figure1", "--view", view, "--out", out, "--width", wide ? "1200" : "640",
+                "--height", "420", "--grid", "80"};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        QVERIFY2(QFileInfo(qEnvironmentVariable("COMMUTELAB_BINARY")).isExecutable(), "COMMUTELAB_BINARY not set");
+    }
+
+    void pngHasTheRequestedSize_data()
+    {
+        QTest::addColumn<QString>("view");
+        for (const QString& v : views) QTest::newRow(qPrintable(v)) << v;
+    }
+    void pngHasTheRequestedSize()
+    {
+        QFETCH(QString, view);
+        const QString out = file(view + ".png");
+        const Run run = render(small(view, out));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QImage image(out);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(view == "figure1" ? 1200 : 640, 420));
+        QVERIFY2(run.out.contains("out: " + out), qPrintable(run.out));
+        // Not blank: many colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4) colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    }
+
+    void svgKeepsTextAndVectors_data() { pngHasTheRequestedSize_data(); }
+    void svgKeepsTextAndVectors()
+    {
+        QFETCH(QString, view);
+        const QString out = file(view + ".svg");
+        const Run run = render(small(view, out));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const SvgContents svg = readSvg(out);
+        QVERIFY(svg.wellFormed);
+        const QString all = svg.texts.join('\n');
+        QVERIFY2(all.contains(titleOf(view)), qPrintable(all));
+        QVERIFY2(svg.texts.contains(QStringLiteral("\u03b8\u2081")), qPrintable(all));  // axis titles
+        QVERIFY2(svg.texts.contains(QStringLiteral("\u03b8\u2082")), qPrintable(all));
+        QVERIFY2(svg.paths > 100, qPrintable(QString::number(svg.paths)));  // curves, arrows, ticks
+        // Level curves and arrows are vectors; only the region shading and the P map are images.
+        if (view == "l1" || view == "l2") QCOMPARE(svg.images, 0);
+    }
+
+    void pdfTextCanBeExtracted_data() { pngHasTheRequestedSize_data(); }
+    void pdfTextCanBeExtracted()
+    {
+        QFETCH(QString, view);
+        if (QStandardPaths::findExecutable("pdftotext").isEmpty()) QSKIP("pdftotext (poppler-utils) not installed");
+        const QString out = file(view + ".pdf");
+        const Run run = render(small(view, out));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QProcess pdftotext;
+        pdftotext.start("pdftotext", {out, "-"});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput());
+        QVERIFY2(text.contains(asciiTitleOf(view)), qPrintable(text));
+        QVERIFY2(text.contains("theta1"), qPrintable(text));
+    }
+
+    void badCommandLinesFailWithAMessage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown preset") << QStringList{"--preset", "nope", "--view", "l1", "--out", "x.png"} << 1
+                                        << "unknown preset 'nope' (known: figure1";
+        QTest::newRow("unknown view") << QStringList{"--preset", "figure1", "--view", "l3", "--out", "x.png"} << 2
+                                      << "--view: unknown view 'l3'";
+        QTest::newRow("unknown format") << QStringList{"--preset", "figure1", "--out", "x.jpg"} << 2
+                                        << "unknown format '.jpg'";
+        QTest::newRow("no source") << QStringList{"--view", "l1", "--out", "x.png"} << 2 << "exactly one of";
+        QTest::newRow("both sources")
+            << QStringList{"--preset", "figure1", "--session", "s.json", "--out", "x.png"} << 2 << "exactly one of";
+        QTest::newRow("bad colour map") << QStringList{"--preset", "figure1", "--colormap", "jet", "--out", "x.png"}
+                                        << 2 << "unknown colour map 'jet'";
+        QTest::newRow("missing session") << QStringList{"--session", "/nonexistent/s.json", "--out", "x.png"} << 1
+                                         << "/nonexistent/s.json";
+        QTest::newRow("folder missing") << QStringList{"--preset", "figure1", "--out", "/nonexistent/x.png"} << 1
+                                        << "the folder does not exist";
+    }
+    void badCommandLinesFailWithAMessage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        const Run run = render(arguments);
+        QVERIFY2(run.exitCode == exitCode, qPrintable(QString("exit %1: %2").arg(run.exitCode).arg(run.err)));
+        QVERIFY2(run.err.startsWith("commutelab render: "), qPrintable(run.err));
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    void withoutADisplayItSaysSoAndDoesNotCrash()
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove("DISPLAY");
+        const Run run = render({"--preset", "figure1", "--view", "l1", "--out", file("nodisplay.png")}, environment);
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("no X display") && run.err.contains("xvfb-run"), qPrintable(run.err));
+        QVERIFY(!QFile::exists(file("nodisplay.png")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRenderCommand)
+#include "test_render_command.moc"
