@@ -398,6 +398,16 @@ void TestLandscapeWorkspace::benchmarkUpdatesAt512()
         compute.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
 
+    // The drawing alone: handing one 512² grid to the four views (scene rebuilds on the GUI thread).
+    std::vector<double> draw;
+    for (int k = 0; k < 5; ++k) {
+        auto copy = std::make_shared<FieldGrid>(*first);
+        QElapsedTimer timer;
+        timer.start();
+        window_->linkedViews()->setFields(copy);
+        draw.push_back(double(timer.nsecsElapsed()) / 1e6);
+    }
+
     // 2. A scripted slider drag on L1 (quadratic): value change → new grid in all four views →
     //    each view's next frame swapped.
     window_->findChild<QToolButton*>("l1QuadraticToggle")->click();
@@ -439,6 +449,7 @@ void TestLandscapeWorkspace::benchmarkUpdatesAt512()
     qInfo("benchmark 512x512 Figure-1 pair (%d threads):", QThread::idealThreadCount());
     qInfo("  FieldComputation round trip: median %.1f ms, mean %.1f ms -> %.1f updates/s", median(compute),
           mean(compute), 1000 / mean(compute));
+    qInfo("  LinkedViews::setFields (4 views rebuild their scenes): median %.1f ms", median(draw));
     qInfo("  slider step -> grid in the views: median %.1f ms, mean %.1f ms", median(toGrid), mean(toGrid));
     qInfo("  slider step -> all four views repainted: median %.1f ms, mean %.1f ms -> %.1f updates/s",
           median(toFrame), mean(toFrame), 1000 / mean(toFrame));

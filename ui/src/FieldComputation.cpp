@@ -31,8 +31,23 @@ FieldComputation::~FieldComputation()
 quint64 FieldComputation::request(FieldRequest request)
 {
     cancel();
+    const quint64 id = ++latest_;
+    start(std::move(request), id);
+    return id;
+}
+
+quint64 FieldComputation::submit(FieldRequest request)
+{
+    if (!current_) return this->request(std::move(request));
+    const quint64 id = ++latest_;
+    queued_.emplace(std::move(request), id);
+    return id;
+}
+
+void FieldComputation::start(FieldRequest request, quint64 id)
+{
     auto job = std::make_shared<Job>();
-    job->id = ++latest_;
+    job->id = id;
     job->grid = std::make_shared<FieldGrid>();
     // The worker holds its own reference to the job, so nothing it touches can dangle.
     job->future = QtConcurrent::run([job, request = std::move(request)] {
@@ -53,11 +68,11 @@ quint64 FieldComputation::request(FieldRequest request)
     current_ = job;
     running_.push_back(job);
     emit started(job->id);
-    return job->id;
 }
 
 void FieldComputation::cancel()
 {
+    queued_.reset();
     if (current_) current_->flag.cancel();
     current_.reset();
 }
@@ -72,6 +87,13 @@ void FieldComputation::onJobDone(const std::shared_ptr<Job>& job)
     running_.erase(std::remove(running_.begin(), running_.end(), job), running_.end());
     if (job != current_) return;  // stale: a newer request replaced it
     current_.reset();
+    // The queued request starts before the result is handed out, so it samples while the
+    // GUI thread draws this one.
+    if (queued_) {
+        auto [request, id] = std::move(*queued_);
+        queued_.reset();
+        start(std::move(request), id);
+    }
     if (job->cancelled) return;
     if (!job->error.isEmpty()) {
         emit failed(job->error, job->id);

@@ -64,8 +64,8 @@ MainWindow::MainWindow(QWidget* parent)
     setSinglePanel(single);
 
     connect(lossPanel_, &LossPanel::lossesChanged, this, [this] {
+        recompute();  // the grid first: it is what a slider drag waits for
         flows_->setLosses(lossPanel_->l1(), lossPanel_->l2());
-        recompute();
         markModified();
     });
     connect(lossPanel_, &LossPanel::targetChanged, this, [this] {
@@ -128,7 +128,7 @@ void MainWindow::recompute()
     request.grid = gridSpec();
     requestStartedMs_ = QDateTime::currentMSecsSinceEpoch();
     stateLabel_->setText("computing…");
-    computation_->request(std::move(request));
+    computation_->submit(std::move(request));
 }
 
 void MainWindow::showFields(std::shared_ptr<const FieldGrid> grid)

@@ -1,7 +1,9 @@
 #pragma once
 // Runs cl::sampleFields off the GUI thread. A new request cancels the one in flight (through its
 // cl::CancelFlag); results of stale requests are dropped, so `finished` always carries the grid
-// of the latest request.
+// of the latest request. For live dragging, submit() instead lets the running request finish and
+// queues the newest one behind it, so a stream of requests faster than the sampling still shows
+// a new grid every sampling time instead of cancelling every one of them.
 
 #include "core/FieldSampler.h"
 
@@ -9,6 +11,8 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
+#include <utility>
 
 namespace cl::ui {
 
@@ -22,6 +26,10 @@ public:
 
     /// Starts computing; returns the request's id (increasing).
     quint64 request(FieldRequest request);
+    /// Like request() when idle; while a request runs, queues this one (replacing any queued one,
+    /// which is then never started) to start when the running one finishes. Returns its id.
+    quint64 submit(FieldRequest request);
+    /// Cancels the running request and drops the queued one.
     void cancel();
     bool isRunning() const;
     /// Id of the latest request (0 before the first).
@@ -36,8 +44,10 @@ signals:
 private:
     struct Job;
     void onJobDone(const std::shared_ptr<Job>& job);
+    void start(FieldRequest request, quint64 id);
 
     std::shared_ptr<Job> current_;
+    std::optional<std::pair<FieldRequest, quint64>> queued_;
     std::vector<std::shared_ptr<Job>> running_;  // includes cancelled ones still unwinding
     quint64 latest_ = 0;
 };

@@ -21,18 +21,18 @@ const char* objectNameOf(LandscapePanel panel)
 
 }  // namespace
 
-LinkedViews::LinkedViews(QWidget* parent) : QWidget(parent), grid_layout_(new QGridLayout(this))
+LinkedViews::LinkedViews(QWidget* parent) : QWidget(parent), layout_(new QGridLayout(this))
 {
     setObjectName("linkedViews");
-    grid_layout_->setContentsMargins(0, 0, 0, 0);
-    grid_layout_->setSpacing(4);
+    layout_->setContentsMargins(0, 0, 0, 0);
+    layout_->setSpacing(4);
     for (std::size_t k = 0; k < panels.size(); ++k) {
         auto* view = new LandscapeView;
         view->setObjectName(objectNameOf(panels[k]));
         view->setPanel(panels[k]);
         view->setMinimumSize(320, 240);
         views_[k] = view;
-        grid_layout_->addWidget(view, int(k / 2), int(k % 2));
+        layout_->addWidget(view, int(k / 2), int(k % 2));
         connect(view, &LandscapeView::hovered, this, &LinkedViews::hovered);
         connect(view, &LandscapeView::clicked, this, &LinkedViews::clicked);
         connect(view, &LandscapeView::viewRectChanged, this,
@@ -47,36 +47,65 @@ LandscapeView* LinkedViews::view(LandscapePanel panel) const
     return nullptr;
 }
 
+void LinkedViews::forVisible(const std::function<void(LandscapeView*)>& apply)
+{
+    for (std::size_t k = 0; k < views_.size(); ++k) {
+        if (single_ && *single_ != panels[k]) {
+            stale_[k] = true;
+            continue;
+        }
+        apply(views_[k]);
+    }
+}
+
+void LinkedViews::catchUp(std::size_t k)
+{
+    if (!stale_[k]) return;
+    stale_[k] = false;
+    LandscapeView* v = views_[k];
+    v->setOptions(options_);
+    v->setTargetLabel(targetLabel_);
+    v->setOverlays(overlays_);
+    if (rect_) v->setViewRect((*rect_)[0], (*rect_)[1], (*rect_)[2], (*rect_)[3]);
+    v->setFields(grid_);
+}
+
 void LinkedViews::setFields(std::shared_ptr<const FieldGrid> grid)
 {
     grid_ = grid;
-    for (LandscapeView* v : views_) v->setFields(grid);
+    forVisible([&](LandscapeView* v) { v->setFields(grid); });
 }
 
 void LinkedViews::setOptions(const LandscapeOptions& options)
 {
-    for (LandscapeView* v : views_) v->setOptions(options);
+    options_ = options;
+    forVisible([&](LandscapeView* v) { v->setOptions(options); });
 }
 
 void LinkedViews::setOverlays(std::shared_ptr<const LandscapeOverlays> overlays)
 {
-    for (LandscapeView* v : views_) v->setOverlays(overlays);
+    overlays_ = overlays;
+    forVisible([&](LandscapeView* v) { v->setOverlays(overlays); });
 }
 
 void LinkedViews::setTargetLabel(const QString& label)
 {
-    for (LandscapeView* v : views_) v->setTargetLabel(label);
+    targetLabel_ = label;
+    forVisible([&](LandscapeView* v) { v->setTargetLabel(label); });
 }
 
 void LinkedViews::setViewRect(double xmin, double xmax, double ymin, double ymax)
 {
-    for (LandscapeView* v : views_) v->setViewRect(xmin, xmax, ymin, ymax);
+    rect_ = std::array<double, 4>{xmin, xmax, ymin, ymax};
+    forVisible([&](LandscapeView* v) { v->setViewRect(xmin, xmax, ymin, ymax); });
 }
 
 void LinkedViews::follow(LandscapeView* source, double xmin, double xmax, double ymin, double ymax)
 {
-    for (LandscapeView* v : views_)
+    rect_ = std::array<double, 4>{xmin, xmax, ymin, ymax};
+    forVisible([&](LandscapeView* v) {
         if (v != source) v->setViewRect(xmin, xmax, ymin, ymax);
+    });
     emit viewRectChanged(xmin, xmax, ymin, ymax);
 }
 
@@ -85,15 +114,16 @@ void LinkedViews::setSinglePanel(std::optional<LandscapePanel> panel)
     single_ = panel;
     for (std::size_t k = 0; k < panels.size(); ++k) {
         LandscapeView* v = views_[k];
-        grid_layout_->removeWidget(v);
+        layout_->removeWidget(v);
         if (panel && *panel != panels[k]) {
             v->hide();
             continue;
         }
         if (panel)
-            grid_layout_->addWidget(v, 0, 0);
+            layout_->addWidget(v, 0, 0);
         else
-            grid_layout_->addWidget(v, int(k / 2), int(k % 2));
+            layout_->addWidget(v, int(k / 2), int(k % 2));
+        catchUp(k);
         v->show();
     }
 }

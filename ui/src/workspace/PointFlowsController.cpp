@@ -86,6 +86,8 @@ void PointFlowsController::recompute()
     const quint64 generation = ++generation_;
     if (points_.empty() || !l1_ || !l2_) {
         busy_ = false;
+        // Nothing to draw before or after: no signal, so no view is rebuilt for nothing.
+        if (overlays_->points.empty() && overlays_->descentPaths.empty()) return;
         overlays_ = std::make_shared<LandscapeOverlays>();
         emit overlaysChanged(overlays_);
         return;

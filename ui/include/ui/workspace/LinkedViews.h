@@ -11,6 +11,7 @@
 #include <QWidget>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -52,10 +53,18 @@ signals:
 
 private:
     void follow(LandscapeView* source, double xmin, double xmax, double ymin, double ymax);
+    /// Hidden views are not redrawn (a 512² rebuild is not free): they catch up when shown.
+    void forVisible(const std::function<void(LandscapeView*)>& apply);
+    void catchUp(std::size_t index);
 
     std::array<LandscapeView*, 4> views_;
-    QGridLayout* grid_layout_;
+    std::array<bool, 4> stale_{};
+    QGridLayout* layout_;
     std::shared_ptr<const FieldGrid> grid_;
+    LandscapeOptions options_;
+    std::shared_ptr<const LandscapeOverlays> overlays_;
+    QString targetLabel_ = "mean";
+    std::optional<std::array<double, 4>> rect_;
     std::optional<LandscapePanel> single_;
 };
 
