@@ -1,7 +1,8 @@
 #include "cli/Report.h"
 
+#include "core/logs/Json.h"
+
 #include <charconv>
-#include <cstdio>
 #include <cmath>
 #include <ostream>
 
@@ -18,28 +19,7 @@ std::string formatNumber(double value)
 
 std::string jsonNumber(double value) { return std::isfinite(value) ? formatNumber(value) : "null"; }
 
-std::string jsonString(const std::string& text)
-{
-    std::string out = "\"";
-    for (unsigned char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char u[8];
-                std::snprintf(u, sizeof u, "\\u%04x", c);
-                out += u;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out + "\"";
-}
+std::string jsonString(const std::string& text) { return logs::jsonQuote(text); }
 
 void Report::add(const std::string& key, double value) { entries_.push_back({key, formatNumber(value), jsonNumber(value)}); }
 

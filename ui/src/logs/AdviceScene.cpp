@@ -1,5 +1,7 @@
 #include "ui/logs/AdviceScene.h"
 
+#include "ChartStyle.h"
+
 #include "ui/logs/ParetoScene.h"
 
 #include <vtkAxis.h>
@@ -24,23 +26,6 @@ namespace {
 constexpr unsigned char kColors[][3] = {{31, 90, 200}, {205, 35, 35}, {40, 150, 70},
                                         {150, 80, 190}, {230, 140, 0}, {90, 90, 90}};
 
-vtkPlot* addSeries(vtkChartXY* chart, int type, const std::vector<double>& xs, const std::vector<double>& ys)
-{
-    vtkNew<vtkTable> table;
-    vtkNew<vtkDoubleArray> x, y;
-    x->SetName("step");
-    y->SetName("change");
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        x->InsertNextValue(xs[i]);
-        y->InsertNextValue(ys[i]);
-    }
-    table->AddColumn(x);
-    table->AddColumn(y);
-    vtkPlot* plot = chart->AddPlot(type);
-    plot->SetInputData(table, 0, 1);
-    return plot;
-}
-
 }  // namespace
 
 void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
@@ -50,20 +35,9 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
     const PlotRect rect = paretoPlotRect(width, height, scale);
-    chart->SetLayoutStrategy(vtkChart::AXES_TO_RECT);
-    chart->SetSize(vtkRectf(static_cast<float>(rect.left), static_cast<float>(rect.bottom),
-                            static_cast<float>(rect.width), static_cast<float>(rect.height)));
-    chart->SetTitle("Criterion P along the run (below 0: that ordering lowers L_k)");
-    chart->GetTitleProperties()->SetFontSize(static_cast<int>(16 * scale));
-    for (int a : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
-        vtkAxis* axis = chart->GetAxis(a);
-        axis->GetTitleProperties()->SetFontSize(static_cast<int>(14 * scale));
-        axis->GetTitleProperties()->SetBold(false);
-        axis->GetLabelProperties()->SetFontSize(static_cast<int>(12 * scale));
-        axis->GetGridPen()->SetColorF(0.9, 0.9, 0.9);
-        axis->SetGridVisible(grid);
-    }
-    chart->GetAxis(vtkAxis::BOTTOM)->SetTitle("checkpoint step");
+    placeChart(chart, rect, "Criterion P along the run (below 0: that ordering lowers L_k)", scale);
+    styleChartAxis(chart->GetAxis(vtkAxis::BOTTOM), "checkpoint step", scale, grid);
+    styleChartAxis(chart->GetAxis(vtkAxis::LEFT), "", scale, grid);
 
     // The signed criterion of the log's first pair, as the paper's Table 4 lists it: below zero
     // for target k, ordering a→b (more of b at the end) is predicted to lower L_k.
@@ -95,7 +69,7 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
             hi = std::max(hi, ys[i]);
             any = true;
         }
-        auto* line = vtkPlotLine::SafeDownCast(addSeries(chart, vtkChart::LINE, xs, ys));
+        auto* line = vtkPlotLine::SafeDownCast(addXYSeries(chart, vtkChart::LINE, xs, ys, "step", "change"));
         const unsigned char* c = kColors[k % 6];
         line->SetColor(c[0], c[1], c[2], 255);
         line->SetWidth(static_cast<float>(1.5 * scale));
@@ -104,7 +78,7 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
         line->SetLabel("target L_" + log.domains[k]);
     }
     if (!any) return;
-    auto* zero = addSeries(chart, vtkChart::LINE, {first, last}, {0, 0});
+    auto* zero = addXYSeries(chart, vtkChart::LINE, {first, last}, {0, 0}, "step", "change");
     zero->SetColor(60, 60, 60, 255);
     zero->SetWidth(static_cast<float>(scale));
     zero->SetLegendVisibility(false);
@@ -117,7 +91,7 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
             wy.push_back(0);
         }
     if (!wx.empty()) {
-        auto* marks = vtkPlotPoints::SafeDownCast(addSeries(chart, vtkChart::POINTS, wx, wy));
+        auto* marks = vtkPlotPoints::SafeDownCast(addXYSeries(chart, vtkChart::POINTS, wx, wy, "step", "change"));
         marks->SetColor(20, 150, 60, 255);
         marks->SetMarkerStyle(vtkPlotPoints::DIAMOND);
         marks->SetMarkerSize(static_cast<float>(14 * scale));

@@ -1,5 +1,7 @@
 #include "ui/logs/ParetoScene.h"
 
+#include "ChartStyle.h"
+
 #include "PointLabelsPlot.h"
 
 #include <vtkAxis.h>
@@ -43,18 +45,6 @@ vtkNew<vtkTable> makeTable(const std::vector<double>& xs, const std::vector<doub
     table->AddColumn(x);
     table->AddColumn(y);
     return table;
-}
-
-void styleAxis(vtkAxis* axis, const QString& title, double scale, bool grid)
-{
-    axis->SetTitle(title.toStdString());
-    axis->GetTitleProperties()->SetFontSize(static_cast<int>(14 * scale));
-    axis->GetTitleProperties()->SetBold(false);
-    axis->GetLabelProperties()->SetFontSize(static_cast<int>(12 * scale));
-    axis->GetPen()->SetWidth(static_cast<float>(scale));
-    axis->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
-    axis->SetGridVisible(grid);
-    axis->SetBehavior(vtkAxis::FIXED);  // ranges are set below, so hover and export agree
 }
 
 // Axis ranges with a margin; with equal scaling both axes get the same data units per pixel.
@@ -126,14 +116,12 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
     const PlotRect rect = paretoPlotRect(width, height, scale);
-    chart->SetLayoutStrategy(vtkChart::AXES_TO_RECT);
-    chart->SetSize(vtkRectf(static_cast<float>(rect.left), static_cast<float>(rect.bottom),
-                            static_cast<float>(rect.width), static_cast<float>(rect.height)));
-    chart->SetTitle(options.title.toStdString());
-    chart->GetTitleProperties()->SetFontSize(static_cast<int>(16 * scale));
-    chart->GetTitleProperties()->SetBold(true);
-    styleAxis(chart->GetAxis(vtkAxis::BOTTOM), data.axisTitle(data.xDomain), scale, options.grid);
-    styleAxis(chart->GetAxis(vtkAxis::LEFT), data.axisTitle(data.yDomain), scale, options.grid);
+    placeChart(chart, rect, options.title, scale, true);
+    for (int side : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
+        vtkAxis* axis = chart->GetAxis(side);
+        styleChartAxis(axis, data.axisTitle(side == vtkAxis::BOTTOM ? data.xDomain : data.yDomain), scale, options.grid);
+        axis->SetBehavior(vtkAxis::FIXED);  // ranges are set below, so hover and export agree
+    }
     setRanges(chart, data, rect, options.equalAxes);
     if (!data.log) return chart;
 

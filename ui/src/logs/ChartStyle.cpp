@@ -1,0 +1,55 @@
+#include "ChartStyle.h"
+
+#include <vtkAxis.h>
+#include <vtkChartXY.h>
+#include <vtkDoubleArray.h>
+#include <vtkNew.h>
+#include <vtkPen.h>
+#include <vtkPlot.h>
+#include <vtkTable.h>
+#include <vtkTextProperty.h>
+
+namespace cl::ui::logs {
+
+void placeChart(vtkChartXY* chart, const PlotRect& rect, const QString& title, double scale, bool boldTitle)
+{
+    chart->SetLayoutStrategy(vtkChart::AXES_TO_RECT);
+    chart->SetSize(vtkRectf(static_cast<float>(rect.left), static_cast<float>(rect.bottom),
+                            static_cast<float>(rect.width), static_cast<float>(rect.height)));
+    chart->SetTitle(title.toStdString());
+    chart->GetTitleProperties()->SetFontSize(static_cast<int>(16 * scale));
+    chart->GetTitleProperties()->SetBold(boldTitle);
+}
+
+void styleChartAxis(vtkAxis* axis, const QString& title, double scale, bool grid)
+{
+    axis->SetTitle(title.toStdString());
+    axis->GetTitleProperties()->SetFontSize(static_cast<int>(14 * scale));
+    axis->GetTitleProperties()->SetBold(false);
+    axis->GetLabelProperties()->SetFontSize(static_cast<int>(12 * scale));
+    axis->GetPen()->SetWidth(static_cast<float>(scale));
+    axis->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
+    axis->SetGridVisible(grid);
+}
+
+vtkPlot* addXYSeries(vtkChartXY* chart, int type, const std::vector<double>& xs, const std::vector<double>& ys,
+                     const char* xName, const char* yName)
+{
+    vtkNew<vtkTable> table;
+    vtkNew<vtkDoubleArray> x, y;
+    x->SetName(xName);
+    y->SetName(yName);
+    x->SetNumberOfValues(static_cast<vtkIdType>(xs.size()));
+    y->SetNumberOfValues(static_cast<vtkIdType>(ys.size()));
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+        x->SetValue(static_cast<vtkIdType>(i), xs[i]);
+        y->SetValue(static_cast<vtkIdType>(i), ys[i]);
+    }
+    table->AddColumn(x);
+    table->AddColumn(y);
+    vtkPlot* plot = chart->AddPlot(type);
+    plot->SetInputData(table, 0, 1);
+    return plot;
+}
+
+}  // namespace cl::ui::logs

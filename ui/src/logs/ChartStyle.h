@@ -1,0 +1,28 @@
+#pragma once
+// The look shared by the log window's charts (Pareto, prediction, advice): where the chart
+// sits, its title and axis fonts, and how a series of points is handed to VTK.
+
+#include "ui/logs/ParetoScene.h"
+
+#include <QString>
+
+#include <vector>
+
+class vtkAxis;
+class vtkChartXY;
+class vtkPlot;
+
+namespace cl::ui::logs {
+
+/// Axes fill `rect` exactly (so hover and export agree); title above in bold or plain.
+void placeChart(vtkChartXY* chart, const PlotRect& rect, const QString& title, double scale, bool boldTitle = false);
+
+/// Title and tick fonts scaled with the figure, a light grid when `grid` is set.
+void styleChartAxis(vtkAxis* axis, const QString& title, double scale, bool grid);
+
+/// Adds a plot of `type` (vtkChart::LINE, POINTS, …) for the points (xs[i], ys[i]); the column
+/// names show in VTK's tooltips.
+vtkPlot* addXYSeries(vtkChartXY* chart, int type, const std::vector<double>& xs, const std::vector<double>& ys,
+                     const char* xName, const char* yName);
+
+}  // namespace cl::ui::logs
