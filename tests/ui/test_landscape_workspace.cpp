@@ -29,6 +29,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QSurfaceFormat>
@@ -38,6 +39,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 
 using namespace cl;
@@ -322,6 +324,29 @@ private slots:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readLine().trimmed(), QByteArray("x,y,l1,l2,g1x,g1y,g2x,g2y,rx,ry,p,region"));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, window_->exportFields(dir.filePath("fields.txt")));
+    }
+
+    void screenshotWithFlows()
+    {
+        // The whole window with a clicked point and a descent path, for docs (when asked for).
+        window_->lossPanel()->choosePreset(0);
+        window_->findChild<QDoubleSpinBox*>("dtSpin")->setValue(0.6);
+        window_->flows()->addPoint(ClickedPointSpec{-1.2, 1.4, 0.6});
+        window_->findChild<QAction*>("descentL2Action")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window_->flows()->overlays()->descentPaths.size() == 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window_->computation()->isRunning(), 30000);
+        LandscapeView* l1 = window_->view(LandscapePanel::L1);
+        const QPointF hover = l1->dataToPixel(0.5, -1) / l1->devicePixelRatioF();
+        QMouseEvent move(QEvent::MouseMove, hover, l1->mapToGlobal(hover), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(l1, &move);
+        QVERIFY(window_->hoverText().contains("∇L1 = ("));
+        window_->statusBar()->clearMessage();  // show the hover read-out, not "saved …"
+        QTest::qWait(300);
+        const QImage shot = window_->grab().toImage();
+        QVERIFY(!shot.isNull());
+        if (const char* dir = std::getenv("COMMUTELAB_TEST_OUTPUT")) shot.save(QString(dir) + "/workspace.png");
+        window_->findChild<QAction*>("descentL2Action")->trigger();
+        window_->flows()->clearPoints();
     }
 
     void optionsPersistAcrossWindows()

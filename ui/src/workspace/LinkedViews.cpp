@@ -30,6 +30,7 @@ LinkedViews::LinkedViews(QWidget* parent) : QWidget(parent), layout_(new QGridLa
         auto* view = new LandscapeView;
         view->setObjectName(objectNameOf(panels[k]));
         view->setPanel(panels[k]);
+        view->setTitle(QString());  // each panel's own title ("(a) L1", …)
         view->setMinimumSize(320, 240);
         views_[k] = view;
         layout_->addWidget(view, int(k / 2), int(k % 2));
