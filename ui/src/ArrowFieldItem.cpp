@@ -72,6 +72,8 @@ bool ArrowFieldItem::Paint(vtkContext2D* painter)
     // Heads shrink with the lattice, so dense arrows do not merge into dark blobs.
     const double head = std::min(6.5 * l.scale, 0.4 * maxLength);
     setBrush(painter, palette::arrow);
+    std::vector<float> segments;
+    segments.reserve(samples.size() * 12);
     for (const Sample& sample : samples) {
         if (!(sample.norm > 0)) continue;
         const double length =
@@ -79,9 +81,10 @@ bool ArrowFieldItem::Paint(vtkContext2D* painter)
         if (length < 1.5 * l.scale) continue;  // a dot would read as noise
         // Same units on both axes: the direction needs no aspect correction.
         const double ux = sample.vx / sample.norm, uy = sample.vy / sample.norm;
-        drawArrow(painter, sample.cx - ux * length / 2, sample.cy - uy * length / 2, sample.cx + ux * length / 2,
-                  sample.cy + uy * length / 2, head);
+        appendArrowLines(segments, sample.cx - ux * length / 2, sample.cy - uy * length / 2,
+                         sample.cx + ux * length / 2, sample.cy + uy * length / 2, head);
     }
+    if (!segments.empty()) painter->DrawLines(segments.data(), static_cast<int>(segments.size() / 2));
     return true;
 }
 

@@ -17,12 +17,10 @@ std::vector<double> AxesItem::ticks(double lo, double hi, int target)
     if (!(hi > lo) || target < 2) return result;
     const double raw = (hi - lo) / (target - 1);
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    // The 1-2-5 step nearest to the raw step (in ratio), so a narrow plot still gets 3–4 ticks.
     double step = magnitude;
     for (double m : {1.0, 2.0, 5.0, 10.0})
-        if (m * magnitude >= raw * 0.999) {
-            step = m * magnitude;
-            break;
-        }
+        if (std::abs(std::log(m * magnitude / raw)) < std::abs(std::log(step / raw))) step = m * magnitude;
     for (double k = std::ceil(lo / step - 1e-9); k * step <= hi + 1e-9 * step; k += 1)
         result.push_back(std::abs(k * step) < 1e-12 * step ? 0.0 : k * step);
     return result;

@@ -71,6 +71,21 @@ void LandscapeItem::drawText(vtkContext2D* painter, double x, double y, const st
     painter->DrawString(static_cast<float>(std::round(x)), static_cast<float>(std::round(y)), shown.c_str());
 }
 
+void LandscapeItem::appendArrowLines(std::vector<float>& segments, double x0, double y0, double x1, double y1,
+                                     double head)
+{
+    const double length = std::hypot(x1 - x0, y1 - y0);
+    if (!(length > 0)) return;
+    const double ux = (x1 - x0) / length, uy = (y1 - y0) / length;
+    head = std::min(head, 0.45 * length);
+    const double halfWidth = 0.5 * head;
+    const double baseX = x1 - ux * head, baseY = y1 - uy * head;
+    segments.insert(segments.end(),
+                    {float(x0), float(y0), float(x1), float(y1),                                      // shaft
+                     float(x1), float(y1), float(baseX - uy * halfWidth), float(baseY + ux * halfWidth),  // barbs
+                     float(x1), float(y1), float(baseX + uy * halfWidth), float(baseY - ux * halfWidth)});
+}
+
 std::string LandscapeItem::asciiText(const std::string& text)
 {
     static const std::pair<const char*, const char*> replacements[] = {

@@ -72,12 +72,10 @@ void LegendItem::lineSample(vtkContext2D* painter, float top, Rgb colour)
 void LegendItem::arrowSample(vtkContext2D* painter, float top)
 {
     const float s = float(layout_.scale), x = float(layout_.columnLeft), y = top - 9 * s;
-    const float tip = x + symbolWidth * s, head = 7 * s;
-    setPen(painter, palette::arrow, 1.3f * s);
-    setBrush(painter, palette::arrow);
-    painter->DrawLine(x, y, tip - head, y);
-    float triangle[6] = {tip, y, tip - head, y + 0.45f * head, tip - head, y - 0.45f * head};
-    painter->DrawPolygon(triangle, 3);
+    setPen(painter, palette::arrow, 1.2f * s);
+    std::vector<float> arrow;
+    appendArrowLines(arrow, x, y, x + symbolWidth * s, y, 6.5 * s);
+    painter->DrawLines(arrow.data(), int(arrow.size() / 2));
 }
 
 bool LegendItem::Paint(vtkContext2D* painter)

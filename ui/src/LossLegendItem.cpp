@@ -40,8 +40,9 @@ bool LossLegendItem::Paint(vtkContext2D* painter)
     drawText(painter, x, y, "Arrows");
     y -= 22 * s;
     setPen(painter, palette::arrow, 1.2f * s);
-    setBrush(painter, palette::arrow);
-    drawArrow(painter, x, y - 7 * s, x + symbol, y - 7 * s, 6.5 * s);
+    std::vector<float> arrow;
+    appendArrowLines(arrow, x, y - 7 * s, x + symbol, y - 7 * s, 6.5 * s);
+    painter->DrawLines(arrow.data(), int(arrow.size() / 2));
     setFont(painter, 12 * s, palette::ink, 0, 2);
     drawText(painter, x + indent, y, "\u2212\u2207" + loss + " (flow)");
     setFont(painter, 10.5 * s, palette::detailInk, 0, 2);

@@ -118,8 +118,11 @@ PlotLayout landscapePanelLayout(const LandscapeFigureSpec& spec, std::size_t ind
     for (std::size_t k = 0; k < index && k < fixed.size(); ++k) cellLeft += fixed[k] + plotWidth;
     const std::size_t k = std::min(index, fixed.size() - 1);
     const double column = fixed[k] - fixedPerPanel;
-    return PlotLayout::compute(cellLeft, 0, fixed[k] + plotWidth, cellHeight, r.xmin, r.xmax, r.ymin, r.ymax,
-                               column, scale);
+    // Several panels hang from the heading (spare height goes below them); one panel is centred.
+    const double needed = plotWidth / aspect + (PlotLayout::marginTop + PlotLayout::marginBottom) * scale;
+    const double cellBottom = count > 1 ? std::max(0.0, cellHeight - needed) : 0.0;
+    return PlotLayout::compute(cellLeft, cellBottom, fixed[k] + plotWidth, cellHeight - cellBottom, r.xmin, r.xmax,
+                               r.ymin, r.ymax, column, scale);
 }
 
 void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& spec, int width, int height,
