@@ -40,6 +40,7 @@ Run render(const QStringList& arguments, const QProcessEnvironment& environment 
 struct SvgContents {
     QStringList texts;
     int paths = 0, images = 0;
+    QStringList definitions, references;  // ids of images/clip paths, and the ids used
     bool wellFormed = false;
 };
 
@@ -52,6 +53,13 @@ SvgContents readSvg(const QString& path)
     while (!xml.atEnd()) {
         if (xml.readNext() != QXmlStreamReader::StartElement) continue;
         const QStringView name = xml.name();
+        if (name == u"image" || name == u"clipPath") svg.definitions << xml.attributes().value("id").toString();
+        if (name == u"use" || name == u"g") {
+            const QString href = xml.attributes().value("xlink:href").toString();
+            if (href.startsWith('#')) svg.references << href.mid(1);
+            const QString clip = xml.attributes().value("clip-path").toString();
+            if (clip.startsWith("url(#")) svg.references << clip.mid(5).chopped(1);
+        }
         if (name == u"text") svg.texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
         else if (name == u"path" || name == u"polyline" || name == u"polygon" || name == u"line") ++svg.paths;
         else if (name == u"image") ++svg.images;
@@ -143,6 +151,10 @@ private slots:
         QVERIFY2(svg.paths > 20, qPrintable(QString::number(svg.paths)));  // curves, arrows (one element per panel), ticks
         // Level curves and arrows are vectors; only the region shading and the P map are images.
         if (view == "l1" || view == "l2") QCOMPARE(svg.images, 0);
+        if (view == "bracket" || view == "pmap" || view == "figure1") QVERIFY(svg.images >= 1);
+        // Every image and clip rectangle used is defined (VTK 9.1 drops <defs> without help).
+        for (const QString& id : svg.references)
+            if (id.startsWith("vtk")) QVERIFY2(svg.definitions.contains(id), qPrintable(id));
     }
 
     void pdfTextCanBeExtracted_data() { pngHasTheRequestedSize_data(); }

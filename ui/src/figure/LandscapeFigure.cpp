@@ -14,6 +14,7 @@
 #include "../OverlayLegendItem.h"
 #include "../PMapItem.h"
 #include "../RegionShadingItem.h"
+#include "../SvgDefinitionsItem.h"
 #include "../TitleItem.h"
 #include "FieldStatistics.h"
 
@@ -133,6 +134,7 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
     const ColorMap sequential = ColorMap::named(spec.options.colorMap);
     const ColorMap diverging = ColorMap::named(spec.options.divergingMap);
     const bool single = spec.panels.size() == 1;
+    scene->AddItem(vtkSmartPointer<SvgDefinitionsItem>::New());  // keeps images and clips in SVG exports
 
     for (std::size_t index = 0; index < spec.panels.size(); ++index) {
         auto model = std::make_shared<LandscapeModel>();
