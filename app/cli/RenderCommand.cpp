@@ -15,6 +15,8 @@
 #include <QString>
 
 #include <chrono>
+#include <cstdio>
+#include <regex>
 #include <cstdlib>
 #include <dlfcn.h>
 #include <ostream>
@@ -77,6 +79,24 @@ struct Scene {
     std::string defaultView = "figure1";
 };
 
+/// The expression as shown in a subtitle: numbers with many digits (the quadratic presets print
+/// 17 significant digits so they parse back exactly) shortened to 4 significant digits.
+std::string shortExpression(const std::string& text)
+{
+    static const std::regex longNumber(R"(\d+\.\d{5,})");
+    std::string out;
+    auto begin = std::sregex_iterator(text.begin(), text.end(), longNumber);
+    std::size_t last = 0;
+    for (auto it = begin; it != std::sregex_iterator(); ++it) {
+        out += text.substr(last, std::size_t(it->position()) - last);
+        char number[32];
+        std::snprintf(number, sizeof number, "%.4g", std::stod(it->str()));
+        out += number;
+        last = std::size_t(it->position() + it->length());
+    }
+    return out + text.substr(last);
+}
+
 Scene fromPreset(const std::string& name)
 {
     const LandscapePreset& preset = findLandscapePreset(name);  // throws, listing the known names
@@ -85,7 +105,7 @@ Scene fromPreset(const std::string& name)
     s.l2 = ExpressionLoss::fromText(preset.l2);
     s.grid = preset.grid;
     s.figure.title = preset.title;
-    s.figure.subtitle = "L\u2081 = " + preset.l1 + "      L\u2082 = " + preset.l2;
+    s.figure.subtitle = "L\u2081 = " + shortExpression(preset.l1) + "      L\u2082 = " + shortExpression(preset.l2);
     return s;
 }
 
@@ -99,7 +119,7 @@ Scene fromSession(const std::string& path)
     s.targetLabel = session.target;
     s.grid = session.grid;
     s.figure.options = session.options;
-    s.figure.subtitle = "L\u2081 = " + session.l1 + "      L\u2082 = " + session.l2;
+    s.figure.subtitle = "L\u2081 = " + shortExpression(session.l1) + "      L\u2082 = " + shortExpression(session.l2);
     s.points = session.points;
     s.descentL1 = session.descentL1;
     s.descentL2 = session.descentL2;

@@ -18,7 +18,7 @@ namespace {
 std::string tickLabel(double value)
 {
     char text[32];
-    std::snprintf(text, sizeof text, "%.3g", value);
+    std::snprintf(text, sizeof text, "%.6g", value);  // 1-2-5 ticks: short without rounding
     std::string s = text;
     if (!s.empty() && s[0] == '-') s = "\u2212" + s.substr(1);
     return s;

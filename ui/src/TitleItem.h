@@ -15,6 +15,9 @@ public:
 protected:
     TitleItem() = default;
     ~TitleItem() override = default;
+
+private:
+    void drawFitted(vtkContext2D* painter, double centre, double y, const std::string& text);
 };
 
 }  // namespace cl::ui
