@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QSignalBlocker>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -36,8 +37,12 @@ GridSpec MainWindow::defaultGrid()
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), lossPanel_(new LossPanel), views_(new LinkedViews), computation_(new FieldComputation(this)),
       flows_(new PointFlowsController(this)), optionsDialog_(new OptionsDialog(this)), hoverLabel_(new QLabel),
-      stateLabel_(new QLabel), settings_(WorkspaceSettings::load()), rect_(defaultGrid()), homeRect_(defaultGrid())
+      stateLabel_(new QLabel), settings_(WorkspaceSettings::load()), rect_(defaultGrid()), homeRect_(defaultGrid()),
+      refine_(new QTimer(this))
 {
+    refine_->setSingleShot(true);
+    refine_->setInterval(quietMs);
+    connect(refine_, &QTimer::timeout, this, [this] { request(settings_.gridSize); });
     setObjectName("mainWindow");
     setAcceptDrops(true);
     auto* central = new QWidget;
@@ -120,12 +125,28 @@ GridSpec MainWindow::gridSpec() const
 
 void MainWindow::recompute()
 {
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // Rapid: the previous change, or the drawing of the last grid, was only just now.
+    const bool rapid = now - lastChangeMs_ < quietMs || now - lastShownMs_ < quietMs;
+    lastChangeMs_ = now;
+    if (rapid && settings_.gridSize > previewSize) {
+        request(previewSize);
+        refine_->start();
+    } else {
+        refine_->stop();
+        request(settings_.gridSize);
+    }
+}
+
+void MainWindow::request(int n)
+{
     if (!lossPanel_->l1() || !lossPanel_->l2()) return;
     FieldRequest request;
     request.l1 = lossPanel_->l1();
     request.l2 = lossPanel_->l2();
     request.target = lossPanel_->target();
     request.grid = gridSpec();
+    request.grid.n = n;
     requestStartedMs_ = QDateTime::currentMSecsSinceEpoch();
     stateLabel_->setText("computing…");
     computation_->submit(std::move(request));
@@ -136,6 +157,7 @@ void MainWindow::showFields(std::shared_ptr<const FieldGrid> grid)
     const qint64 elapsed = QDateTime::currentMSecsSinceEpoch() - requestStartedMs_;
     const int n = grid ? grid->spec.n : 0;
     views_->setFields(std::move(grid));
+    lastShownMs_ = QDateTime::currentMSecsSinceEpoch();
     stateLabel_->setText(QString("%1 × %1 grid in %2 s").arg(n).arg(elapsed / 1000.0, 0, 'f', 2));
 }
 
@@ -237,6 +259,7 @@ void MainWindow::applySession(const LandscapeSession& s)
 {
     loading_ = true;
     computation_->cancel();
+    refine_->stop();
     rect_ = homeRect_ = s.grid;
     settings_.gridSize = std::clamp(s.grid.n, WorkspaceSettings::minGridSize, WorkspaceSettings::maxGridSize);
     setOptions(s.options);

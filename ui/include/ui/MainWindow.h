@@ -21,6 +21,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QMenu;
+class QTimer;
 
 namespace cl::ui {
 
@@ -60,8 +61,12 @@ public:
     QString hoverText() const;
     QString stateText() const;
 
-    /// The rectangle and resolution the views are sampled at.
+    /// The rectangle and resolution the views are sampled at (when idle: see previewSize).
     GridSpec gridSpec() const;
+    /// While changes come faster than every `quietMs` (a slider or a pan being dragged), grids
+    /// finer than this are sampled at this resolution; the full one follows once it is quiet.
+    static constexpr int previewSize = 256;
+    static constexpr int quietMs = 250;
     void setGridSize(int n);
     LandscapeOptions options() const { return settings_.options; }
     void setOptions(const LandscapeOptions& options);
@@ -93,6 +98,7 @@ private:
     void buildMenus();
     void rebuildRecentMenu();
     void recompute();
+    void request(int n);
     void showFields(std::shared_ptr<const FieldGrid> grid);
     void showHover(double x, double y, bool inside);
     void followRect(double xmin, double xmax, double ymin, double ymax);
@@ -121,6 +127,9 @@ private:
     QString sessionPath_;
     bool loading_ = false;
     qint64 requestStartedMs_ = 0;
+    qint64 lastChangeMs_ = 0;
+    qint64 lastShownMs_ = 0;
+    QTimer* refine_;
 };
 
 }  // namespace cl::ui
