@@ -19,6 +19,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstdlib>
 
 using namespace cl;
 using namespace cl::ui;
@@ -260,6 +261,15 @@ private slots:
         QVERIFY2(std::abs((a1 - a0) - 0.8 * (x1 - x0)) < 1e-6, qPrintable(QString::number(a1 - a0)));
         const auto still = view.widgetToData(cursor);
         QVERIFY(still && std::abs(still->x()) < 0.02 && std::abs(still->y()) < 0.02);
+        view.setPanel(LandscapePanel::Bracket);  // (its legend column moves the plot)
+        {
+            // Zoomed in, the shading, curves and arrows stay inside the frame: the pixel just
+            // outside the plot's left edge is page white.
+            const QImage image = view.grabFramebuffer().convertToFormat(QImage::Format_RGB32);
+            if (const char* dir = std::getenv("COMMUTELAB_TEST_OUTPUT")) image.save(QString(dir) + "/zoomed.png");
+            const QPointF corner = view.dataToPixel(a0, 0.5 * (b0 + b1));
+            QCOMPARE(image.pixel(int(corner.x()) - 4, int(corner.y())), qRgb(255, 255, 255));
+        }
 
         // Reset goes back to the grid's rectangle and tells the linked views.
         const int before = changed.count();

@@ -32,7 +32,6 @@ LandscapeView::LandscapeView(QWidget* parent) : VtkOpenGLHost(parent), scene_(st
     setObjectName("landscapeView");
     setMinimumSize(480, 360);
     Scene& s = *scene_;
-    s.spec.title = "Lie bracket R(L1, L2) and where reordering helps both losses";
     s.renderer->SetBackground(palette::background.r / 255.0, palette::background.g / 255.0,
                               palette::background.b / 255.0);
     renderWindow()->AddRenderer(s.renderer);

@@ -30,7 +30,8 @@ public:
     /// was set with setViewRect (the grid may cover it only partly), else it follows the grid.
     void setFields(std::shared_ptr<const FieldGrid> grid);
     std::shared_ptr<const FieldGrid> fields() const;
-    /// Replaces the panel's default title ("(c) Lie bracket …"); an empty title restores it.
+    /// Replaces the panel's default title (e.g. "Lie bracket R(L₁, L₂) and regions"); an empty
+    /// title restores it. The subtitle is drawn under it in smaller grey type.
     void setTitle(const QString& title, const QString& subtitle = {});
 
     void setPanel(LandscapePanel panel);
