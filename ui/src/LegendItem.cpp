@@ -1,5 +1,7 @@
 #include "LegendItem.h"
 
+#include "OverlayLegendItem.h"
+
 #include <vtkContext2D.h>
 #include <vtkObjectFactory.h>
 
@@ -11,7 +13,7 @@ vtkStandardNewMacro(LegendItem);
 
 namespace {
 constexpr Rgb detailInk = palette::detailInk;
-constexpr float symbolWidth = 30, rowHeight = 42, textIndent = 42;
+constexpr float symbolWidth = 30, rowHeight = 42, compactRowHeight = 22, textIndent = 42;
 
 std::string percent(double fraction)
 {
@@ -47,6 +49,7 @@ float LegendItem::entry(vtkContext2D* painter, float top, const std::string& lab
     const float x = float(layout_.columnLeft) + textIndent * s;
     setFont(painter, 13 * s, palette::ink, 0, 2);
     drawText(painter, x, top, label);
+    if (compact_) return top - compactRowHeight * s;
     if (!detail.empty()) {
         setFont(painter, 11 * s, detailInk, 0, 2);
         drawText(painter, x, top - 17 * s, detail);
@@ -59,7 +62,8 @@ void LegendItem::swatch(vtkContext2D* painter, float top, Rgb colour)
     const float s = float(layout_.scale), x = float(layout_.columnLeft);
     setPen(painter, {0x80, 0x80, 0x80}, 1 * s);
     setBrush(painter, colour);
-    painter->DrawRect(x, top - 24 * s, symbolWidth * s, 22 * s);
+    const float height = compact_ ? 16 : 22;
+    painter->DrawRect(x, top - (height + 2) * s, symbolWidth * s, height * s);
 }
 
 void LegendItem::lineSample(vtkContext2D* painter, float top, Rgb colour)
@@ -86,6 +90,11 @@ bool LegendItem::Paint(vtkContext2D* painter)
     const FieldSummary& f = model()->data->summary;
     const bool haveGrid = model()->grid() != nullptr;
     auto share = [&](double fraction) { return haveGrid ? percent(fraction) : std::string(); };
+    // Without room for the detail lines (a short plot, or the overlay legend below), drop them.
+    const int entries = 6 + (f.undefinedFraction > 0 ? 1 : 0);
+    const int overlayRows = OverlayLegendItem::rowCount(model()->overlays.get());
+    const double room = layout_.height - (overlayRows ? overlayRows * OverlayLegendItem::rowHeight(s) + 16 * s : 0);
+    compact_ = (60 + entries * rowHeight) * s > room;
 
     float y = heading(painter, float(layout_.columnTop), "Regions");
     swatch(painter, y, model()->regionGreen);

@@ -29,6 +29,7 @@ private:
     float heading(vtkContext2D* painter, float top, const char* text);
 
     PlotLayout layout_;
+    bool compact_ = false;  // labels only, no detail lines
 };
 
 }  // namespace cl::ui

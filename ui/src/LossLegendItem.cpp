@@ -2,10 +2,12 @@
 
 #include "LegendItem.h"
 #include "LevelCurvesItem.h"
+#include "OverlayLegendItem.h"
 
 #include <vtkContext2D.h>
 #include <vtkObjectFactory.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace cl::ui {
@@ -25,8 +27,14 @@ bool LossLegendItem::Paint(vtkContext2D* painter)
     setFont(painter, 13 * s, palette::ink, 0, 2, true);
     drawText(painter, x, y, "Level curves");
     y -= 22 * s;
-    // Highest level first, as on a colour bar.
+    // Highest level first, as on a colour bar. When the column is short (many levels, or the
+    // overlay legend below), every stride-th level is listed so the rows never overlap.
+    const int overlayRows = OverlayLegendItem::rowCount(model()->overlays.get());
+    const double room = l.height - (overlayRows ? overlayRows * OverlayLegendItem::rowHeight(s) + 16 * s : 0);
+    const std::size_t fitting = std::size_t(std::max(2.0, (room - 100 * s) / (18 * s)));
+    const std::size_t stride = levels.size() > fitting ? (levels.size() + fitting - 1) / fitting : 1;
     for (std::size_t k = levels.size(); k-- > 0;) {
+        if ((levels.size() - 1 - k) % stride != 0) continue;
         setPen(painter, LevelCurvesItem::levelColour(model()->sequential, k, levels.size()), 2.2f * s);
         painter->DrawLine(x, y - 7 * s, x + symbol, y - 7 * s);
         char text[48];
