@@ -13,6 +13,7 @@
 #include "ui/LandscapeView.h"
 #include "ui/LossPanel.h"
 #include "ui/MainWindow.h"
+#include "ui/logs/LogWindow.h"
 #include "ui/workspace/LinkedViews.h"
 #include "ui/workspace/OptionsDialog.h"
 #include "ui/workspace/PointFlowsController.h"
@@ -26,6 +27,7 @@
 #include <QThread>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -44,6 +46,10 @@
 
 using namespace cl;
 using namespace cl::ui;
+
+#ifndef COMMUTELAB_TEST_SOURCE_DIR
+#define COMMUTELAB_TEST_SOURCE_DIR "."
+#endif
 
 namespace {
 
@@ -324,6 +330,35 @@ private slots:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QCOMPARE(csv.readLine().trimmed(), QByteArray("x,y,l1,l2,g1x,g1y,g2x,g2y,rx,ry,p,region"));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, window_->exportFields(dir.filePath("fields.txt")));
+    }
+
+    void toolsOpenTheOtherWindows()
+    {
+        window_->findChild<QAction*>("scheduleLabAction")->trigger();
+        auto* lab = window_->findChild<QMainWindow*>("scheduleLab");
+        QVERIFY(lab && lab->isVisible());
+        lab->close();
+
+        const QString log = qEnvironmentVariable("COMMUTELAB_SOURCE_DIR", COMMUTELAB_TEST_SOURCE_DIR) +
+                            "/resources/logs/toy-quadratic.json";
+        QVERIFY(QFileInfo::exists(log));
+        cl::ui::logs::LogWindow* opened = window_->openLog(log);
+        QVERIFY(opened->log());
+        opened->close();
+
+        // Dropping a log opens a log window; dropping a session opens the session.
+        QMimeData data;
+        data.setUrls({QUrl::fromLocalFile(log)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window_.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        const int before = int(window_->findChildren<cl::ui::logs::LogWindow*>().size());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window_.get(), &drop);
+        const auto windows = window_->findChildren<cl::ui::logs::LogWindow*>();
+        QCOMPARE(int(windows.size()), before + 1);
+        QCOMPARE(windows.back()->currentPath(), log);
+        windows.back()->close();
     }
 
     void screenshotWithFlows()
