@@ -13,6 +13,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSignalBlocker>
@@ -50,6 +51,7 @@ void MainWindow::applySession(const LandscapeSession& s)
     setSinglePanel(singlePanelOfLayout(s.layout));
     views_->setViewRect(rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax);
     flows_->setPoints(s.points);
+    if (!s.points.empty()) dtSpin_->setValue(s.points.back().dt);  // new clicks continue with it
     flows_->setDescent(s.descentL1, s.descentL2);
     for (int k = 0; k < 2; ++k) {
         const QSignalBlocker block(descentActions_[k]);
