@@ -168,10 +168,14 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (s.figure.panels.size() == 1) s.figure.title.clear();  // the panel's own title names it
     if (args.has("target")) {
         const std::string t = args.text("target");
-        s.target = t == "mean" ? Target::mean(2)
-                   : t == "l1" ? Target::domain(0, 2)
-                   : t == "l2" ? Target::domain(1, 2)
-                               : Target::loss(ExpressionLoss::fromText(t), t);
+        try {
+            s.target = t == "mean" ? Target::mean(2)
+                       : t == "l1" ? Target::domain(0, 2)
+                       : t == "l2" ? Target::domain(1, 2)
+                                   : Target::loss(ExpressionLoss::fromText(t), t);
+        } catch (const std::exception& e) {  // a typed expression: say which option it came from
+            throw UsageError("--target: " + std::string(e.what()));
+        }
         s.targetLabel = t;
     }
     s.figure.targetLabel = s.targetLabel == "l1" ? "L\u2081" : s.targetLabel == "l2" ? "L\u2082" : s.targetLabel;
@@ -197,6 +201,11 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     figureOptions.width = args.has("width") ? args.integer("width") : (wide ? 1800 : 960);
     figureOptions.height = args.has("height") ? args.integer("height") : (wide ? 540 : 680);
     figureOptions.dpi = args.integer("dpi");
+    // writeFigure checks these too, but here the message can name the option.
+    if (figureOptions.width < 16 || figureOptions.width > 16384) throw UsageError("--width: must be between 16 and 16384");
+    if (figureOptions.height < 16 || figureOptions.height > 16384)
+        throw UsageError("--height: must be between 16 and 16384");
+    if (figureOptions.dpi < 10 || figureOptions.dpi > 2400) throw UsageError("--dpi: must be between 10 and 2400");
     figureOptions.title = QString::fromStdString(s.figure.title.empty() ? "CommuteLab landscape" : s.figure.title);
     if (const std::string problem = displayProblem(); !problem.empty())
         throw std::runtime_error(problem + ": rendering needs OpenGL on an X display; run under xvfb-run, e.g. "

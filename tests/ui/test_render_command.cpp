@@ -189,6 +189,12 @@ private slots:
             << QStringList{"--preset", "figure1", "--session", "s.json", "--out", "x.png"} << 2 << "exactly one of";
         QTest::newRow("bad colour map") << QStringList{"--preset", "figure1", "--colormap", "jet", "--out", "x.png"}
                                         << 2 << "unknown colour map 'jet'";
+        QTest::newRow("bad target") << QStringList{"--preset", "figure1", "--target", "x^2+", "--out", "x.png"} << 2
+                                    << "--target: expected an operand at column 5";
+        QTest::newRow("bad dpi") << QStringList{"--preset", "figure1", "--dpi", "5", "--out", "x.png"} << 2
+                                 << "--dpi: must be between 10 and 2400";
+        QTest::newRow("bad width") << QStringList{"--preset", "figure1", "--width", "20000", "--out", "x.png"} << 2
+                                   << "--width: must be between 16 and 16384";
         QTest::newRow("missing session") << QStringList{"--session", "/nonexistent/s.json", "--out", "x.png"} << 1
                                          << "/nonexistent/s.json";
         QTest::newRow("folder missing") << QStringList{"--preset", "figure1", "--out", "/nonexistent/x.png"} << 1
