@@ -3,6 +3,7 @@
 // tests/baselines, region colours where core classifies, P colours by sign, a layout without
 // overlaps, and the live view's pan, zoom and click.
 
+#include "../../ui/src/ArrowFieldItem.h"
 #include "../../ui/src/figure/ImageDifference.h"
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
@@ -187,6 +188,34 @@ private slots:
         const QRgb positive = pixelAt(high), negative = pixelAt(low);
         QVERIFY2(qBlue(positive) > qRed(positive) + 60, qPrintable(QString::number(positive, 16)));  // RdBu: blue > 0
         QVERIFY2(qRed(negative) > qBlue(negative) + 60, qPrintable(QString::number(negative, 16)));
+    }
+
+    void colourMapsAndArrowScalings()
+    {
+        const ColorMap viridis = ColorMap::named("viridis");
+        QCOMPARE(int(viridis.at(0).r), 0x44);
+        QCOMPARE(int(viridis.at(1).b), 0x25);
+        const ColorMap reversed = ColorMap::named("RdBu_r");
+        QCOMPARE(int(reversed.at(0).b), int(ColorMap::named("RdBu").at(1).b));
+        const Rgb middle = ColorMap::named("RdBu").at(0.5);  // the diverging maps are white-ish at 0
+        QVERIFY(middle.r > 240 && middle.g > 240 && middle.b > 240);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ColorMap::named("jet"));
+
+        using S = LandscapeOptions::ArrowScaling;
+        for (S scaling : {S::Linear, S::SquareRoot, S::Log}) {
+            double previous = 0;
+            for (double ratio : {0.01, 0.1, 0.5, 1.0}) {  // grows with the norm, reaching 1 at the reference
+                const double f = ArrowFieldItem::lengthFraction(scaling, ratio);
+                QVERIFY(f > previous);
+                previous = f;
+            }
+            QCOMPARE(ArrowFieldItem::lengthFraction(scaling, 1.0), 1.0);
+            QCOMPARE(ArrowFieldItem::lengthFraction(scaling, 5.0), 1.0);  // capped
+        }
+        // Weak vectors: the square root and the log show more of them than linear.
+        QVERIFY(ArrowFieldItem::lengthFraction(S::SquareRoot, 0.01) > 5 * ArrowFieldItem::lengthFraction(S::Linear, 0.01));
+        QVERIFY(ArrowFieldItem::lengthFraction(S::Log, 0.01) > ArrowFieldItem::lengthFraction(S::SquareRoot, 0.01));
+        QCOMPARE(ArrowFieldItem::lengthFraction(S::Normalised, 0.01), ArrowFieldItem::lengthFraction(S::Normalised, 3.0));
     }
 
     void figure1PanelsDoNotOverlapAndFitTheScene()
