@@ -12,6 +12,7 @@
 #include "ui/LandscapeFigure.h"
 #include "ui/LandscapeSession.h"
 
+#include <QFileInfo>
 #include <QString>
 
 #include <chrono>
@@ -119,6 +120,7 @@ Scene fromSession(const std::string& path)
     s.targetLabel = session.target;
     s.grid = session.grid;
     s.figure.options = session.options;
+    s.figure.title = "Session " + QFileInfo(QString::fromStdString(path)).completeBaseName().toStdString();
     s.figure.subtitle = "L\u2081 = " + shortExpression(session.l1) + "      L\u2082 = " + shortExpression(session.l2);
     s.points = session.points;
     s.descentL1 = session.descentL1;
