@@ -97,6 +97,7 @@ LossPanel::LossPanel(QWidget* parent)
     connect(debounce_, &QTimer::timeout, this, &LossPanel::apply);
     for (QLineEdit* edit : edits_) {
         connect(edit, &QLineEdit::textEdited, debounce_, qOverload<>(&QTimer::start));
+        connect(edit, &QLineEdit::textEdited, presets_, [this] { presets_->setCurrentIndex(0); });  // no longer the preset
         connect(edit, &QLineEdit::returnPressed, this, &LossPanel::apply);
     }
     connect(presets_, &QComboBox::activated, this, [this](int index) {
