@@ -126,7 +126,10 @@ void VtkOpenGLHost::initializeGL()
     // Frame() copies VTK's internal framebuffer into whatever is bound: Qt's FBO in paintGL.
     w->SetFrameBlitModeToBlitToCurrent();
     w->SetUseOffScreenBuffers(false);
-    w->SetMultiSamples(multiSamples_);  // VTK resolves the samples before it blits
+    // No multisampling on screen: under Mesa's llvmpipe (Xvfb, CI) it draws chart grid lines
+    // black, shifts line colours and leaves bars beside text. Exported figures are rendered
+    // off screen with multisampling (FigureExport), where it works.
+    w->SetMultiSamples(0);
     w->OpenGLInitContext();
     w->SetReadyForRendering(true);
     vtk_->contextReady = true;

@@ -28,11 +28,6 @@ public:
     double pixelRatio() const { return devicePixelRatioF(); }
 
 protected:
-    /// Multisampling of VTK's framebuffer (default 4: smooth curves and arrows in our own
-    /// items). Charts (vtkChartXY) ask for 0: with multisampling, Mesa's llvmpipe draws their
-    /// grid lines black and shifts their colours. Call before the widget is first shown.
-    void setMultiSamples(int samples) { multiSamples_ = samples; }
-
     void initializeGL() override;
     void resizeGL(int w, int h) override;
     void paintGL() override;
@@ -53,7 +48,6 @@ private:
 
     struct Vtk;
     std::unique_ptr<Vtk> vtk_;
-    int multiSamples_ = 4;
 };
 
 }  // namespace cl::ui

@@ -38,7 +38,6 @@ FigureHost::FigureHost(QWidget* parent) : VtkOpenGLHost(parent), scene_(std::mak
     scene->SetRenderer(s.renderer);
     s.style->SetScene(scene);  // charts pan with the left button and zoom with the wheel
     interactor()->SetInteractorStyle(s.style);
-    setMultiSamples(0);  // charts: see VtkOpenGLHost::setMultiSamples
 }
 
 FigureHost::~FigureHost() = default;

@@ -36,7 +36,6 @@ PlotView::PlotView(const QString& objectName, QWidget* parent) : VtkOpenGLHost(p
     s.actor->GetScene()->SetRenderer(s.renderer);
     s.style->SetScene(s.actor->GetScene());
     interactor()->SetInteractorStyle(s.style);
-    setMultiSamples(0);  // charts: see VtkOpenGLHost::setMultiSamples
 }
 
 PlotView::~PlotView() = default;
