@@ -27,6 +27,7 @@
 #include <QThread>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
 #include <QSignalSpy>
@@ -310,6 +311,20 @@ private slots:
         QCOMPARE(QSettings("CommuteLab", "CommuteLab").value("landscape/recentSessions").toStringList().value(0),
                  QFileInfo(path).absoluteFilePath());
         window_->flows()->clearPoints();
+
+        // A bad file: false, the located message in the status bar, nothing else changes.
+        QFile bad(dir.filePath("bad.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"version\": 1, \"l1\": \"x^2\", \"l2\": \"y^2\", \"grid\": {\"n\": 5}}");
+        bad.close();
+        const LandscapeSession current = window_->session();
+        QVERIFY(!window_->openSession(bad.fileName()));
+        QCOMPARE(window_->statusBar()->currentMessage(), bad.fileName() + ": field 'grid.xmin': missing");
+        QVERIFY(window_->session() == current);
+        QVERIFY(window_->windowTitle().startsWith("work.json"));
+        auto* box = window_->findChild<QMessageBox*>("errorBox");
+        QVERIFY(box);
+        box->close();
     }
 
     void exportsWriteFiles()

@@ -76,7 +76,7 @@ public:
 
     LandscapeSession session() const;
     void applySession(const LandscapeSession& session);
-    /// Errors go to a message box and the status bar; false then.
+    /// Errors go to the status bar and a non-blocking message box; false then.
     bool openSession(const QString& path);
     bool saveSessionAs(const QString& path);
     QString sessionPath() const { return sessionPath_; }
@@ -103,6 +103,7 @@ private:
     void showHover(double x, double y, bool inside);
     void followRect(double xmin, double xmax, double ymin, double ymax);
     void markModified();
+    void showError(const QString& title, const QString& message);
     void updateTitle();
     LandscapeFigureSpec figureSpec(std::vector<LandscapePanel> panels) const;
     void askExportFigure(bool figure1);

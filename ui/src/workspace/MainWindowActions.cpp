@@ -201,7 +201,7 @@ void MainWindow::askExportFigure(bool figure1)
         exportFigure(path, options, figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{});
         statusBar()->showMessage("wrote " + path, 5000);
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, "Cannot export", QString::fromUtf8(e.what()));
+        showError("Cannot export", QString::fromUtf8(e.what()));
     }
 }
 
@@ -214,7 +214,7 @@ void MainWindow::askExportFields()
         exportFields(path);
         statusBar()->showMessage("wrote " + path, 5000);
     } catch (const std::exception& e) {
-        QMessageBox::warning(this, "Cannot export", QString::fromUtf8(e.what()));
+        showError("Cannot export", QString::fromUtf8(e.what()));
     }
 }
 

@@ -24,6 +24,16 @@
 
 namespace cl::ui {
 
+void MainWindow::showError(const QString& title, const QString& message)
+{
+    // In the status bar and in a window-modal box that does not block the caller (or a test).
+    statusBar()->showMessage(message, 15000);
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setObjectName("errorBox");
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
 LandscapeSession MainWindow::session() const
 {
     LandscapeSession s;
@@ -69,8 +79,7 @@ bool MainWindow::openSession(const QString& path)
     try {
         applySession(loadSession(path));
     } catch (const SessionError& e) {
-        statusBar()->showMessage(QString::fromUtf8(e.what()), 10000);
-        QMessageBox::warning(this, "Cannot open session", QString::fromUtf8(e.what()));
+        showError("Cannot open session", QString::fromUtf8(e.what()));
         return false;
     }
     sessionPath_ = path;
@@ -86,8 +95,7 @@ bool MainWindow::saveSessionAs(const QString& path)
     try {
         saveSession(session(), path);
     } catch (const SessionError& e) {
-        statusBar()->showMessage(QString::fromUtf8(e.what()), 10000);
-        QMessageBox::warning(this, "Cannot save session", QString::fromUtf8(e.what()));
+        showError("Cannot save session", QString::fromUtf8(e.what()));
         return false;
     }
     sessionPath_ = path;
