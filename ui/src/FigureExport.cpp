@@ -41,6 +41,7 @@ void writePng(vtkRenderWindow* window, const QString& path, int dpi)
     grab->SetInput(window);
     grab->SetInputBufferTypeToRGB();
     grab->ReadFrontBufferOff();
+    grab->ShouldRerenderOff();  // the caller has just rendered this frame
     grab->Update();
     vtkImageData* image = grab->GetOutput();
     int dims[3];
@@ -54,7 +55,9 @@ void writePng(vtkRenderWindow* window, const QString& path, int dpi)
     out.setDotsPerMeterX(dotsPerMeter);
     out.setDotsPerMeterY(dotsPerMeter);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !out.save(&file, "PNG") || !file.commit())
+    // Qt maps quality to zlib's level: 80 encodes several times faster than the default for a
+    // file a few per cent larger.
+    if (!file.open(QIODevice::WriteOnly) || !out.save(&file, "PNG", 80) || !file.commit())
         throw std::runtime_error("cannot write '" + path.toStdString() + "': " + file.errorString().toStdString());
 }
 
@@ -86,7 +89,7 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
     vtkNew<vtkRenderWindow> window;
     window->SetOffScreenRendering(1);
     window->SetSize(options.width, options.height);
-    window->SetMultiSamples(8);
+    window->SetMultiSamples(4);  // smooth lines; 8 samples cost a quarter of the render time
     vtkNew<vtkRenderer> renderer;
     renderer->SetBackground(1, 1, 1);
     window->AddRenderer(renderer);
