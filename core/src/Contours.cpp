@@ -165,8 +165,26 @@ std::vector<double> quantileLevels(const std::vector<double>& values, int count)
         if (std::isfinite(v)) finite.push_back(v);
     std::vector<double> levels;
     if (finite.empty() || count <= 0) return levels;
-    std::sort(finite.begin(), finite.end());
-    if (finite.front() == finite.back()) return levels;
+    const auto [lowest, highest] = std::minmax_element(finite.begin(), finite.end());
+    if (*lowest == *highest) return levels;
+    // Only a few order statistics are needed: select them in increasing order, each search
+    // confined to the part above the previous one (linear time; a full sort dominated the
+    // live views' update at 512²).
+    std::vector<std::size_t> needed;
+    for (int k = 1; k <= count; ++k) {
+        const double position = static_cast<double>(k) / (count + 1) * (finite.size() - 1);
+        const auto below = static_cast<std::size_t>(position);
+        needed.push_back(below);
+        needed.push_back(std::min(below + 1, finite.size() - 1));
+    }
+    std::sort(needed.begin(), needed.end());
+    needed.erase(std::unique(needed.begin(), needed.end()), needed.end());
+    std::size_t from = 0;
+    for (std::size_t index : needed) {
+        std::nth_element(finite.begin() + static_cast<long>(from), finite.begin() + static_cast<long>(index),
+                         finite.end());
+        from = index + 1;
+    }
     for (int k = 1; k <= count; ++k) {
         const double position = static_cast<double>(k) / (count + 1) * (finite.size() - 1);
         const std::size_t below = static_cast<std::size_t>(position);

@@ -50,9 +50,10 @@ void FieldComputation::start(FieldRequest request, quint64 id)
     job->id = id;
     job->grid = std::make_shared<FieldGrid>();
     // The worker holds its own reference to the job, so nothing it touches can dangle.
-    job->future = QtConcurrent::run([job, request = std::move(request)] {
+    job->future = QtConcurrent::run([job, request = std::move(request), prepare = preparation_] {
         try {
             sampleFields(request, *job->grid, &job->flag);
+            if (prepare && !job->flag.cancelRequested()) prepare(job->grid);
         } catch (const Cancelled&) {
             job->cancelled = true;
         } catch (const std::exception& e) {

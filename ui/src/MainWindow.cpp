@@ -63,6 +63,8 @@ MainWindow::MainWindow(QWidget* parent)
 
     optionsDialog_->setValues(settings_.options, settings_.gridSize);
     views_->setOptions(settings_.options);
+    computation_->setPreparation(
+        [options = settings_.options](const auto& grid) { prepareLandscapeFigure(grid, options); });
     views_->setViewRect(rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax);
     const auto single = settings_.layout == "side-by-side" ? std::nullopt
                                                             : landscapePanelFromName(settings_.layout.toStdString());
@@ -193,6 +195,7 @@ void MainWindow::setOptions(const LandscapeOptions& options)
 {
     settings_.options = options;
     settings_.save();
+    computation_->setPreparation([options](const auto& grid) { prepareLandscapeFigure(grid, options); });
     optionsDialog_->setValues(options, settings_.gridSize);
     views_->setOptions(options);
     markModified();

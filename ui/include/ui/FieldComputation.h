@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -29,6 +30,10 @@ public:
     /// Like request() when idle; while a request runs, queues this one (replacing any queued one,
     /// which is then never started) to start when the running one finishes. Returns its id.
     quint64 submit(FieldRequest request);
+    /// Work done on the worker after each grid is sampled (the views derive their level curves
+    /// there), so the GUI thread only draws. Applies to requests started after the call.
+    using Preparation = std::function<void(const std::shared_ptr<const FieldGrid>&)>;
+    void setPreparation(Preparation preparation) { preparation_ = std::move(preparation); }
     /// Cancels the running request and drops the queued one.
     void cancel();
     bool isRunning() const;
@@ -50,6 +55,7 @@ private:
     std::optional<std::pair<FieldRequest, quint64>> queued_;
     std::vector<std::shared_ptr<Job>> running_;  // includes cancelled ones still unwinding
     quint64 latest_ = 0;
+    Preparation preparation_;
 };
 
 }  // namespace cl::ui

@@ -45,6 +45,11 @@ std::vector<LandscapePanel> landscapeViewPanels(const std::string& view);
 PlotLayout landscapePanelLayout(const LandscapeFigureSpec& spec, std::size_t index, double width, double height,
                                 double scale);
 
+/// Derives what every panel needs from a grid (level curves at options.contourCount quantiles,
+/// region shares, the P map's colour limit) and keeps it for populateLandscapeFigure. Safe on
+/// any thread: the live views call it on the sampling worker, so the GUI thread only draws.
+void prepareLandscapeFigure(const std::shared_ptr<const FieldGrid>& grid, const LandscapeOptions& options);
+
 /// Clears `scene` and fills it with the figure's items. Throws std::invalid_argument for an
 /// unknown colour map name.
 void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& spec, int width, int height,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace cl::ui {
 
@@ -32,6 +33,30 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
     if (!(d.pLimit > 0)) d.pLimit = largest;
     d.pClipped = largest > d.pLimit * (1 + 1e-9);
     return d;
+}
+
+std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<const FieldGrid>& grid,
+                                                          const LandscapeOptions& options)
+{
+    // The entries hold their grids, so a pointer can never be reused by another grid while it
+    // is a key. Two entries: a new grid arriving while the old one is still shown elsewhere.
+    struct Entry {
+        std::shared_ptr<const FieldGrid> grid;
+        int contourCount;
+        std::shared_ptr<const LandscapeFieldData> data;
+    };
+    static std::mutex mutex;
+    static std::vector<Entry> entries;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        for (const Entry& e : entries)
+            if (e.grid == grid && e.contourCount == options.contourCount) return e.data;
+    }
+    auto data = std::make_shared<const LandscapeFieldData>(computeFieldData(grid, options));
+    std::lock_guard<std::mutex> lock(mutex);
+    entries.insert(entries.begin(), Entry{grid, options.contourCount, data});
+    if (entries.size() > 2) entries.pop_back();
+    return data;
 }
 
 }  // namespace cl::ui

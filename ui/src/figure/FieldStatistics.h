@@ -10,6 +10,12 @@ namespace cl::ui {
 /// wash the map out), with pClipped telling whether anything lies beyond it.
 LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options);
 
+/// computeFieldData through a small cache keyed by the grid object and the contour count: the
+/// linked views each build a scene for the same new grid, and should derive it once, not four
+/// times. Thread-safe.
+std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<const FieldGrid>& grid,
+                                                          const LandscapeOptions& options);
+
 /// The q-quantile (0..1) of |v| over the finite values; 0 when there are none.
 double absoluteQuantile(const std::vector<double>& values, double q);
 

@@ -126,11 +126,16 @@ PlotLayout landscapePanelLayout(const LandscapeFigureSpec& spec, std::size_t ind
                                r.ymin, r.ymax, column, scale);
 }
 
+void prepareLandscapeFigure(const std::shared_ptr<const FieldGrid>& grid, const LandscapeOptions& options)
+{
+    if (grid) sharedFieldData(grid, options);
+}
+
 void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& spec, int width, int height,
                              double scale)
 {
     scene->ClearItems();
-    auto data = std::make_shared<LandscapeFieldData>(computeFieldData(spec.grid, spec.options));
+    const auto data = sharedFieldData(spec.grid, spec.options);
     const ColorMap sequential = ColorMap::named(spec.options.colorMap);
     const ColorMap diverging = ColorMap::named(spec.options.divergingMap);
     const bool single = spec.panels.size() == 1;
