@@ -17,6 +17,8 @@
 #include <QSignalSpy>
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
+#include "ui/VtkOpenGLHost.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -343,11 +345,7 @@ private slots:
 
 int main(int argc, char** argv)
 {
-    QSurfaceFormat format;
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    QSurfaceFormat::setDefaultFormat(format);
+    cl::ui::useVtkSurfaceFormat();
     QApplication app(argc, argv);
     TestLandscapeFigure test;
     return QTest::qExec(&test, argc, argv);

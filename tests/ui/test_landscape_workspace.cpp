@@ -38,6 +38,8 @@
 #include <QSurfaceFormat>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include "ui/VtkOpenGLHost.h"
+
 #include <QtTest>
 
 #include <algorithm>
@@ -100,11 +102,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QSurfaceFormat format;
-        format.setVersion(3, 2);
-        format.setProfile(QSurfaceFormat::CoreProfile);
-        format.setDepthBufferSize(24);
-        QSurfaceFormat::setDefaultFormat(format);
+        cl::ui::useVtkSurfaceFormat();
         QStandardPaths::setTestModeEnabled(true);
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
 

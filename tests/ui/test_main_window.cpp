@@ -18,6 +18,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QSurfaceFormat>
+#include "ui/VtkOpenGLHost.h"
+
 #include <QtTest>
 
 #include <cmath>
@@ -89,11 +91,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QSurfaceFormat format;
-        format.setVersion(3, 2);
-        format.setProfile(QSurfaceFormat::CoreProfile);
-        format.setDepthBufferSize(24);
-        QSurfaceFormat::setDefaultFormat(format);
+        cl::ui::useVtkSurfaceFormat();
         // Never read or write the user's settings.
         QStandardPaths::setTestModeEnabled(true);
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());

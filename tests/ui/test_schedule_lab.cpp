@@ -27,6 +27,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include "ui/VtkOpenGLHost.h"
+
 #include <QtTest>
 
 using namespace cl;
@@ -69,11 +71,7 @@ private:
 private slots:
     void initTestCase()
     {
-        QSurfaceFormat format;
-        format.setVersion(3, 2);
-        format.setProfile(QSurfaceFormat::CoreProfile);
-        format.setDepthBufferSize(24);
-        QSurfaceFormat::setDefaultFormat(format);
+        cl::ui::useVtkSurfaceFormat();
         window_ = std::make_unique<ScheduleLabWindow>();
         window_->resize(1500, 1000);
         window_->show();

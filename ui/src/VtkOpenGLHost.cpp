@@ -12,10 +12,22 @@
 
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QSurfaceFormat>
 #include <QOpenGLContext>
 #include <QWheelEvent>
 
 namespace cl::ui {
+
+void useVtkSurfaceFormat()
+{
+    QSurfaceFormat format;
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    QSurfaceFormat::setDefaultFormat(format);
+}
 
 struct VtkOpenGLHost::Vtk {
     vtkSmartPointer<vtkGenericOpenGLRenderWindow> window = vtkSmartPointer<vtkGenericOpenGLRenderWindow>::New();

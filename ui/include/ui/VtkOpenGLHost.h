@@ -15,6 +15,10 @@ class vtkGenericRenderWindowInteractor;
 
 namespace cl::ui {
 
+/// Makes every new OpenGL context one VTK's OpenGL2 backend can use (3.2 core profile, depth
+/// and stencil buffers). Call once, before the QApplication creates any window.
+void useVtkSurfaceFormat();
+
 class VtkOpenGLHost : public QOpenGLWidget {
     Q_OBJECT
 

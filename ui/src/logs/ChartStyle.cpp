@@ -32,10 +32,10 @@ void styleChartAxis(vtkAxis* axis, const QString& title, double scale, bool grid
     axis->SetGridVisible(grid);
 }
 
-vtkPlot* addXYSeries(vtkChartXY* chart, int type, const std::vector<double>& xs, const std::vector<double>& ys,
-                     const char* xName, const char* yName)
+vtkSmartPointer<vtkTable> makeXYTable(const std::vector<double>& xs, const std::vector<double>& ys, const char* xName,
+                                      const char* yName)
 {
-    vtkNew<vtkTable> table;
+    auto table = vtkSmartPointer<vtkTable>::New();
     vtkNew<vtkDoubleArray> x, y;
     x->SetName(xName);
     y->SetName(yName);
@@ -47,8 +47,14 @@ vtkPlot* addXYSeries(vtkChartXY* chart, int type, const std::vector<double>& xs,
     }
     table->AddColumn(x);
     table->AddColumn(y);
+    return table;
+}
+
+vtkPlot* addXYSeries(vtkChartXY* chart, int type, const std::vector<double>& xs, const std::vector<double>& ys,
+                     const char* xName, const char* yName)
+{
     vtkPlot* plot = chart->AddPlot(type);
-    plot->SetInputData(table, 0, 1);
+    plot->SetInputData(makeXYTable(xs, ys, xName, yName), 0, 1);
     return plot;
 }
 

@@ -6,11 +6,14 @@
 
 #include <QString>
 
+#include <vtkSmartPointer.h>
+
 #include <vector>
 
 class vtkAxis;
 class vtkChartXY;
 class vtkPlot;
+class vtkTable;
 
 namespace cl::ui::logs {
 
@@ -19,6 +22,10 @@ void placeChart(vtkChartXY* chart, const PlotRect& rect, const QString& title, d
 
 /// Title and tick fonts scaled with the figure, a light grid when `grid` is set.
 void styleChartAxis(vtkAxis* axis, const QString& title, double scale, bool grid);
+
+/// The two columns of a series as a VTK table.
+vtkSmartPointer<vtkTable> makeXYTable(const std::vector<double>& xs, const std::vector<double>& ys, const char* xName,
+                                      const char* yName);
 
 /// Adds a plot of `type` (vtkChart::LINE, POINTS, …) for the points (xs[i], ys[i]); the column
 /// names show in VTK's tooltips.

@@ -30,23 +30,6 @@ constexpr int kGroupMarkers[] = {vtkPlotPoints::CIRCLE, vtkPlotPoints::PLUS, vtk
 
 constexpr std::size_t kMaxLegendGroups = 8;
 
-vtkNew<vtkTable> makeTable(const std::vector<double>& xs, const std::vector<double>& ys)
-{
-    vtkNew<vtkTable> table;
-    vtkNew<vtkDoubleArray> x, y;
-    x->SetName("x");
-    y->SetName("y");
-    x->SetNumberOfValues(static_cast<vtkIdType>(xs.size()));
-    y->SetNumberOfValues(static_cast<vtkIdType>(ys.size()));
-    for (std::size_t i = 0; i < xs.size(); ++i) {
-        x->SetValue(static_cast<vtkIdType>(i), xs[i]);
-        y->SetValue(static_cast<vtkIdType>(i), ys[i]);
-    }
-    table->AddColumn(x);
-    table->AddColumn(y);
-    return table;
-}
-
 // Axis ranges with a margin; with equal scaling both axes get the same data units per pixel.
 void setRanges(vtkChartXY* chart, const ParetoData& data, const PlotRect& rect, bool equal)
 {
@@ -144,7 +127,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
             }
         }
         auto* line = vtkPlotLine::SafeDownCast(chart->AddPlot(vtkChart::LINE));
-        line->SetInputData(makeTable(xs, ys), 0, 1);
+        line->SetInputData(makeXYTable(xs, ys, "x", "y"), 0, 1);
         line->SetColor(31, 90, 200, 255);
         line->SetWidth(static_cast<float>(1.5 * scale));
         line->SetMarkerStyle(vtkPlotPoints::CIRCLE);
@@ -182,7 +165,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
             }
         }
         auto* points = vtkPlotPoints::SafeDownCast(chart->AddPlot(vtkChart::POINTS));
-        points->SetInputData(makeTable(xs, ys), 0, 1);
+        points->SetInputData(makeXYTable(xs, ys, "x", "y"), 0, 1);
         points->SetColor(205, 35, 35, 255);
         points->SetMarkerStyle(kGroupMarkers[gi % std::size(kGroupMarkers)]);
         points->SetMarkerSize(static_cast<float>(9 * scale));
@@ -210,7 +193,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
             ys.push_back(ys.back());
         }
         auto* front = vtkPlotLine::SafeDownCast(chart->AddPlot(vtkChart::LINE));
-        front->SetInputData(makeTable(xs, ys), 0, 1);
+        front->SetInputData(makeXYTable(xs, ys, "x", "y"), 0, 1);
         front->SetColor(40, 40, 40, 255);
         front->SetWidth(static_cast<float>(1.2 * scale));
         front->GetPen()->SetLineType(vtkPen::DASH_LINE);
