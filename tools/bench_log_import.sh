@@ -2,11 +2,12 @@
 # Log import benchmark: a 1,000,000-row wide CSV (paper Table 2 columns, ~92 MB) read by
 # CommuteLab's importer and by pandas.read_csv; prints both and the speed ratio.
 # Targets: at least 2x faster than pandas; peak memory under 3x the file size.
-# usage: tools/bench_log_import.sh [BUILD_DIR] [ROWS]   (needs: apt-get install -y python3-pandas)
+# usage: tools/bench_log_import.sh [ROWS]   (build dir: $COMMUTELAB_BUILD_DIR, default build/;
+#        needs: apt-get install -y python3-pandas)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-build=${1:-$here/../build-logs}
-rows=${2:-1000000}
+build=${COMMUTELAB_BUILD_DIR:-$here/../build}
+rows=${1:-1000000}
 data=${TMPDIR:-/tmp}/commutelab-bench
 file=$data/large-$rows.csv
 mkdir -p "$data"

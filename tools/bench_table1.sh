@@ -2,11 +2,11 @@
 # Paper Table 1 (100 trials, n = 100): CommuteLab's exact flows against the SciPy reference
 # (tools/reference/table1_scipy.py, expm flows, one process), and the speed-up. Each side times
 # its own computation in-process (no start-up or imports).
-# Usage: tools/bench_table1.sh [BUILD_DIR]   (default: build; needs the bench_table1 target built)
+# Usage: tools/bench_table1.sh   (build dir: $COMMUTELAB_BUILD_DIR, default build/; needs bench_table1)
 # Needs: apt-get install -y python3-scipy python3-numpy
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-build=${1:-"$here/../build"}
+build=${COMMUTELAB_BUILD_DIR:-"$here/../build"}
 
 echo "== CommuteLab (exact flows) =="
 ours_out=$("$build/bin/bench_table1" --quick)
