@@ -147,15 +147,9 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
     splitCsvLine(preamble.header, header, headerScratch);
     const Columns col = findColumns(header, log, preamble.headerLine, path);
     const int nameColumn = col.metric >= 0 ? col.metric : col.kind;
-    if (log.domains.empty()) {
-        auto names = inferDomains(path, col);
-        if (names.size() < 2)
-            throw LogError({path, preamble.headerLine, 1, {}},
-                           "missing required rows: need losses of at least 2 domains, or a '# domains:' line");
-        const std::string problem = checkDomainNames(names);
-        if (!problem.empty()) throw LogError({path, preamble.headerLine, 1, {}}, problem);
-        log.setDomains(std::move(names));
-    }
+    if (log.domains.empty())
+        adoptFoundDomains(log, inferDomains(path, col), path, preamble.headerLine,
+                          "missing required rows: need losses of at least 2 domains, or a '# domains:' line");
     checkBaseWeights(log, facts, path);
     const int K = log.domainCount();
 

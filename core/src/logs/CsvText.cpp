@@ -213,6 +213,15 @@ PreambleFacts applyPreamble(const CsvPreamble& preamble, RunLog& log, const std:
     return facts;
 }
 
+void adoptFoundDomains(RunLog& log, std::vector<std::string> found, const std::string& path, long headerLine,
+                       const std::string& missingMessage)
+{
+    if (found.size() < 2) throw LogError({path, headerLine, 1, {}}, missingMessage);
+    const std::string problem = checkDomainNames(found);
+    if (!problem.empty()) throw LogError({path, headerLine, 1, {}}, problem);
+    log.setDomains(std::move(found));
+}
+
 void checkBaseWeights(const RunLog& log, const PreambleFacts& facts, const std::string& path)
 {
     if (!log.baseWeights.empty() && log.baseWeights.size() != log.domains.size())

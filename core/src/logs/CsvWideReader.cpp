@@ -212,15 +212,10 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
     std::vector<CsvCell> header;
     std::string headerScratch;
     splitCsvLine(preamble.header, header, headerScratch);
-    if (log.domains.empty()) {
-        auto names = inferDomains(header);
-        if (names.size() < 2)
-            throw LogError({path, preamble.headerLine, 1, {}},
-                           "missing required columns: need L_<domain> columns for at least 2 domains, or a '# domains:' line");
-        const std::string problem = checkDomainNames(names);
-        if (!problem.empty()) throw LogError({path, preamble.headerLine, 1, {}}, problem);
-        log.setDomains(std::move(names));
-    }
+    if (log.domains.empty())
+        adoptFoundDomains(log, inferDomains(header), path, preamble.headerLine,
+                          "missing required columns: need L_<domain> columns for at least 2 domains, or a '# domains:' "
+                          "line");
     checkBaseWeights(log, facts, path);
     const Plan plan = makePlan(header, log, preamble.headerLine, path);
     const int K = log.domainCount();

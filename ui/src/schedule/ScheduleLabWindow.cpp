@@ -1,5 +1,7 @@
 #include "ui/schedule/ScheduleLabWindow.h"
 
+#include "NamedSpinBox.h"
+
 #include "ui/schedule/PMatrixPanel.h"
 #include "ui/schedule/PlannerPanel.h"
 #include "ui/schedule/RunPlots.h"
@@ -17,20 +19,9 @@
 
 namespace cl::ui::schedule {
 
-namespace {
-QSpinBox* intSpin(const char* name, int lo, int hi, int value)
-{
-    auto* s = new QSpinBox;
-    s->setObjectName(name);
-    s->setRange(lo, hi);
-    s->setValue(value);
-    return s;
-}
-}  // namespace
-
 ScheduleLabWindow::ScheduleLabWindow(QWidget* parent)
-    : QMainWindow(parent), domains_(intSpin("domainsSpin", 2, 8, 3)), dimension_(intSpin("dimensionSpin", 2, 2000, 100)),
-      q_(new QDoubleSpinBox), seed_(intSpin("seedSpin", 0, 2147483647, 1)), modelLabel_(new QLabel),
+    : QMainWindow(parent), domains_(namedSpinBox("domainsSpin", 2, 8, 3)), dimension_(namedSpinBox("dimensionSpin", 2, 2000, 100)),
+      q_(new QDoubleSpinBox), seed_(namedSpinBox("seedSpin", 0, 2147483647, 1)), modelLabel_(new QLabel),
       modelTask_(new TaskBar("model")), tabs_(new QTabWidget), runs_(new RunsPanel), pmatrix_(new PMatrixPanel),
       table1_(new Table1Panel), planner_(new PlannerPanel)
 {

@@ -1,5 +1,7 @@
 #include "ui/schedule/Table1Panel.h"
 
+#include "NamedSpinBox.h"
+
 #include "ui/schedule/PlotView.h"
 #include "ui/schedule/ScheduleCharts.h"
 #include "ui/schedule/TaskBar.h"
@@ -36,19 +38,11 @@ std::vector<double> parseList(const QString& text, const char* what)
     return values;
 }
 
-QSpinBox* intSpin(const char* name, int lo, int hi, int value)
-{
-    auto* s = new QSpinBox;
-    s->setObjectName(name);
-    s->setRange(lo, hi);
-    s->setValue(value);
-    return s;
-}
 }  // namespace
 
 Table1Panel::Table1Panel(QWidget* parent)
-    : QWidget(parent), dimension_(intSpin("table1DimensionSpin", 2, 2000, 100)),
-      trials_(intSpin("table1TrialsSpin", 1, 100000, 50)), seed_(intSpin("table1SeedSpin", 0, 2147483647, 1)),
+    : QWidget(parent), dimension_(namedSpinBox("table1DimensionSpin", 2, 2000, 100)),
+      trials_(namedSpinBox("table1TrialsSpin", 1, 100000, 50)), seed_(namedSpinBox("table1SeedSpin", 0, 2147483647, 1)),
       q_(new QDoubleSpinBox), times_(new QLineEdit("0.1, 0.3, 1")), steps_(new QLineEdit("0.001, 0.01, 0.1")),
       task_(new TaskBar("table1")), table_(new QTableWidget), histogram_(new PlotView("table1Histogram"))
 {

@@ -62,6 +62,11 @@ struct PreambleFacts {
 /// when the preamble has none.
 PreambleFacts applyPreamble(const CsvPreamble& preamble, RunLog& log, const std::string& path);
 
+/// When the preamble named no domains: takes the ones the reader found in the data (checked
+/// names, at least 2), or throws at the header line with `missingMessage`.
+void adoptFoundDomains(RunLog& log, std::vector<std::string> found, const std::string& path, long headerLine,
+                       const std::string& missingMessage);
+
 /// Throws when the base weights given in the preamble do not match the domain count.
 void checkBaseWeights(const RunLog& log, const PreambleFacts& facts, const std::string& path);
 
