@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <mutex>
 
 namespace cl::ui {
@@ -25,13 +26,18 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
     if (!d.grid) return d;
     const FieldGrid& g = *d.grid;
     const int count = std::clamp(options.contourCount, 0, 64);
+    // The two losses' level curves are independent: trace L2's on a second thread.
+    auto l2Curves = std::async(std::launch::async,
+                               [&g, count] { return contourLevels(g.spec, g.l2, quantileLevels(g.l2, count)); });
     d.l1Curves = contourLevels(g.spec, g.l1, quantileLevels(g.l1, count));
-    d.l2Curves = contourLevels(g.spec, g.l2, quantileLevels(g.l2, count));
     d.summary = summarize(g);
-    const double largest = absoluteQuantile(g.p, 1.0);
+    double largest = 0;
+    for (double v : g.p)
+        if (std::isfinite(v)) largest = std::max(largest, std::abs(v));
     d.pLimit = absoluteQuantile(g.p, 0.99);
     if (!(d.pLimit > 0)) d.pLimit = largest;
     d.pClipped = largest > d.pLimit * (1 + 1e-9);
+    d.l2Curves = l2Curves.get();
     return d;
 }
 
