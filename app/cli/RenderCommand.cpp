@@ -20,6 +20,7 @@
 #include <regex>
 #include <cstdlib>
 #include <dlfcn.h>
+#include <thread>
 #include <ostream>
 
 namespace cl::cli {
@@ -49,10 +50,17 @@ std::string displayProblem()
     std::string problem;
     if (!open || !close) {
         problem = "libX11 has no XOpenDisplay";
-    } else if (void* display = open(name)) {
-        close(display);
     } else {
+        // A busy Xvfb now and then refuses one connection: try a few times before giving up.
         problem = std::string("cannot open X display '") + name + "'";
+        for (int attempt = 0; attempt < 10; ++attempt) {
+            if (void* display = open(name)) {
+                close(display);
+                problem.clear();
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
     }
     dlclose(x11);
     return problem;
