@@ -1,7 +1,7 @@
 // The landscape workspace end to end: typing, presets, quadratic sliders and target choice reach
 // the sampled grid with core's numbers; a click computes core's flows; pan/zoom is linked and
-// resamples; options persist; sessions mark the title; exports write files. With
-// COMMUTELAB_BENCH=1 it also times updates at 512² (see docs/workspace.md).
+// resamples; options persist; sessions mark the title; exports write files. (Update speed is
+// measured by tools/gui-bench/bench_landscape_updates.cpp.)
 
 #include "core/QuadraticLoss.h"
 #include "core/expr/ExpressionLoss.h"
@@ -418,8 +418,6 @@ private slots:
         QCOMPARE(window_->optionsDialog()->findChild<QSpinBox*>("arrowDensity")->value(), 17);
     }
 
-    void benchmarkUpdatesAt512();
-
     void cleanupTestCase()
     {
         window_.reset();
@@ -427,155 +425,7 @@ private slots:
 };
 
 
-namespace {
 
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : v[v.size() / 2];
-}
-
-double mean(const std::vector<double>& v)
-{
-    double sum = 0;
-    for (double x : v) sum += x;
-    return v.empty() ? 0 : sum / double(v.size());
-}
-
-}  // namespace
-
-void TestLandscapeWorkspace::benchmarkUpdatesAt512()
-{
-    if (qgetenv("COMMUTELAB_BENCH") != "1") QSKIP("set COMMUTELAB_BENCH=1 to time updates at 512² (docs/workspace.md)");
-    window_->resize(1500, 1000);
-    window_->show();
-    QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-    window_->setSinglePanel(std::nullopt);
-    window_->lossPanel()->choosePreset(0);  // the typed Figure-1 pair
-    QTest::qWait(MainWindow::quietMs + 200);  // a change after a quiet moment samples the full grid
-    const auto first = gridAfter([&] { window_->setGridSize(512); });
-    QVERIFY(first && first->spec.n == 512);
-
-    // 1. The computation alone: FieldComputation round trips (request → finished on the GUI thread).
-    FieldComputation computation;
-    FieldRequest request;
-    request.l1 = window_->lossPanel()->l1();
-    request.l2 = window_->lossPanel()->l2();
-    request.grid = window_->gridSpec();
-    std::vector<double> compute;
-    for (int k = 0; k < 20; ++k) {
-        QSignalSpy finished(&computation, &FieldComputation::finished);
-        QElapsedTimer timer;
-        timer.start();
-        computation.request(request);
-        QVERIFY(finished.wait(60000));
-        compute.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-
-    // The drawing alone: handing one 512² grid to the four views (scene rebuilds on the GUI thread).
-    std::vector<double> draw;
-    for (int k = 0; k < 5; ++k) {
-        auto copy = std::make_shared<FieldGrid>(*first);
-        QElapsedTimer timer;
-        timer.start();
-        window_->linkedViews()->setFields(copy);
-        draw.push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-
-    // 2. A scripted slider drag on L1 (quadratic): value change → new grid in all four views →
-    //    each view's next frame swapped.
-    window_->findChild<QToolButton*>("l1QuadraticToggle")->click();
-    QTest::qWait(500);
-    auto* slider = window_->findChild<QSlider*>("l1Angle");
-    slider->setValue(0);
-    QTest::qWait(500);
-    // (a) Steps after a quiet moment, so each is sampled at the full 512²; (b) steps back to back,
-    //     as a drag is, which sample 256² previews.
-    auto stepLoop = [&](int from, bool quiet, std::vector<double>& toGrid, std::vector<double>& toFrame, int& full) {
-        for (int step = from; step < from + 60; ++step) {
-            if (quiet) QTest::qWait(MainWindow::quietMs + 50);
-            std::vector<std::unique_ptr<QSignalSpy>> frames;
-            for (LandscapePanel panel : LinkedViews::panels)
-                frames.push_back(std::make_unique<QSignalSpy>(window_->view(panel), &QOpenGLWidget::frameSwapped));
-            const auto before = window_->landscapeView()->fields();
-            QElapsedTimer timer;
-            timer.start();
-            slider->setValue(step);
-            while (window_->landscapeView()->fields() == before && timer.elapsed() < 60000) QTest::qWait(1);
-            toGrid.push_back(double(timer.nsecsElapsed()) / 1e6);
-            full += window_->landscapeView()->fields()->spec.n == 512 ? 1 : 0;
-            auto allSwapped = [&] {
-                for (const auto& spy : frames)
-                    if (spy->isEmpty()) return false;
-                return true;
-            };
-            while (!allSwapped() && timer.elapsed() < 60000) QTest::qWait(1);
-            toFrame.push_back(double(timer.nsecsElapsed()) / 1e6);
-        }
-    };
-    std::vector<double> quietGrid, quietFrame, dragGrid, dragFrame;
-    int quietFull = 0, dragFull = 0;
-    stepLoop(1, true, quietGrid, quietFrame, quietFull);
-    stepLoop(61, false, dragGrid, dragFrame, dragFull);
-    QTest::qWait(MainWindow::quietMs + 200);
-    // (c) The bracket view alone (layout "bracket only"), steps after a pause: one scene to rebuild.
-    window_->setSinglePanel(LandscapePanel::Bracket);
-    QTest::qWait(MainWindow::quietMs + 200);
-    std::vector<double> singleGrid, singleFrame;
-    int singleFull = 0;
-    {
-        for (int step = 121; step < 151; ++step) {
-            QTest::qWait(MainWindow::quietMs + 50);
-            QSignalSpy frame(window_->landscapeView(), &QOpenGLWidget::frameSwapped);
-            const auto before = window_->landscapeView()->fields();
-            QElapsedTimer timer;
-            timer.start();
-            slider->setValue(step);
-            while (window_->landscapeView()->fields() == before && timer.elapsed() < 60000) QTest::qWait(1);
-            singleGrid.push_back(double(timer.nsecsElapsed()) / 1e6);
-            singleFull += window_->landscapeView()->fields()->spec.n == 512 ? 1 : 0;
-            while (frame.isEmpty() && timer.elapsed() < 60000) QTest::qWait(1);
-            singleFrame.push_back(double(timer.nsecsElapsed()) / 1e6);
-        }
-    }
-    window_->setSinglePanel(std::nullopt);
-    QTest::qWait(MainWindow::quietMs + 200);
-
-    // 3. A drag faster than the updates: one slider step every 16 ms; how many grids reach the views.
-    QSignalSpy shown(window_->computation(), &FieldComputation::finished);
-    QElapsedTimer drag;
-    drag.start();
-    for (int step = 151; step <= 210; ++step) {
-        slider->setValue(step);
-        QTest::qWait(16);
-    }
-    const double dragSeconds = double(drag.nsecsElapsed()) / 1e9;
-    const qlonglong duringDrag = shown.count();
-    int previews = 0;
-    for (const auto& args : shown)
-        previews += args.at(0).value<std::shared_ptr<const FieldGrid>>()->spec.n == MainWindow::previewSize ? 1 : 0;
-    QTRY_VERIFY_WITH_TIMEOUT(!window_->computation()->isRunning() && window_->landscapeView()->fields()->spec.n == 512,
-                             60000);
-
-    qInfo("benchmark 512x512 Figure-1 pair (%d threads):", QThread::idealThreadCount());
-    qInfo("  FieldComputation round trip: median %.1f ms, mean %.1f ms -> %.1f updates/s", median(compute),
-          mean(compute), 1000 / mean(compute));
-    qInfo("  LinkedViews::setFields (4 views rebuild their scenes): median %.1f ms", median(draw));
-    qInfo("  slider step after a pause (%d of 60 at 512x512) -> grid in the views: median %.1f ms; -> all four "
-          "repainted: median %.1f ms, mean %.1f ms -> %.1f updates/s",
-          quietFull, median(quietGrid), median(quietFrame), mean(quietFrame), 1000 / mean(quietFrame));
-    qInfo("  slider steps back to back (%d of 60 at 512x512, the rest %dx%d previews) -> grid: median %.1f ms; -> all "
-          "four repainted: median %.1f ms, mean %.1f ms -> %.1f updates/s",
-          dragFull, MainWindow::previewSize, MainWindow::previewSize, median(dragGrid), median(dragFrame),
-          mean(dragFrame), 1000 / mean(dragFrame));
-    qInfo("  bracket view alone, step after a pause (%d of 30 at 512x512): grid median %.1f ms; repainted median %.1f "
-          "ms, mean %.1f ms -> %.1f updates/s",
-          singleFull, median(singleGrid), median(singleFrame), mean(singleFrame), 1000 / mean(singleFrame));
-    qInfo("  60 steps at 60 Hz: %lld grids shown in %.2f s (%d of them %dx%d previews) -> %.1f updates/s, then 512x512",
-          duringDrag, dragSeconds, previews, MainWindow::previewSize, MainWindow::previewSize,
-          double(duringDrag) / dragSeconds);
-    window_->setGridSize(200);
-}
 
 QTEST_MAIN(TestLandscapeWorkspace)
 #include "test_landscape_workspace.moc"
