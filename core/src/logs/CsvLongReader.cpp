@@ -99,16 +99,8 @@ bool isP(const Record& r) { return r.slot >= kPValue && r.slot <= kPSamples; }
 // The domains named by checkpoint losses, in order of appearance (files without "# domains:").
 std::vector<std::string> inferDomains(const std::string& path, const Columns& col)
 {
-    LineReader reader(path);
-    readPreamble(reader);
     std::vector<std::string> names;
-    std::vector<CsvCell> cells;
-    std::string scratch;
-    std::string_view line;
-    while (reader.next(line)) {
-        const auto first = line.find_first_not_of(" \t");
-        if (first == std::string_view::npos || line[first] == '#') continue;
-        splitCsvLine(line, cells, scratch);
+    forEachDataRow(path, [&](const std::vector<CsvCell>& cells, long) {
         std::optional<std::string> name;
         if (col.kind >= 0 && col.kind < int(cells.size()) && cells[col.kind].text == "loss" && col.domain >= 0 &&
             col.domain < int(cells.size()))
@@ -116,7 +108,7 @@ std::vector<std::string> inferDomains(const std::string& path, const Columns& co
         else if (col.metric >= 0 && col.metric < int(cells.size()))
             name = lossColumnDomain(cells[col.metric].text);
         if (name && std::find(names.begin(), names.end(), *name) == names.end()) names.push_back(*name);
-    }
+    });
     return names;
 }
 

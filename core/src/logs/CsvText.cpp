@@ -213,6 +213,21 @@ PreambleFacts applyPreamble(const CsvPreamble& preamble, RunLog& log, const std:
     return facts;
 }
 
+void forEachDataRow(const std::string& path, const std::function<void(const std::vector<CsvCell>&, long)>& visit)
+{
+    LineReader reader(path);
+    readPreamble(reader);
+    std::vector<CsvCell> cells;
+    std::string scratch;
+    std::string_view line;
+    while (reader.next(line)) {
+        const auto first = line.find_first_not_of(" \t");
+        if (first == std::string_view::npos || line[first] == '#') continue;
+        splitCsvLine(line, cells, scratch);
+        visit(cells, reader.lineNumber());
+    }
+}
+
 void adoptFoundDomains(RunLog& log, std::vector<std::string> found, const std::string& path, long headerLine,
                        const std::string& missingMessage)
 {

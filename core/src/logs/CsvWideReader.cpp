@@ -144,23 +144,15 @@ bool readPlainRow(std::string_view line, const std::vector<char>& used, double* 
 void refuseRepeatedStep(const std::string& path, int stepColumn, const std::vector<int>& lossColumns,
                         const std::string& stepName)
 {
-    LineReader reader(path);
-    readPreamble(reader);
     std::vector<std::pair<double, long>> steps;
-    std::vector<CsvCell> cells;
-    std::string scratch;
-    std::string_view line;
-    while (reader.next(line)) {
-        const auto first = line.find_first_not_of(" \t");
-        if (first == std::string_view::npos || line[first] == '#') continue;
-        splitCsvLine(line, cells, scratch);
+    forEachDataRow(path, [&](const std::vector<CsvCell>& cells, long lineNumber) {
         if (std::all_of(lossColumns.begin(), lossColumns.end(),
                         [&](int c) { return cells[static_cast<std::size_t>(c)].text.empty(); }))
-            continue;
+            return;
         double step = 0;
         readNumber(cells[static_cast<std::size_t>(stepColumn)].text, step);
-        steps.emplace_back(step, reader.lineNumber());
-    }
+        steps.emplace_back(step, lineNumber);
+    });
     std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     long worst = 0, earlier = 0;
     for (std::size_t i = 1; i < steps.size(); ++i)

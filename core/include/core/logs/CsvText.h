@@ -6,6 +6,7 @@
 #include "core/logs/LogText.h"
 #include "core/logs/RunLog.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,6 +49,10 @@ struct CsvPreamble {
 
 /// Reads "# key: value" lines and plain comments up to the first other line (the header).
 CsvPreamble readPreamble(LineReader& reader);
+
+/// Reads `path` again past its preamble and calls `visit` with the cells and line number of
+/// every data row (blank and `#` lines skipped): the readers' second passes over a file.
+void forEachDataRow(const std::string& path, const std::function<void(const std::vector<CsvCell>&, long)>& visit);
 
 /// What a preamble says beyond the log's own fields: defaults for interventions that have no
 /// dt / dw column, and where base_weights was written (checked once the domains are known).
