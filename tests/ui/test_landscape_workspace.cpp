@@ -19,6 +19,7 @@
 #include "ui/workspace/PointFlowsController.h"
 #include "ui/workspace/QuadraticEditor.h"
 #include "ui/workspace/TargetSelector.h"
+#include "WorkspaceHarness.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -74,44 +75,16 @@ class TestLandscapeWorkspace : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir settingsDir_;
-    std::unique_ptr<MainWindow> window_;
+    cl::testing::WorkspaceHarness harness_;
+    std::unique_ptr<MainWindow>& window_ = harness_.window;
 
-    /// Runs `change`, then waits for the grid of the request it caused.
-    std::shared_ptr<const FieldGrid> gridAfter(const std::function<void()>& change)
-    {
-        QSignalSpy finished(window_->computation(), &FieldComputation::finished);
-        change();
-        const quint64 wanted = window_->computation()->latestId();
-        for (int k = 0; k < 600; ++k) {
-            for (const auto& args : finished)
-                if (args.at(1).value<quint64>() == wanted) return args.at(0).value<std::shared_ptr<const FieldGrid>>();
-            QTest::qWait(50);
-        }
-        return nullptr;
-    }
-
-    void typeExpression(const char* edit, const QString& text)
-    {
-        auto* line = window_->findChild<QLineEdit*>(edit);
-        line->selectAll();
-        QTest::keyClicks(line, text);
-        QTest::keyClick(line, Qt::Key_Return);
-    }
+    std::shared_ptr<const FieldGrid> gridAfter(const std::function<void()>& change) { return harness_.gridAfter(change); }
+    void typeExpression(const char* edit, const QString& text) { harness_.typeExpression(edit, text); }
 
 private slots:
     void initTestCase()
     {
-        cl::ui::useVtkSurfaceFormat();
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
-
-        window_ = std::make_unique<MainWindow>();
-        QSignalSpy finished(window_->computation(), &FieldComputation::finished);
-        window_->resize(1500, 1000);
-        window_->show();
-        QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
-        QTRY_VERIFY_WITH_TIMEOUT(finished.count() >= 1, 60000);
+        QVERIFY(harness_.open());
         for (auto name : {"l1View", "l2View", "bracketView", "pmapView"})
             QVERIFY2(window_->findChild<LandscapeView*>(name), name);
         QCOMPARE(window_->view(LandscapePanel::PMap)->panel(), LandscapePanel::PMap);
@@ -292,88 +265,6 @@ private slots:
         QVERIFY(window_->view(LandscapePanel::L1)->isVisible());
     }
 
-    void sessionSaveMarksTitleAndReopens()
-    {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("work.json");
-        window_->flows()->addPoint(ClickedPointSpec{0.5, 0.5, 0.1});
-        QVERIFY(window_->saveSessionAs(path));
-        QVERIFY(!window_->isWindowModified());
-        QVERIFY(window_->windowTitle().startsWith("work.json"));
-        const LandscapeSession saved = window_->session();
-        gridAfter([&] { typeExpression("l1Edit", "x^4 + y^2"); });
-        QVERIFY(window_->isWindowModified());
-        QVERIFY(window_->openSession(path));
-        QVERIFY(!window_->isWindowModified());
-        QVERIFY(window_->session() == saved);
-        QCOMPARE(QSettings("CommuteLab", "CommuteLab").value("landscape/recentSessions").toStringList().value(0),
-                 QFileInfo(path).absoluteFilePath());
-        window_->flows()->clearPoints();
-
-        // A bad file: false, the located message in the status bar, nothing else changes.
-        QFile bad(dir.filePath("bad.json"));
-        QVERIFY(bad.open(QIODevice::WriteOnly));
-        bad.write("{\"version\": 1, \"l1\": \"x^2\", \"l2\": \"y^2\", \"grid\": {\"n\": 5}}");
-        bad.close();
-        const LandscapeSession current = window_->session();
-        QVERIFY(!window_->openSession(bad.fileName()));
-        QCOMPARE(window_->statusBar()->currentMessage(), bad.fileName() + ": field 'grid.xmin': missing");
-        QVERIFY(window_->session() == current);
-        QVERIFY(window_->windowTitle().startsWith("work.json"));
-        auto* box = window_->findChild<QMessageBox*>("errorBox");
-        QVERIFY(box);
-        box->close();
-    }
-
-    void exportsWriteFiles()
-    {
-        QTemporaryDir dir;
-        FigureOptions options;
-        options.width = 900;
-        options.height = 700;
-        window_->exportFigure(dir.filePath("view.png"), options);
-        window_->exportFigure(dir.filePath("figure1.svg"), options, landscapeViewPanels("figure1"));
-        window_->exportFields(dir.filePath("fields.vti"));
-        window_->exportFields(dir.filePath("fields.csv"));
-        QImage png(dir.filePath("view.png"));
-        QCOMPARE(png.size(), QSize(900, 700));
-        QVERIFY(QFileInfo(dir.filePath("figure1.svg")).size() > 1000);
-        QVERIFY(QFileInfo(dir.filePath("fields.vti")).size() > 1000);
-        QFile csv(dir.filePath("fields.csv"));
-        QVERIFY(csv.open(QIODevice::ReadOnly));
-        QCOMPARE(csv.readLine().trimmed(), QByteArray("x,y,l1,l2,g1x,g1y,g2x,g2y,rx,ry,p,region"));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, window_->exportFields(dir.filePath("fields.txt")));
-    }
-
-    void toolsOpenTheOtherWindows()
-    {
-        window_->findChild<QAction*>("scheduleLabAction")->trigger();
-        auto* lab = window_->findChild<QMainWindow*>("scheduleLab");
-        QVERIFY(lab && lab->isVisible());
-        lab->close();
-
-        const QString log = qEnvironmentVariable("COMMUTELAB_SOURCE_DIR", COMMUTELAB_TEST_SOURCE_DIR) +
-                            "/resources/logs/toy-quadratic.json";
-        QVERIFY(QFileInfo::exists(log));
-        cl::ui::logs::LogWindow* opened = window_->openLog(log);
-        QVERIFY(opened->log());
-        opened->close();
-
-        // Dropping a log opens a log window; dropping a session opens the session.
-        QMimeData data;
-        data.setUrls({QUrl::fromLocalFile(log)});
-        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(window_.get(), &enter);
-        QVERIFY(enter.isAccepted());
-        const int before = int(window_->findChildren<cl::ui::logs::LogWindow*>().size());
-        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
-        QApplication::sendEvent(window_.get(), &drop);
-        const auto windows = window_->findChildren<cl::ui::logs::LogWindow*>();
-        QCOMPARE(int(windows.size()), before + 1);
-        QCOMPARE(windows.back()->currentPath(), log);
-        windows.back()->close();
-    }
-
     void screenshotWithFlows()
     {
         // The whole window with a clicked point and a descent path, for docs (when asked for).
@@ -397,35 +288,11 @@ private slots:
         window_->flows()->clearPoints();
     }
 
-    void optionsPersistAcrossWindows()
-    {
-        auto* dialog = window_->optionsDialog();
-        dialog->findChild<QSpinBox*>("arrowDensity")->setValue(17);
-        dialog->findChild<QComboBox*>("arrowScaling")->setCurrentIndex(int(LandscapeOptions::ArrowScaling::Log));
-        dialog->findChild<QComboBox*>("colorMap")->setCurrentText("magma");
-        dialog->findChild<QSpinBox*>("gridSize")->setValue(150);
-        QCOMPARE(window_->view(LandscapePanel::L2)->options().arrowDensity, 17);
-        window_->findChild<QComboBox*>("layoutCombo")->setCurrentIndex(3);
-        window_.reset();
-
-        window_ = std::make_unique<MainWindow>();
-        QCOMPARE(window_->options().arrowDensity, 17);
-        QCOMPARE(window_->options().arrowScaling, LandscapeOptions::ArrowScaling::Log);
-        QCOMPARE(window_->options().colorMap, std::string("magma"));
-        QCOMPARE(window_->view(LandscapePanel::Bracket)->options().colorMap, std::string("magma"));
-        QCOMPARE(window_->gridSpec().n, 150);
-        QCOMPARE(window_->linkedViews()->singlePanel(), std::optional(LandscapePanel::Bracket));
-        QCOMPARE(window_->optionsDialog()->findChild<QSpinBox*>("arrowDensity")->value(), 17);
-    }
-
     void cleanupTestCase()
     {
         window_.reset();
     }
 };
-
-
-
 
 QTEST_MAIN(TestLandscapeWorkspace)
 #include "test_landscape_workspace.moc"
