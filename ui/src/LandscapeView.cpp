@@ -49,7 +49,7 @@ void LandscapeView::rebuild()
     const double ratio = devicePixelRatioF();
     const int w = std::max(16, int(std::round(width() * ratio))), h = std::max(16, int(std::round(height() * ratio)));
     populateLandscapeFigure(scene_->actor->GetScene(), scene_->spec, w, h, ratio);
-    update();
+    requestRender();
 }
 
 void LandscapeView::setFields(std::shared_ptr<const FieldGrid> grid)

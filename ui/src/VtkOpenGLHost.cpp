@@ -58,7 +58,7 @@ void onVtkEvent(vtkObject*, unsigned long event, void* clientData, void* callDat
         break;
     }
     case vtkCommand::RenderEvent:  // the interactor wants a render: do it in paintGL
-        host->update();
+        host->requestRender();
         break;
     default:
         break;

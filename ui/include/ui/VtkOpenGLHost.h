@@ -2,7 +2,7 @@
 // A QOpenGLWidget that lets a vtkGenericOpenGLRenderWindow draw into it: VTK renders inside
 // paintGL into Qt's framebuffer, and mouse, wheel and key events go to a VTK interactor.
 // (Debian's VTK Qt module is built for Qt 5, so this replaces QVTKOpenGLNativeWidget.)
-// Subclasses add renderers to renderWindow() and call update(); never call Render() outside
+// Subclasses add renderers to renderWindow() and call requestRender(); never call Render() outside
 // paintGL. VTK's "make current" requests only switch the context, never the bound framebuffer:
 // rebinding Qt's FBO mid-render makes VTK draw into it (and attach its textures to it).
 
@@ -28,6 +28,8 @@ public:
 
     vtkGenericOpenGLRenderWindow* renderWindow() const;
     vtkGenericRenderWindowInteractor* interactor() const;
+    /// Asks for a VTK render in the next frame (renders happen only there).
+    void requestRender() { update(); }
     /// Device pixels per logical pixel, as VTK sees them.
     double pixelRatio() const { return devicePixelRatioF(); }
 

@@ -71,7 +71,7 @@ void FigureHost::rebuild()
     s.width = sceneWidth();
     s.height = sceneHeight();
     if (s.populate && s.width > 0 && s.height > 0) s.populate(scene, s.width, s.height, devicePixelRatioF(), true);
-    update();
+    requestRender();
 }
 
 bool FigureHost::exportFigure(const QString& path, const FigureOptions& options, QString* error) const

@@ -54,7 +54,7 @@ void PlotView::repopulate()
     // Charts lay themselves out from the scene's size when painted; the populator only needs
     // the size for items that place text or bars at fixed positions.
     if (populate_) populate_(scene, int(std::lround(width() * ratio)), int(std::lround(height() * ratio)));
-    update();
+    requestRender();
 }
 
 void PlotView::exportFigure(const QString& path, const FigureOptions& options) const
