@@ -33,9 +33,24 @@ FigureFormat figureFormatForPath(const QString& path)
 
 namespace {
 
+void checkWritable(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.absoluteDir().exists())
+        throw std::runtime_error("cannot write '" + path.toStdString() + "': the folder does not exist");
+}
+
+void checkFileWritten(const QString& path)
+{
+    if (QFileInfo(path).size() <= 0)
+        throw std::runtime_error("cannot write '" + path.toStdString() + "': the exporter wrote nothing");
+}
+
+}  // namespace
+
 // Reads the rendered window into a QImage so that the PNG can carry its DPI (vtkPNGWriter
 // cannot) and is written through QSaveFile: a failed write never leaves half a file.
-void writePng(vtkRenderWindow* window, const QString& path, int dpi)
+void writeRenderWindowPng(vtkRenderWindow* window, const QString& path, int dpi)
 {
     vtkNew<vtkWindowToImageFilter> grab;
     grab->SetInput(window);
@@ -61,29 +76,19 @@ void writePng(vtkRenderWindow* window, const QString& path, int dpi)
         throw std::runtime_error("cannot write '" + path.toStdString() + "': " + file.errorString().toStdString());
 }
 
-void checkWritable(const QString& path)
+void checkFigureOptions(const FigureOptions& options)
 {
-    const QFileInfo info(path);
-    if (!info.absoluteDir().exists())
-        throw std::runtime_error("cannot write '" + path.toStdString() + "': the folder does not exist");
-}
-
-void checkFileWritten(const QString& path)
-{
-    if (QFileInfo(path).size() <= 0)
-        throw std::runtime_error("cannot write '" + path.toStdString() + "': the exporter wrote nothing");
-}
-
-}  // namespace
-
-void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options)
-{
-    const FigureFormat format = figureFormatForPath(path);
     if (options.width < 16 || options.height < 16 || options.width > 16384 || options.height > 16384)
         throw std::invalid_argument("figure size must be between 16 and 16384 pixels, got " +
                                     std::to_string(options.width) + "x" + std::to_string(options.height));
     if (options.dpi < 10 || options.dpi > 2400)
         throw std::invalid_argument("figure DPI must be between 10 and 2400, got " + std::to_string(options.dpi));
+}
+
+void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options)
+{
+    const FigureFormat format = figureFormatForPath(path);
+    checkFigureOptions(options);
     checkWritable(path);
 
     vtkNew<vtkRenderWindow> window;
@@ -104,7 +109,7 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
     const std::string title = options.title.toStdString();
     switch (format) {
     case FigureFormat::Png:
-        writePng(window, path, options.dpi);
+        writeRenderWindowPng(window, path, options.dpi);
         break;
     case FigureFormat::Svg: {
         vtkNew<vtkSVGExporter> exporter;

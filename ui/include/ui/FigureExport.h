@@ -8,6 +8,7 @@
 #include <functional>
 
 class vtkContextScene;
+class vtkRenderWindow;
 
 namespace cl::ui {
 
@@ -34,5 +35,12 @@ using ScaledScenePopulator = std::function<void(vtkContextScene* scene, int widt
 /// suffix and std::runtime_error naming the path when the file cannot be written.
 void writeFigure(const ScenePopulator& populate, const QString& path, const FigureOptions& options);
 void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options);
+
+/// Throws std::invalid_argument for a size or DPI writeFigure does not accept.
+void checkFigureOptions(const FigureOptions& options);
+/// writeFigure's PNG step for scenes that are not Context2D (the 3-D surface): writes the frame
+/// `window` has just rendered, recording `dpi`. Throws std::runtime_error naming the path when
+/// the file cannot be written.
+void writeRenderWindowPng(vtkRenderWindow* window, const QString& path, int dpi);
 
 }  // namespace cl::ui

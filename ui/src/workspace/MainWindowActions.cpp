@@ -10,6 +10,7 @@
 #include "ui/workspace/LinkedViews.h"
 #include "ui/workspace/OptionsDialog.h"
 #include "ui/workspace/PointFlowsController.h"
+#include "ui/workspace/SurfaceWindow.h"
 #include "ui/workspace/WorkspaceExport.h"
 
 #include <QComboBox>
@@ -171,6 +172,7 @@ void MainWindow::buildMenus()
     QMenu* viewMenu = menuBar()->addMenu("&View");
     viewMenu->addAction(findChild<QAction*>("resetViewAction"));
     viewMenu->addAction(findChild<QAction*>("optionsAction"));
+    add(viewMenu, "3-D surface…", "surfaceAction", {}, [this] { SurfaceWindow::openFor(this); });
     QMenu* tools = menuBar()->addMenu("&Tools");
     add(tools, "&Schedule lab…", "scheduleLabAction", {}, [this] { openScheduleLab(); });
     rebuildRecentMenu();

@@ -1,0 +1,167 @@
+#include "ui/workspace/SurfaceWindow.h"
+
+#include "ui/FieldComputation.h"
+#include "ui/LossPanel.h"
+#include "ui/MainWindow.h"
+#include "ui/SurfaceView.h"
+#include "ui/workspace/LinkedViews.h"
+#include "ui/workspace/OptionsDialog.h"
+#include "ui/workspace/WorkspaceExport.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cl::ui {
+namespace {
+
+const char* const note =
+    "Height = loss, rescaled so that its range is half the rectangle's width; the loss axis and the colour bar "
+    "show loss values. Drag to rotate, wheel to zoom, R to reset. 3-D surfaces export as PNG.";
+
+std::string valueName(SurfaceField field, const Target& target)
+{
+    switch (field) {
+    case SurfaceField::L1: return "L₁";
+    case SurfaceField::L2: return "L₂";
+    case SurfaceField::Target: break;
+    }
+    return "target (" + target.label + ")";
+}
+
+}  // namespace
+
+SurfaceWindow::SurfaceWindow(QWidget* parent)
+    : QWidget(parent, Qt::Window), fieldCombo_(new QComboBox), curvesCheck_(new QCheckBox("level curves")),
+      view_(new SurfaceView), message_(new QLabel(note))
+{
+    setObjectName("surfaceWindow");
+    setWindowTitle("3-D surface — CommuteLab");
+    fieldCombo_->setObjectName("surfaceFieldCombo");
+    fieldCombo_->addItems({"L1", "L2", "target"});
+    curvesCheck_->setObjectName("surfaceCurvesCheck");
+    curvesCheck_->setChecked(true);
+    auto* reset = new QPushButton("Reset camera");
+    reset->setObjectName("surfaceResetButton");
+    auto* exportButton = new QPushButton("Export PNG…");
+    exportButton->setObjectName("surfaceExportButton");
+    exportButton->setToolTip("3-D surfaces export as PNG (raster) at a chosen size and DPI");
+    message_->setObjectName("surfaceMessage");
+    message_->setWordWrap(true);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(new QLabel("surface of"));
+    bar->addWidget(fieldCombo_);
+    bar->addWidget(curvesCheck_);
+    bar->addStretch(1);
+    bar->addWidget(reset);
+    bar->addWidget(exportButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(view_, 1);
+    layout->addWidget(message_);
+    resize(1000, 800);
+
+    connect(fieldCombo_, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
+    connect(curvesCheck_, &QCheckBox::toggled, this,
+            [this](bool on) { view_->setLevelCurves(on ? options_.contourCount : 0); });
+    connect(reset, &QPushButton::clicked, view_, &SurfaceView::resetCamera);
+    connect(exportButton, &QPushButton::clicked, this, &SurfaceWindow::askExport);
+}
+
+SurfaceWindow* SurfaceWindow::openFor(MainWindow* workspace)
+{
+    auto* window = workspace->findChild<SurfaceWindow*>(QString(), Qt::FindDirectChildrenOnly);
+    if (!window) {
+        window = new SurfaceWindow(workspace);
+        connect(workspace->computation(), &FieldComputation::finished, window,
+                [window, workspace](std::shared_ptr<const FieldGrid> grid, quint64) {
+                    window->setFields(std::move(grid), workspace->lossPanel()->target());
+                });
+        connect(workspace->optionsDialog(), &OptionsDialog::optionsChanged, window, &SurfaceWindow::setOptions);
+        window->setOptions(workspace->options());
+        window->setFields(workspace->linkedViews()->fields(), workspace->lossPanel()->target());
+    }
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
+}
+
+void SurfaceWindow::setFields(std::shared_ptr<const FieldGrid> grid, const Target& target)
+{
+    grid_ = std::move(grid);
+    target_ = target;
+    fieldCombo_->setItemText(2, QString::fromStdString("target (" + target.label + ")"));
+    stale_ = true;
+    if (isVisible()) refresh();
+}
+
+void SurfaceWindow::setOptions(const LandscapeOptions& options)
+{
+    options_ = options;
+    try {
+        view_->setColorMap(options.colorMap);
+    } catch (const std::exception& e) {
+        message_->setText(QString::fromUtf8(e.what()));
+    }
+    view_->setLevelCurves(curvesCheck_->isChecked() ? options.contourCount : 0);
+}
+
+void SurfaceWindow::setField(SurfaceField field)
+{
+    fieldCombo_->setCurrentIndex(int(field));
+}
+
+SurfaceField SurfaceWindow::field() const
+{
+    return SurfaceField(fieldCombo_->currentIndex());
+}
+
+void SurfaceWindow::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (stale_) refresh();
+}
+
+void SurfaceWindow::refresh()
+{
+    stale_ = false;
+    if (!grid_) return view_->setSurface(nullptr, {});
+    try {
+        auto samples = std::make_shared<const SurfaceSamples>(surfaceSamples(*grid_, field(), target_));
+        view_->setSurface(std::move(samples), valueName(field(), target_));
+        message_->setText(note);
+    } catch (const std::exception& e) {
+        message_->setText("cannot draw the surface: " + QString::fromUtf8(e.what()));
+    }
+}
+
+void SurfaceWindow::exportPng(const QString& path, const FigureOptions& options)
+{
+    view_->exportPng(path, options);
+}
+
+void SurfaceWindow::askExport()
+{
+    QString path = QFileDialog::getSaveFileName(this, "Export surface (3-D surfaces export as PNG)", {},
+                                                "PNG images (*.png)");
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += ".png";
+    PngSizeDialog dialog(FigureOptions{1200, 900, 150, {}}, this);
+    dialog.setWindowTitle("PNG size (3-D surfaces export as PNG)");
+    if (dialog.exec() != QDialog::Accepted) return;
+    try {
+        exportPng(path, dialog.options());
+        message_->setText("wrote " + path);
+    } catch (const std::exception& e) {
+        message_->setText("cannot export: " + QString::fromUtf8(e.what()));
+    }
+}
+
+}  // namespace cl::ui
