@@ -24,7 +24,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
-#include <QOpenGLWidget>
 #include <QThread>
 #include <QLabel>
 #include <QLineEdit>
@@ -254,6 +253,37 @@ private slots:
         QCOMPARE(home->spec.xmin, landscapePresets().front().grid.xmin);
     }
 
+    void hoverDrawsTheLinkedCursorInEveryView()
+    {
+        LandscapeView* l1 = window_->view(LandscapePanel::L1);
+        LandscapeView* pmap = window_->view(LandscapePanel::PMap);
+        const QPointF at = l1->dataToPixel(0.5, -1) / l1->devicePixelRatioF();
+        const auto data = l1->widgetToData(at);
+        QVERIFY(data);
+        QMouseEvent move(QEvent::MouseMove, at, l1->mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(l1, &move);
+        for (LandscapePanel panel : LinkedViews::panels) QCOMPARE(window_->view(panel)->linkedCursor(), data);
+        const QImage with = pmap->grabFramebuffer();
+
+        QEvent leave(QEvent::Leave);
+        QApplication::sendEvent(l1, &leave);
+        for (LandscapePanel panel : LinkedViews::panels) QVERIFY(!window_->view(panel)->linkedCursor());
+        const QImage without = pmap->grabFramebuffer();
+
+        // The cursor is the only difference, and it lies on the row and the column through the
+        // point in the P map (where the P map's own layout puts the hovered data point).
+        const QPointF centre = pmap->dataToPixel(data->x(), data->y());
+        int onLines = 0, elsewhere = 0;
+        for (int y = 0; y < with.height(); ++y)
+            for (int x = 0; x < with.width(); ++x) {
+                if (with.pixel(x, y) == without.pixel(x, y)) continue;
+                const bool near = std::abs(x - centre.x()) <= 5 || std::abs(y - centre.y()) <= 5;
+                (near ? onLines : elsewhere) += 1;
+            }
+        QCOMPARE(elsewhere, 0);
+        QVERIFY2(onLines > with.width() / 3, qPrintable(QString::number(onLines)));
+    }
+
     void layoutToggleShowsOnePanel()
     {
         auto* layout = window_->findChild<QComboBox*>("layoutCombo");
@@ -281,7 +311,7 @@ private slots:
         QVERIFY(window_->hoverText().contains("∇L1 = ("));
         window_->statusBar()->clearMessage();  // show the hover read-out, not "saved …"
         QTest::qWait(300);
-        const QImage shot = window_->grab().toImage();
+        const QImage shot = grabWithVtkViews(window_.get());
         QVERIFY(!shot.isNull());
         if (const char* dir = std::getenv("COMMUTELAB_TEST_OUTPUT")) shot.save(QString(dir) + "/workspace.png");
         window_->findChild<QAction*>("descentL2Action")->trigger();

@@ -303,7 +303,7 @@ private slots:
         const int tab = qEnvironmentVariableIntValue("COMMUTELAB_SCREENSHOT_TAB");
         window_->tabs()->setCurrentIndex(tab);
         QTest::qWait(500);
-        QVERIFY(window_->grab().save(QString::fromLocal8Bit(path)));
+        QVERIFY(cl::ui::grabWithVtkViews(window_.get()).save(QString::fromLocal8Bit(path)));
         // The exported figures next to it, to look at what export writes.
         const QString base = QString::fromLocal8Bit(path);
         for (const char* suffix : {".plane.png", ".plane.svg", ".pmatrix.svg", ".pmatrix.pdf"}) {

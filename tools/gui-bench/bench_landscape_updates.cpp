@@ -13,7 +13,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QOpenGLWidget>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -126,7 +125,7 @@ int main(int argc, char** argv)
             if (quiet) QTest::qWait(MainWindow::quietMs + 50);
             std::vector<std::unique_ptr<QSignalSpy>> frames;
             for (LandscapePanel panel : LinkedViews::panels)
-                frames.push_back(std::make_unique<QSignalSpy>(window->view(panel), &QOpenGLWidget::frameSwapped));
+                frames.push_back(std::make_unique<QSignalSpy>(window->view(panel), &VtkOpenGLHost::frameSwapped));
             const auto before = window->landscapeView()->fields();
             QElapsedTimer timer;
             timer.start();
@@ -156,7 +155,7 @@ int main(int argc, char** argv)
     {
         for (int step = 121; step < 151; ++step) {
             QTest::qWait(MainWindow::quietMs + 50);
-            QSignalSpy frame(window->landscapeView(), &QOpenGLWidget::frameSwapped);
+            QSignalSpy frame(window->landscapeView(), &VtkOpenGLHost::frameSwapped);
             const auto before = window->landscapeView()->fields();
             QElapsedTimer timer;
             timer.start();

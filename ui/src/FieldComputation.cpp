@@ -48,7 +48,7 @@ void FieldComputation::start(FieldRequest request, quint64 id)
 {
     auto job = std::make_shared<Job>();
     job->id = id;
-    job->grid = std::make_shared<FieldGrid>();
+    job->grid = spareGrid();
     // The worker holds its own reference to the job, so nothing it touches can dangle.
     job->future = QtConcurrent::run([job, request = std::move(request), prepare = preparation_] {
         try {
@@ -69,6 +69,17 @@ void FieldComputation::start(FieldRequest request, quint64 id)
     current_ = job;
     running_.push_back(job);
     emit started(job->id);
+}
+
+std::shared_ptr<FieldGrid> FieldComputation::spareGrid()
+{
+    // use_count() == 1: only this list holds the grid, and only this (GUI) thread could copy it.
+    for (const auto& grid : grids_)
+        if (grid.use_count() == 1) return grid;
+    auto grid = std::make_shared<FieldGrid>();
+    constexpr std::size_t kept = 6;  // views, caches and the job in flight hold a few at a time
+    if (grids_.size() < kept) grids_.push_back(grid);
+    return grid;
 }
 
 void FieldComputation::cancel()

@@ -1,6 +1,6 @@
 #pragma once
 // What one landscape panel draws: the sampled fields, what is derived from them once per figure
-// (level curves, region shares, the P colour limit) and the panel's own layout. The scene items
+// (level curves, region shares, the P colour limit, the pixels of the shaded panels) and the panel's own layout. The scene items
 // only read it; populateLandscapeFigure builds a new one for every change.
 
 #include "core/Contours.h"
@@ -22,6 +22,10 @@ struct LandscapeFieldData {
     FieldSummary summary;
     double pLimit = 0;      // the P map shows [−pLimit, pLimit] (robust: 99th percentile of |P|)
     bool pClipped = false;  // some |P| exceed pLimit (the colour bar then has pointed ends)
+    // One RGB triple per grid point in vtkImageData order (rows bottom-up, like the grid's j):
+    // the bracket panel's region shading and the P map, coloured here so that a worker thread,
+    // not the painting, pays for it.
+    std::vector<unsigned char> regionPixels, pPixels;
 };
 
 struct LandscapeModel {

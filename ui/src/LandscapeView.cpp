@@ -1,5 +1,6 @@
 #include "ui/LandscapeView.h"
 
+#include "CursorItem.h"
 #include "ui/LandscapeColors.h"
 #include "ui/LandscapeFigure.h"
 
@@ -22,6 +23,7 @@ struct LandscapeView::Scene {
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkContextActor> actor;
     LandscapeFigureSpec spec;  // always one panel
+    vtkNew<CursorItem> cursor;  // kept across rebuilds, drawn last
     // Mouse state: where the left button went down and the last drag position (widget pixels).
     bool pressed = false, dragging = false;
     QPointF pressPosition, lastPosition;
@@ -47,9 +49,33 @@ void LandscapeView::rebuild()
     // The scene is rebuilt from the spec at the framebuffer's size: the same function the
     // export uses, so the screen and a written figure of the same size match.
     const double ratio = devicePixelRatioF();
-    const int w = std::max(16, int(std::round(width() * ratio))), h = std::max(16, int(std::round(height() * ratio)));
-    populateLandscapeFigure(scene_->actor->GetScene(), scene_->spec, w, h, ratio);
+    populateScene(std::max(16, int(std::round(width() * ratio))), std::max(16, int(std::round(height() * ratio))));
     requestRender();
+}
+
+void LandscapeView::populateScene(int width, int height)
+{
+    const double ratio = devicePixelRatioF();
+    vtkContextScene* scene = scene_->actor->GetScene();
+    populateLandscapeFigure(scene, scene_->spec, width, height, ratio);
+    scene_->cursor->setLayout(landscapePanelLayout(scene_->spec, 0, width, height, ratio));
+    scene->AddItem(scene_->cursor);
+}
+
+void LandscapeView::setLinkedCursor(std::optional<QPointF> point)
+{
+    const auto before = scene_->cursor->point();
+    const auto after = point ? std::optional(std::make_pair(point->x(), point->y())) : std::nullopt;
+    if (before == after) return;
+    scene_->cursor->setPoint(after);
+    requestRender();  // no rebuild: only the cross hairs move
+}
+
+std::optional<QPointF> LandscapeView::linkedCursor() const
+{
+    const auto point = scene_->cursor->point();
+    if (!point) return std::nullopt;
+    return QPointF(point->first, point->second);
 }
 
 void LandscapeView::setFields(std::shared_ptr<const FieldGrid> grid)
@@ -227,13 +253,10 @@ void LandscapeView::leaveEvent(QEvent* event)
     emit hovered(0, 0, false);
 }
 
-void LandscapeView::resizeGL(int w, int h)
+void LandscapeView::resizeScene(int width, int height)
 {
     // The layout, fonts and margins follow the size and device pixel ratio.
-    VtkOpenGLHost::resizeGL(w, h);
-    const double ratio = devicePixelRatioF();
-    populateLandscapeFigure(scene_->actor->GetScene(), scene_->spec, std::max(16, int(std::round(width() * ratio))),
-                            std::max(16, int(std::round(height() * ratio))), ratio);
+    populateScene(std::max(16, width), std::max(16, height));
 }
 
 }  // namespace cl::ui

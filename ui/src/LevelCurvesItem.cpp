@@ -15,15 +15,27 @@ Rgb LevelCurvesItem::levelColour(const ColorMap& map, std::size_t k, std::size_t
 void LevelCurvesItem::drawLevel(vtkContext2D* painter, const ContourLevel& level)
 {
     const PlotLayout& l = layout();
+    // A fine grid puts several vertices in one pixel, and VTK turns every segment of a wide line
+    // into two triangles on the CPU: vertices closer than `step` to the last one kept are
+    // skipped (the drawn curve moves by less than that).
+    const float step = static_cast<float>(0.75 * l.scale), step2 = step * step;
     std::vector<float> points;
     for (const ContourLine& line : level.lines) {
         if (line.size() < 2) continue;
         points.clear();
         points.reserve(2 * (line.size() + 1));
-        for (std::size_t k = 0; k < line.size(); ++k) {
-            points.push_back(static_cast<float>(l.sceneX(line.x[k])));
-            points.push_back(static_cast<float>(l.sceneY(line.y[k])));
-        }
+        auto keep = [&](std::size_t k, bool always) {
+            const float x = static_cast<float>(l.sceneX(line.x[k])), y = static_cast<float>(l.sceneY(line.y[k]));
+            const std::size_t n = points.size();
+            if (!always && n >= 2) {
+                const float dx = x - points[n - 2], dy = y - points[n - 1];
+                if (dx * dx + dy * dy < step2) return;
+            }
+            points.push_back(x);
+            points.push_back(y);
+        };
+        for (std::size_t k = 0; k + 1 < line.size(); ++k) keep(k, k == 0);
+        keep(line.size() - 1, true);
         if (line.closed) {  // the loop does not repeat its first vertex
             points.push_back(points[0]);
             points.push_back(points[1]);

@@ -23,7 +23,6 @@ protected:
     ~RegionShadingItem() override;
 
 private:
-    void rebuildImage();
     vtkImageData* image_ = nullptr;
     const FieldGrid* imageGrid_ = nullptr;  // the grid the image was built from
 };

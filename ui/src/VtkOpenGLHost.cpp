@@ -1,7 +1,6 @@
-// vtk_glew.h must come before any Qt OpenGL header: both define the GL API.
-#include <vtk_glew.h>
-
 #include "ui/VtkOpenGLHost.h"
+
+#include "VtkFrame.h"
 
 #include <vtkCallbackCommand.h>
 #include <vtkCommand.h>
@@ -12,9 +11,13 @@
 
 #include <QKeyEvent>
 #include <QMouseEvent>
-#include <QSurfaceFormat>
 #include <QOpenGLContext>
+#include <QPainter>
+#include <QSurfaceFormat>
 #include <QWheelEvent>
+#include <QWindow>
+
+#include <algorithm>
 
 namespace cl::ui {
 
@@ -34,30 +37,59 @@ struct VtkOpenGLHost::Vtk {
     vtkSmartPointer<vtkGenericRenderWindowInteractor> interactor =
         vtkSmartPointer<vtkGenericRenderWindowInteractor>::New();
     vtkSmartPointer<vtkCallbackCommand> callback = vtkSmartPointer<vtkCallbackCommand>::New();
-    bool contextReady = false;
+    Surface* surface = nullptr;   // owned by the container
+    QWidget* container = nullptr;  // a child of the host
+    std::unique_ptr<QOpenGLContext> context;
+    bool vtkReady = false;  // VTK's GL state was made in `context`
+    bool renderPending = false;
+};
+
+// The native window VTK draws in. It takes no input: the pointer passes through it to the
+// top-level window, which hands events to the host widget like to any other widget (so focus,
+// shortcuts, tooltips and context menus behave as everywhere else).
+class VtkOpenGLHost::Surface : public QWindow {
+public:
+    explicit Surface(VtkOpenGLHost* host) : host_(host)
+    {
+        setSurfaceType(QSurface::OpenGLSurface);
+        setFlag(Qt::WindowTransparentForInput);
+    }
+    void detach() { host_ = nullptr; }
+
+protected:
+    void exposeEvent(QExposeEvent*) override
+    {
+        // The window's pixels may be gone (it was hidden or covered): draw them again.
+        if (host_ && isExposed()) host_->renderFrame();
+    }
+    bool event(QEvent* event) override
+    {
+        if (event->type() == QEvent::UpdateRequest) {
+            if (host_) host_->renderFrame();
+            return true;
+        }
+        return QWindow::event(event);
+    }
+
+private:
+    VtkOpenGLHost* host_;
 };
 
 namespace {
 
 // VTK asks its host to make the context current and to say whether it is; the interactor asks
-// for renders, which become Qt updates.
+// for renders, which become scheduled frames.
 void onVtkEvent(vtkObject*, unsigned long event, void* clientData, void* callData)
 {
     auto* host = static_cast<VtkOpenGLHost*>(clientData);
     switch (event) {
-    case vtkCommand::WindowMakeCurrentEvent: {
-        // Not QOpenGLWidget::makeCurrent(): that also binds Qt's framebuffer, behind the back
-        // of VTK's state cache, and VTK asks for this in the middle of a render.
-        QOpenGLContext* context = host->context();
-        if (context && QOpenGLContext::currentContext() != context) context->makeCurrent(context->surface());
+    case vtkCommand::WindowMakeCurrentEvent:
+        host->makeVtkContextCurrent();
         break;
-    }
-    case vtkCommand::WindowIsCurrentEvent: {
-        auto* current = QOpenGLContext::currentContext();
-        *static_cast<bool*>(callData) = current && current == host->context();
+    case vtkCommand::WindowIsCurrentEvent:
+        *static_cast<bool*>(callData) = host->vtkContextIsCurrent();
         break;
-    }
-    case vtkCommand::RenderEvent:  // the interactor wants a render: do it in paintGL
+    case vtkCommand::RenderEvent:  // the interactor wants a render: do it in the next frame
         host->requestRender();
         break;
     default:
@@ -73,16 +105,20 @@ int vtkKeyCode(const QKeyEvent* event)
 
 }  // namespace
 
-VtkOpenGLHost::VtkOpenGLHost(QWidget* parent) : QOpenGLWidget(parent), vtk_(std::make_unique<Vtk>())
+VtkOpenGLHost::VtkOpenGLHost(QWidget* parent) : QWidget(parent), vtk_(std::make_unique<Vtk>())
 {
     setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
-    setUpdateBehavior(QOpenGLWidget::NoPartialUpdate);
+    vtk_->surface = new Surface(this);
+    vtk_->container = QWidget::createWindowContainer(vtk_->surface, this);
+    // Mouse events go to the host, under the container, as if the container were not there.
+    vtk_->container->setAttribute(Qt::WA_TransparentForMouseEvents);
+    vtk_->container->setFocusPolicy(Qt::NoFocus);
 
-    vtk_->window->SetReadyForRendering(false);  // until initializeGL has a context for it
+    vtk_->window->SetReadyForRendering(false);  // until a context exists for it
     vtk_->window->SetInteractor(vtk_->interactor);
     vtk_->interactor->SetRenderWindow(vtk_->window);
-    // Renders the interactor asks for become Qt updates; VTK renders only inside paintGL.
+    // Renders the interactor asks for become scheduled frames; VTK renders only in renderInto.
     vtk_->interactor->EnableRenderOff();
     vtk_->interactor->Initialize();
 
@@ -95,13 +131,12 @@ VtkOpenGLHost::VtkOpenGLHost(QWidget* parent) : QOpenGLWidget(parent), vtk_(std:
 
 VtkOpenGLHost::~VtkOpenGLHost()
 {
-    // QOpenGLWidget's destructor destroys the context after vtk_ is gone: stop listening first.
-    if (context()) disconnect(context(), nullptr, this, nullptr);
-    if (vtk_->contextReady) {
-        makeCurrent();
+    vtk_->surface->detach();
+    if (vtk_->vtkReady && vtk_->context->makeCurrent(vtk_->surface)) {
         releaseVtkResources();
-        doneCurrent();
+        vtk_->context->doneCurrent();
     }
+    vtk_->context.reset();  // before the surface, which the container deletes later
     vtk_->window->RemoveObserver(vtk_->callback);
     vtk_->interactor->RemoveObserver(vtk_->callback);
 }
@@ -116,36 +151,71 @@ vtkGenericRenderWindowInteractor* VtkOpenGLHost::interactor() const
     return vtk_->interactor;
 }
 
-void VtkOpenGLHost::releaseVtkResources()
+void VtkOpenGLHost::requestRender()
 {
-    if (!vtk_->contextReady) return;
-    vtk_->window->Finalize();  // frees VTK's GL objects while the context still exists
-    vtk_->window->SetReadyForRendering(false);
-    vtk_->contextReady = false;
+    // A hidden or covered surface draws when it is exposed. Otherwise the frame is drawn as soon
+    // as the event loop is back (several requests before then make one frame), not after
+    // QWindow::requestUpdate's 5 ms timer: a change shows in every linked view at once.
+    if (!vtk_->surface->isExposed() || vtk_->renderPending) return;
+    vtk_->renderPending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            vtk_->renderPending = false;
+            renderFrame();
+        },
+        Qt::QueuedConnection);
 }
 
-void VtkOpenGLHost::initializeGL()
+void VtkOpenGLHost::makeVtkContextCurrent()
 {
-    // A widget moved to another top-level window gets a new context: drop the old resources.
-    connect(context(), &QOpenGLContext::aboutToBeDestroyed, this,
-            [this] {
-                makeCurrent();
-                releaseVtkResources();
-            },
-            Qt::DirectConnection);
-    vtkGenericOpenGLRenderWindow* w = vtk_->window;
-    w->SetOwnContext(false);
-    // Frame() copies VTK's internal framebuffer into whatever is bound: Qt's FBO in paintGL.
-    w->SetFrameBlitModeToBlitToCurrent();
-    w->SetUseOffScreenBuffers(false);
-    // No multisampling on screen: under Mesa's llvmpipe (Xvfb, CI) it draws chart grid lines
-    // black, shifts line colours and leaves bars beside text. Exported figures are rendered
-    // off screen with multisampling (FigureExport), where it works.
-    w->SetMultiSamples(0);
-    w->OpenGLInitContext();
-    w->SetReadyForRendering(true);
-    vtk_->contextReady = true;
-    syncSize();
+    if (vtk_->context && QOpenGLContext::currentContext() != vtk_->context.get())
+        vtk_->context->makeCurrent(vtk_->surface);
+}
+
+bool VtkOpenGLHost::vtkContextIsCurrent() const
+{
+    return vtk_->context && QOpenGLContext::currentContext() == vtk_->context.get();
+}
+
+void VtkOpenGLHost::releaseVtkResources()
+{
+    if (!vtk_->vtkReady) return;
+    vtk_->window->Finalize();  // frees VTK's GL objects while the context still exists
+    vtk_->window->SetReadyForRendering(false);
+    vtk_->vtkReady = false;
+}
+
+bool VtkOpenGLHost::makeCurrent()
+{
+    Vtk& v = *vtk_;
+    if (!v.surface->handle()) v.surface->create();
+    if (!v.context) {
+        auto context = std::make_unique<QOpenGLContext>();
+        context->setFormat(v.surface->requestedFormat());
+        if (!context->create()) {
+            qWarning("VtkOpenGLHost: cannot create an OpenGL context");
+            return false;
+        }
+        v.context = std::move(context);
+    }
+    if (!v.context->makeCurrent(v.surface)) return false;
+    if (!v.vtkReady) {
+        vtkGenericOpenGLRenderWindow* w = v.window;
+        w->SetOwnContext(false);
+        // Frame() copies VTK's internal framebuffer into whatever is bound when Render starts.
+        w->SetFrameBlitModeToBlitToCurrent();
+        w->SetUseOffScreenBuffers(false);
+        // No multisampling on screen: under Mesa's llvmpipe (Xvfb, CI) it draws chart grid lines
+        // black, shifts line colours and leaves bars beside text. Exported figures are rendered
+        // off screen with multisampling (FigureExport), where it works.
+        w->SetMultiSamples(0);
+        w->OpenGLInitContext();
+        w->SetReadyForRendering(true);
+        v.vtkReady = true;
+        syncSize();
+    }
+    return true;
 }
 
 void VtkOpenGLHost::syncSize()
@@ -156,26 +226,46 @@ void VtkOpenGLHost::syncSize()
     vtk_->window->SetSize(w, h);
 }
 
-void VtkOpenGLHost::resizeGL(int, int)
+void VtkOpenGLHost::resizeEvent(QResizeEvent* event)
 {
+    QWidget::resizeEvent(event);
+    vtk_->container->setGeometry(rect());
     syncSize();
+    const double ratio = devicePixelRatioF();
+    resizeScene(static_cast<int>(width() * ratio + 0.5), static_cast<int>(height() * ratio + 0.5));
+    requestRender();
 }
 
-void VtkOpenGLHost::paintGL()
+void VtkOpenGLHost::resizeScene(int, int) {}
+
+void VtkOpenGLHost::renderFrame()
 {
-    if (!vtk_->contextReady) return;
-    vtkGenericOpenGLRenderWindow* w = vtk_->window;
-    w->SetIsCurrent(true);
-    vtkOpenGLState* state = w->GetState();
-    // Qt changed GL state behind VTK's cache since the last frame: re-read it (including the
-    // framebuffer Qt bound for this frame, where Frame() will blit), and restore Qt's view of it
-    // afterwards.
-    state->Reset();
-    state->ResetFramebufferBindings();
-    state->Push();
-    state->vtkglDepthFunc(GL_LEQUAL);  // Qt leaves GL_LESS; VTK expects GL_LEQUAL
-    w->Render();  // Frame() blits into the FBO bound on entry: Qt's
-    state->Pop();
+    if (!vtk_->surface->isExposed() || !makeCurrent()) return;
+    renderVtkInto(vtk_->window, vtk_->context->defaultFramebufferObject());
+    vtk_->context->swapBuffers(vtk_->surface);
+    emit frameSwapped();
+}
+
+QImage VtkOpenGLHost::grabFramebuffer()
+{
+    if (!makeCurrent()) return {};
+    syncSize();
+    const double ratio = devicePixelRatioF();
+    return renderVtkToImage(vtk_->window, std::max(1, int(width() * ratio + 0.5)),
+                            std::max(1, int(height() * ratio + 0.5)), vtk_->context->defaultFramebufferObject());
+}
+
+QImage grabWithVtkViews(QWidget* widget)
+{
+    QImage image = widget->grab().toImage();
+    QPainter painter(&image);
+    for (VtkOpenGLHost* host : widget->findChildren<VtkOpenGLHost*>()) {
+        if (!host->isVisible()) continue;
+        QImage frame = host->grabFramebuffer();
+        frame.setDevicePixelRatio(host->devicePixelRatioF());
+        painter.drawImage(host->mapTo(widget, QPoint(0, 0)), frame);
+    }
+    return image;
 }
 
 // --- events: Qt → VTK interactor (VTK wants device pixels with y up) ---
@@ -247,7 +337,7 @@ void VtkOpenGLHost::keyPressEvent(QKeyEvent* event)
                                              text.isEmpty() ? nullptr : text.constData());
     vtk_->interactor->InvokeEvent(vtkCommand::KeyPressEvent, event);
     if (vtkKeyCode(event) != 0) vtk_->interactor->InvokeEvent(vtkCommand::CharEvent, event);
-    QOpenGLWidget::keyPressEvent(event);
+    QWidget::keyPressEvent(event);
 }
 
 void VtkOpenGLHost::keyReleaseEvent(QKeyEvent* event)
@@ -256,20 +346,20 @@ void VtkOpenGLHost::keyReleaseEvent(QKeyEvent* event)
                                              event->modifiers().testFlag(Qt::ShiftModifier), vtkKeyCode(event), 0,
                                              nullptr);
     vtk_->interactor->InvokeEvent(vtkCommand::KeyReleaseEvent, event);
-    QOpenGLWidget::keyReleaseEvent(event);
+    QWidget::keyReleaseEvent(event);
 }
 
 void VtkOpenGLHost::enterEvent(QEnterEvent* event)
 {
     setPosition(vtk_->interactor, this, event->position(), event->modifiers());
     vtk_->interactor->InvokeEvent(vtkCommand::EnterEvent, event);
-    QOpenGLWidget::enterEvent(event);
+    QWidget::enterEvent(event);
 }
 
 void VtkOpenGLHost::leaveEvent(QEvent* event)
 {
     vtk_->interactor->InvokeEvent(vtkCommand::LeaveEvent, event);
-    QOpenGLWidget::leaveEvent(event);
+    QWidget::leaveEvent(event);
 }
 
 }  // namespace cl::ui

@@ -50,12 +50,16 @@ private:
     struct Job;
     void onJobDone(const std::shared_ptr<Job>& job);
     void start(FieldRequest request, quint64 id);
+    std::shared_ptr<FieldGrid> spareGrid();
 
     std::shared_ptr<Job> current_;
     std::optional<std::pair<FieldRequest, quint64>> queued_;
     std::vector<std::shared_ptr<Job>> running_;  // includes cancelled ones still unwinding
     quint64 latest_ = 0;
     Preparation preparation_;
+    // Grids handed out before, reused once nobody else holds them: a 512² grid is 21 MB, and
+    // fresh memory costs more page faults than the sampling itself.
+    std::vector<std::shared_ptr<FieldGrid>> grids_;
 };
 
 }  // namespace cl::ui

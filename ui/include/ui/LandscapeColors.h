@@ -33,6 +33,16 @@ inline constexpr Rgb flowTwoThenOne{0x00, 0x72, 0xb2};  // Okabe–Ito blue
 inline constexpr Rgb descentPath{0xcc, 0x79, 0xa7};     // Okabe–Ito reddish purple
 }  // namespace palette
 
+/// The two region tints: colour-blind safe (default) or the paper's plain green and purple.
+struct RegionTints {
+    Rgb green, purple;
+};
+inline RegionTints regionTints(bool colourBlindSafe)
+{
+    return colourBlindSafe ? RegionTints{palette::regionGreen, palette::regionPurple}
+                           : RegionTints{palette::regionGreenPlain, palette::regionPurplePlain};
+}
+
 /// A colour map: colours at evenly spaced anchors, linearly interpolated between them.
 struct ColorMap {
     std::string name;

@@ -50,6 +50,11 @@ public:
     /// The rectangle shown now: the one set, or the grid's.
     void viewRect(double& xmin, double& xmax, double& ymin, double& ymax) const;
 
+    /// Cross hairs at this data point (the linked cursor: the point hovered in any linked view);
+    /// nullopt hides them. Not part of exported figures.
+    void setLinkedCursor(std::optional<QPointF> point);
+    std::optional<QPointF> linkedCursor() const;
+
     /// Where data point (x, y) is drawn, in framebuffer pixels: device pixels, origin top-left,
     /// the coordinates of grabFramebuffer()'s image.
     QPointF dataToPixel(double x, double y) const;
@@ -72,10 +77,11 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void leaveEvent(QEvent* event) override;
-    void resizeGL(int w, int h) override;
+    void resizeScene(int width, int height) override;
 
 private:
     void rebuild();
+    void populateScene(int width, int height);
     struct Scene;
     std::unique_ptr<Scene> scene_;
 };

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <future>
 #include <mutex>
+#include <stdexcept>
 
 namespace cl::ui {
 
@@ -18,6 +19,47 @@ double absoluteQuantile(const std::vector<double>& values, double q)
     std::nth_element(magnitudes.begin(), magnitudes.begin() + static_cast<long>(k), magnitudes.end());
     return magnitudes[k];
 }
+
+namespace {
+
+std::vector<unsigned char> regionPixels(const FieldGrid& g, const RegionTints& tints)
+{
+    std::vector<unsigned char> pixels(3 * g.region.size());
+    for (std::size_t k = 0; k < g.region.size(); ++k) {
+        Rgb c = palette::regionUndefined;
+        switch (g.region[k]) {
+        case Region::Green: c = tints.green; break;
+        case Region::Purple: c = tints.purple; break;
+        case Region::Neutral: c = palette::regionNeutral; break;
+        case Region::Undefined: break;
+        }
+        pixels[3 * k] = c.r;
+        pixels[3 * k + 1] = c.g;
+        pixels[3 * k + 2] = c.b;
+    }
+    return pixels;
+}
+
+std::vector<unsigned char> pPixels(const std::vector<double>& p, double limit, const ColorMap& map)
+{
+    // A table of the map at 2049 steps: within a quarter of a colour unit of ColorMap::at for
+    // these maps, and no interpolation per point.
+    constexpr int steps = 2048;
+    std::vector<Rgb> table(steps + 1);
+    for (int k = 0; k <= steps; ++k) table[k] = map.at(double(k) / steps);
+    std::vector<unsigned char> pixels(3 * p.size());
+    const double toIndex = 0.5 * steps / limit;
+    for (std::size_t k = 0; k < p.size(); ++k) {
+        Rgb c = palette::regionUndefined;
+        if (std::isfinite(p[k])) c = table[std::clamp(std::lround(steps / 2 + p[k] * toIndex), 0L, long(steps))];
+        pixels[3 * k] = c.r;
+        pixels[3 * k + 1] = c.g;
+        pixels[3 * k + 2] = c.b;
+    }
+    return pixels;
+}
+
+}  // namespace
 
 LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options)
 {
@@ -37,6 +79,16 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
     d.pLimit = absoluteQuantile(g.p, 0.99);
     if (!(d.pLimit > 0)) d.pLimit = largest;
     d.pClipped = largest > d.pLimit * (1 + 1e-9);
+    if (g.region.size() == g.spec.size()) d.regionPixels = regionPixels(g, regionTints(options.colorBlindRegions));
+    if (g.p.size() == g.spec.size()) {
+        ColorMap diverging;
+        try {
+            diverging = ColorMap::named(options.divergingMap);
+        } catch (const std::invalid_argument&) {  // as LandscapeView::setOptions: the default map
+            diverging = ColorMap::named(LandscapeOptions{}.divergingMap);
+        }
+        d.pPixels = pPixels(g.p, d.pLimit > 0 ? d.pLimit : 1.0, diverging);
+    }
     d.l2Curves = l2Curves.get();
     return d;
 }
@@ -48,19 +100,23 @@ std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<
     // is a key. Two entries: a new grid arriving while the old one is still shown elsewhere.
     struct Entry {
         std::shared_ptr<const FieldGrid> grid;
-        int contourCount;
+        LandscapeOptions options;  // the parts computeFieldData reads
         std::shared_ptr<const LandscapeFieldData> data;
+    };
+    auto sameUse = [](const LandscapeOptions& a, const LandscapeOptions& b) {
+        return a.contourCount == b.contourCount && a.divergingMap == b.divergingMap &&
+               a.colorBlindRegions == b.colorBlindRegions;
     };
     static std::mutex mutex;
     static std::vector<Entry> entries;
     {
         std::lock_guard<std::mutex> lock(mutex);
         for (const Entry& e : entries)
-            if (e.grid == grid && e.contourCount == options.contourCount) return e.data;
+            if (e.grid == grid && sameUse(e.options, options)) return e.data;
     }
     auto data = std::make_shared<const LandscapeFieldData>(computeFieldData(grid, options));
     std::lock_guard<std::mutex> lock(mutex);
-    entries.insert(entries.begin(), Entry{grid, options.contourCount, data});
+    entries.insert(entries.begin(), Entry{grid, options, data});
     if (entries.size() > 2) entries.pop_back();
     return data;
 }

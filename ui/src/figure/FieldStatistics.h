@@ -5,12 +5,13 @@
 
 namespace cl::ui {
 
-/// Level curves at options.contourCount quantiles, region shares, and the P map's colour
-/// limit: the 99th percentile of |P| (a few extreme values far from the minima would otherwise
-/// wash the map out), with pClipped telling whether anything lies beyond it.
+/// Level curves at options.contourCount quantiles, region shares, the P map's colour limit: the
+/// 99th percentile of |P| (a few extreme values far from the minima would otherwise wash the map
+/// out), with pClipped telling whether anything lies beyond it, and the pixels of the region
+/// shading and the P map in the options' colours.
 LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options);
 
-/// computeFieldData through a small cache keyed by the grid object and the contour count: the
+/// computeFieldData through a small cache keyed by the grid object and the options it uses: the
 /// linked views each build a scene for the same new grid, and should derive it once, not four
 /// times. Thread-safe.
 std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<const FieldGrid>& grid,

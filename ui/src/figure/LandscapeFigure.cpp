@@ -149,10 +149,9 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         model->options = spec.options;
         model->sequential = sequential;
         model->diverging = diverging;
-        if (!spec.options.colorBlindRegions) {
-            model->regionGreen = palette::regionGreenPlain;
-            model->regionPurple = palette::regionPurplePlain;
-        }
+        const RegionTints tints = regionTints(spec.options.colorBlindRegions);
+        model->regionGreen = tints.green;
+        model->regionPurple = tints.purple;
         model->targetLabel = spec.targetLabel;
         model->title = single && !spec.title.empty() ? spec.title : defaultTitle(model->panel, !single);
         if (model->panel == LandscapePanel::PMap && (!single || spec.title.empty()))

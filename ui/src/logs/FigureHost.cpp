@@ -107,9 +107,8 @@ void FigureHost::exportWithDialog(const QString& suggestedName, const QString& t
     if (!exportFigure(path, options, &error)) QMessageBox::warning(this, tr("Export failed"), error);
 }
 
-void FigureHost::resizeGL(int w, int h)
+void FigureHost::resizeScene(int, int)
 {
-    VtkOpenGLHost::resizeGL(w, h);
     if (sceneWidth() != scene_->width || sceneHeight() != scene_->height) rebuild();
 }
 

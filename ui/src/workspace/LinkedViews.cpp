@@ -34,11 +34,19 @@ LinkedViews::LinkedViews(QWidget* parent) : QWidget(parent), layout_(new QGridLa
         view->setMinimumSize(320, 240);
         views_[k] = view;
         layout_->addWidget(view, int(k / 2), int(k % 2));
-        connect(view, &LandscapeView::hovered, this, &LinkedViews::hovered);
+        connect(view, &LandscapeView::hovered, this, &LinkedViews::showCursor);
         connect(view, &LandscapeView::clicked, this, &LinkedViews::clicked);
         connect(view, &LandscapeView::viewRectChanged, this,
                 [this, view](double x0, double x1, double y0, double y1) { follow(view, x0, x1, y0, y1); });
     }
+}
+
+void LinkedViews::showCursor(double x, double y, bool inside)
+{
+    // Every view marks the hovered point, so a feature in one panel can be found in the others.
+    const auto point = inside ? std::optional(QPointF(x, y)) : std::nullopt;
+    forVisible([&](LandscapeView* v) { v->setLinkedCursor(point); });
+    emit hovered(x, y, inside);
 }
 
 LandscapeView* LinkedViews::view(LandscapePanel panel) const

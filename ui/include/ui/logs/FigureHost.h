@@ -47,7 +47,7 @@ signals:
     void sceneHovered(QPointF scene, bool inside);
 
 protected:
-    void resizeGL(int w, int h) override;
+    void resizeScene(int width, int height) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
 

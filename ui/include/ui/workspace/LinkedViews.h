@@ -46,12 +46,14 @@ public:
     LandscapeView* currentView() const;
 
 signals:
+    /// The mouse is over (x, y) of one view (all views then show the linked cursor there).
     void hovered(double x, double y, bool inside);
     void clicked(double x, double y);
     /// The user panned or zoomed one view; the others already follow.
     void viewRectChanged(double xmin, double xmax, double ymin, double ymax);
 
 private:
+    void showCursor(double x, double y, bool inside);
     void follow(LandscapeView* source, double xmin, double xmax, double ymin, double ymax);
     /// Hidden views are not redrawn (a 512² rebuild is not free): they catch up when shown.
     void forVisible(const std::function<void(LandscapeView*)>& apply);
