@@ -154,6 +154,46 @@ private slots:
         QCOMPARE(byLevel[1].level, 0.5);
         QCOMPARE(int(byLevel[1].lines.size()), 1);
     }
+
+    void onePassGivesTheLinesOfEachLevel()
+    {
+        // Saddles, a hole of undefined values and levels given out of order (one repeated, one
+        // NaN): every level must get exactly the lines marchingSquares finds for it alone.
+        const GridSpec spec{-2, 2, -2, 2, 61};
+        auto f = sample(spec, [](double x, double y) { return std::sin(2 * x) * std::cos(3 * y) + 0.1 * x; });
+        for (int j = 25; j < 30; ++j)
+            for (int i = 10; i < 14; ++i) f[j * spec.n + i] = std::numeric_limits<double>::quiet_NaN();
+        const std::vector<double> levels{0.5, -0.3, 0.0, std::numeric_limits<double>::quiet_NaN(), 0.5, 0.9};
+        const auto all = contourLevels(spec, f, levels);
+        QCOMPARE(all.size(), levels.size());
+        int lines = 0;
+        for (std::size_t k = 0; k < levels.size(); ++k) {
+            const auto alone = marchingSquares(spec, f, levels[k]);
+            QCOMPARE(all[k].lines.size(), alone.size());
+            for (std::size_t m = 0; m < alone.size(); ++m) {
+                QCOMPARE(all[k].lines[m].x, alone[m].x);
+                QCOMPARE(all[k].lines[m].y, alone[m].y);
+                QCOMPARE(all[k].lines[m].closed, alone[m].closed);
+            }
+            lines += int(alone.size());
+        }
+        QVERIFY(all[3].lines.empty());
+        QVERIFY(lines > 10);
+    }
+
+    void largeFieldsGetLevelsFromAStride()
+    {
+        // 10⁶ values k² (k = 0 … 10⁶−1): the exact q-quantile is about (q·10⁶)²; reading every
+        // 16th value moves it by at most a few strides.
+        std::vector<double> values(1000000);
+        for (std::size_t k = 0; k < values.size(); ++k) values[k] = double(k) * double(k);
+        const auto levels = quantileLevels(values, 3);
+        QCOMPARE(int(levels.size()), 3);
+        for (int q = 1; q <= 3; ++q) {
+            const double exact = std::pow(q / 4.0 * (values.size() - 1), 2);
+            QVERIFY2(std::abs(levels[q - 1] - exact) <= 1e-4 * exact, qPrintable(QString::number(levels[q - 1])));
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestContours)

@@ -32,10 +32,11 @@ std::vector<ContourLine> marchingSquares(const GridSpec& spec, const std::vector
 
 /// `count` levels at evenly spaced quantiles (strictly inside (0, 1)) of the finite values, so
 /// fields that grow fast (quadratics far from their minimum) still get curves near the minimum.
-/// Repeated levels are dropped; an empty or constant field gives no levels.
+/// Repeated levels are dropped; an empty or constant field gives no levels. Fields of more than
+/// 65536 values are read at a stride (every k-th value) so that at most 65536 are ranked.
 std::vector<double> quantileLevels(const std::vector<double>& values, int count);
 
-/// marchingSquares for each level.
+/// marchingSquares for each level (same lines, same order), in one pass over the cells.
 std::vector<ContourLevel> contourLevels(const GridSpec& spec, const std::vector<double>& values,
                                         const std::vector<double>& levels);
 
