@@ -78,10 +78,27 @@ std::optional<QPointF> LandscapeView::linkedCursor() const
     return QPointF(point->first, point->second);
 }
 
+namespace {
+
+// Whether an L1 or L2 panel would draw `next` exactly as it drew `shown`: same rectangle and
+// resolution, same values and gradients of its loss. While one loss is edited the other loss's
+// panel then keeps its picture instead of repainting it.
+bool samePicture(LandscapePanel panel, const FieldGrid* shown, const FieldGrid* next)
+{
+    if (!shown || !next || (panel != LandscapePanel::L1 && panel != LandscapePanel::L2)) return false;
+    const GridSpec &a = shown->spec, &b = next->spec;
+    if (a.n != b.n || a.xmin != b.xmin || a.xmax != b.xmax || a.ymin != b.ymin || a.ymax != b.ymax) return false;
+    if (panel == LandscapePanel::L1) return shown->l1 == next->l1 && shown->g1x == next->g1x && shown->g1y == next->g1y;
+    return shown->l2 == next->l2 && shown->g2x == next->g2x && shown->g2y == next->g2y;
+}
+
+}  // namespace
+
 void LandscapeView::setFields(std::shared_ptr<const FieldGrid> grid)
 {
+    const bool unchanged = samePicture(panel(), scene_->spec.grid.get(), grid.get());
     scene_->spec.grid = std::move(grid);
-    rebuild();
+    if (!unchanged) rebuild();
 }
 
 std::shared_ptr<const FieldGrid> LandscapeView::fields() const
