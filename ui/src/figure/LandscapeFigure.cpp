@@ -12,8 +12,7 @@
 #include "../LossLegendItem.h"
 #include "../OverlayItem.h"
 #include "../OverlayLegendItem.h"
-#include "../PMapItem.h"
-#include "../RegionShadingItem.h"
+#include "../ShadedGridItem.h"
 #include "../SvgDefinitionsItem.h"
 #include "../TitleItem.h"
 #include "FieldStatistics.h"
@@ -92,6 +91,13 @@ DataRect shownRect(const LandscapeFigureSpec& spec)
     return {g.xmin - hx / 2, g.xmax + hx / 2, g.ymin - hy / 2, g.ymax + hy / 2};
 }
 
+vtkSmartPointer<LandscapeItem> shadedGrid(std::vector<unsigned char> LandscapeFieldData::*pixels)
+{
+    auto item = vtkSmartPointer<ShadedGridItem>::New();
+    item->setPixels(pixels);
+    return item;
+}
+
 double headingHeight(const LandscapeFigureSpec& spec, double scale)
 {
     return spec.panels.size() > 1 && !spec.title.empty() ? (spec.subtitle.empty() ? 34 : 52) * scale : 0;
@@ -168,11 +174,11 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         std::vector<vtkSmartPointer<LandscapeItem>> inside, outside;
         switch (model->panel) {
         case LandscapePanel::Bracket:
-            inside.push_back(vtkSmartPointer<RegionShadingItem>::New());
+            inside.push_back(shadedGrid(&LandscapeFieldData::regionPixels));
             outside.push_back(vtkSmartPointer<LegendItem>::New());
             break;
         case LandscapePanel::PMap:
-            inside.push_back(vtkSmartPointer<PMapItem>::New());
+            inside.push_back(shadedGrid(&LandscapeFieldData::pPixels));
             outside.push_back(vtkSmartPointer<ColorBarItem>::New());
             break;
         case LandscapePanel::L1:
