@@ -25,6 +25,7 @@
 #include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -95,7 +96,8 @@ struct SurfaceScene::Parts {
     std::unique_ptr<SurfaceGeometry> geometry;
     double scale = 1;
 
-    std::initializer_list<vtkProp*> props() const
+    // An array, not an initializer_list: a returned list's storage dies with the function.
+    std::array<vtkProp*, 7> props() const
     {
         return {surface, curves, axes, axes->verticalTitle(), colourBar, title, subtitle};
     }
