@@ -184,7 +184,7 @@ int main(int argc, char** argv)
     int previews = 0;
     for (const auto& args : shown)
         previews += args.at(0).value<std::shared_ptr<const FieldGrid>>()->spec.n == MainWindow::previewSize ? 1 : 0;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] { return !window->computation()->isRunning() && window->landscapeView()->fields()->spec.n == 512; }, 60000);
 
     std::printf("benchmark 512x512 Figure-1 pair (%d threads):\n", QThread::idealThreadCount());

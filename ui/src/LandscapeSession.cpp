@@ -176,9 +176,7 @@ bool operator==(const LandscapeSession& a, const LandscapeSession& b)
     const bool sameOptions = p.arrowDensity == q.arrowDensity && p.arrowScaling == q.arrowScaling &&
                              p.contourCount == q.contourCount && p.colorMap == q.colorMap &&
                              p.divergingMap == q.divergingMap && p.colorBlindRegions == q.colorBlindRegions;
-    const bool sameGrid = a.grid.xmin == b.grid.xmin && a.grid.xmax == b.grid.xmax && a.grid.ymin == b.grid.ymin &&
-                          a.grid.ymax == b.grid.ymax && a.grid.n == b.grid.n;
-    return a.l1 == b.l1 && a.l2 == b.l2 && a.target == b.target && sameGrid && sameOptions && a.points == b.points &&
+    return a.l1 == b.l1 && a.l2 == b.l2 && a.target == b.target && a.grid == b.grid && sameOptions && a.points == b.points &&
            a.descentL1 == b.descentL1 && a.descentL2 == b.descentL2 && a.layout == b.layout && a.version == b.version;
 }
 

@@ -48,8 +48,7 @@ void LandscapeView::rebuild()
 {
     // The scene is rebuilt from the spec at the framebuffer's size: the same function the
     // export uses, so the screen and a written figure of the same size match.
-    const double ratio = devicePixelRatioF();
-    populateScene(std::max(16, int(std::round(width() * ratio))), std::max(16, int(std::round(height() * ratio))));
+    populateScene(std::max(16, deviceSize().width()), std::max(16, deviceSize().height()));
     requestRender();
 }
 
@@ -86,8 +85,7 @@ namespace {
 bool samePicture(LandscapePanel panel, const FieldGrid* shown, const FieldGrid* next)
 {
     if (!shown || !next || (panel != LandscapePanel::L1 && panel != LandscapePanel::L2)) return false;
-    const GridSpec &a = shown->spec, &b = next->spec;
-    if (a.n != b.n || a.xmin != b.xmin || a.xmax != b.xmax || a.ymin != b.ymin || a.ymax != b.ymax) return false;
+    if (shown->spec != next->spec) return false;
     if (panel == LandscapePanel::L1) return shown->l1 == next->l1 && shown->g1x == next->g1x && shown->g1y == next->g1y;
     return shown->l2 == next->l2 && shown->g2x == next->g2x && shown->g2y == next->g2y;
 }
@@ -126,20 +124,11 @@ LandscapePanel LandscapeView::panel() const
 
 void LandscapeView::setOptions(const LandscapeOptions& options)
 {
-    LandscapeOptions checked = options;
     // An unknown colour map name falls back to the default rather than breaking the view.
-    try {
-        ColorMap::named(checked.colorMap);
-    } catch (const std::invalid_argument& e) {
-        qWarning("%s", e.what());
-        checked.colorMap = LandscapeOptions{}.colorMap;
-    }
-    try {
-        ColorMap::named(checked.divergingMap);
-    } catch (const std::invalid_argument& e) {
-        qWarning("%s", e.what());
-        checked.divergingMap = LandscapeOptions{}.divergingMap;
-    }
+    const LandscapeOptions checked = withKnownColorMaps(options);
+    if (checked.colorMap != options.colorMap || checked.divergingMap != options.divergingMap)
+        qWarning("unknown colour map (%s or %s): using the default", options.colorMap.c_str(),
+                 options.divergingMap.c_str());
     scene_->spec.options = checked;
     rebuild();
 }
@@ -188,20 +177,22 @@ void LandscapeView::viewRect(double& xmin, double& xmax, double& ymin, double& y
     ymax = l.ymax;
 }
 
+PlotLayout LandscapeView::currentLayout() const
+{
+    return landscapePanelLayout(scene_->spec, 0, deviceSize().width(), deviceSize().height(), devicePixelRatioF());
+}
+
 QPointF LandscapeView::dataToPixel(double x, double y) const
 {
-    const double ratio = devicePixelRatioF();
-    const double w = std::round(width() * ratio), h = std::round(height() * ratio);
-    const PlotLayout l = landscapePanelLayout(scene_->spec, 0, w, h, ratio);
-    return {l.sceneX(x), h - l.sceneY(y)};
+    const PlotLayout l = currentLayout();
+    return {l.sceneX(x), deviceSize().height() - l.sceneY(y)};
 }
 
 std::optional<QPointF> LandscapeView::widgetToData(QPointF position) const
 {
     const double ratio = devicePixelRatioF();
-    const double w = std::round(width() * ratio), h = std::round(height() * ratio);
-    const PlotLayout l = landscapePanelLayout(scene_->spec, 0, w, h, ratio);
-    const double sx = position.x() * ratio, sy = h - position.y() * ratio;
+    const PlotLayout l = currentLayout();
+    const double sx = position.x() * ratio, sy = deviceSize().height() - position.y() * ratio;
     if (!l.insidePlot(sx, sy)) return std::nullopt;
     return QPointF(l.dataX(sx), l.dataY(sy));
 }
@@ -221,10 +212,8 @@ void LandscapeView::mouseMoveEvent(QMouseEvent* event)
     if (s.pressed && (event->buttons() & Qt::LeftButton)) {
         if (!s.dragging && (event->position() - s.pressPosition).manhattanLength() > 4) s.dragging = true;
         if (s.dragging) {
-            const double ratio = devicePixelRatioF();
-            const PlotLayout l = landscapePanelLayout(s.spec, 0, std::round(width() * ratio),
-                                                      std::round(height() * ratio), ratio);
-            const QPointF delta = (event->position() - s.lastPosition) * ratio;
+            const PlotLayout l = currentLayout();
+            const QPointF delta = (event->position() - s.lastPosition) * devicePixelRatioF();
             const double dx = -delta.x() / l.width * (l.xmax - l.xmin), dy = delta.y() / l.height * (l.ymax - l.ymin);
             s.lastPosition = event->position();
             setViewRect(l.xmin + dx, l.xmax + dx, l.ymin + dy, l.ymax + dy);

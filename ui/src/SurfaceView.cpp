@@ -66,11 +66,6 @@ public:
 };
 vtkStandardNewMacro(SurfaceStyle);
 
-bool sameRect(const GridSpec& a, const GridSpec& b)
-{
-    return a.xmin == b.xmin && a.xmax == b.xmax && a.ymin == b.ymin && a.ymax == b.ymax;
-}
-
 }  // namespace
 
 struct SurfaceView::Vtk {
@@ -102,7 +97,7 @@ SurfaceView::~SurfaceView()
 void SurfaceView::setSurface(std::shared_ptr<const SurfaceSamples> samples, const std::string& valueName)
 {
     const auto& old = vtk_->spec.samples;
-    const bool keepCamera = old && samples && sameRect(old->spec, samples->spec);
+    const bool keepCamera = old && samples && old->spec.sameRectangle(samples->spec);
     vtk_->spec.samples = std::move(samples);
     vtk_->spec.valueName = valueName;
     rebuild(keepCamera);

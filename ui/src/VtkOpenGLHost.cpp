@@ -18,6 +18,7 @@
 #include <QWindow>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cl::ui {
 
@@ -61,14 +62,6 @@ protected:
     {
         // The window's pixels may be gone (it was hidden or covered): draw them again.
         if (host_ && isExposed()) host_->renderFrame();
-    }
-    bool event(QEvent* event) override
-    {
-        if (event->type() == QEvent::UpdateRequest) {
-            if (host_) host_->renderFrame();
-            return true;
-        }
-        return QWindow::event(event);
     }
 
 private:
@@ -118,7 +111,8 @@ VtkOpenGLHost::VtkOpenGLHost(QWidget* parent) : QWidget(parent), vtk_(std::make_
     vtk_->window->SetReadyForRendering(false);  // until a context exists for it
     vtk_->window->SetInteractor(vtk_->interactor);
     vtk_->interactor->SetRenderWindow(vtk_->window);
-    // Renders the interactor asks for become scheduled frames; VTK renders only in renderInto.
+    // Renders the interactor asks for become scheduled frames; VTK renders only in renderFrame
+    // and grabFramebuffer.
     vtk_->interactor->EnableRenderOff();
     vtk_->interactor->Initialize();
 
@@ -218,12 +212,17 @@ bool VtkOpenGLHost::makeCurrent()
     return true;
 }
 
-void VtkOpenGLHost::syncSize()
+QSize VtkOpenGLHost::deviceSize() const
 {
     const double ratio = devicePixelRatioF();
-    const int w = static_cast<int>(width() * ratio + 0.5), h = static_cast<int>(height() * ratio + 0.5);
-    vtk_->interactor->UpdateSize(w, h);  // also resizes the render window
-    vtk_->window->SetSize(w, h);
+    return {std::max(1, int(std::lround(width() * ratio))), std::max(1, int(std::lround(height() * ratio)))};
+}
+
+void VtkOpenGLHost::syncSize()
+{
+    const QSize size = deviceSize();
+    vtk_->interactor->UpdateSize(size.width(), size.height());  // also resizes the render window
+    vtk_->window->SetSize(size.width(), size.height());
 }
 
 void VtkOpenGLHost::resizeEvent(QResizeEvent* event)
@@ -231,8 +230,7 @@ void VtkOpenGLHost::resizeEvent(QResizeEvent* event)
     QWidget::resizeEvent(event);
     vtk_->container->setGeometry(rect());
     syncSize();
-    const double ratio = devicePixelRatioF();
-    resizeScene(static_cast<int>(width() * ratio + 0.5), static_cast<int>(height() * ratio + 0.5));
+    resizeScene(deviceSize().width(), deviceSize().height());
     requestRender();
 }
 
@@ -250,9 +248,8 @@ QImage VtkOpenGLHost::grabFramebuffer()
 {
     if (!makeCurrent()) return {};
     syncSize();
-    const double ratio = devicePixelRatioF();
-    return renderVtkToImage(vtk_->window, std::max(1, int(width() * ratio + 0.5)),
-                            std::max(1, int(height() * ratio + 0.5)), vtk_->context->defaultFramebufferObject());
+    return renderVtkToImage(vtk_->window, deviceSize().width(), deviceSize().height(),
+                            vtk_->context->defaultFramebufferObject());
 }
 
 QImage grabWithVtkViews(QWidget* widget)

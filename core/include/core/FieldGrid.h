@@ -20,6 +20,13 @@ struct GridSpec {
     std::size_t size() const { return static_cast<std::size_t>(n) * n; }
     /// Throws std::invalid_argument naming the bad field (n < 2, empty or non-finite range).
     void validate() const;
+
+    bool sameRectangle(const GridSpec& o) const
+    {
+        return xmin == o.xmin && xmax == o.xmax && ymin == o.ymin && ymax == o.ymax;
+    }
+    bool operator==(const GridSpec& o) const { return sameRectangle(o) && n == o.n; }
+    bool operator!=(const GridSpec& o) const { return !(*this == o); }
 };
 
 /// Row-major (index = j * n + i, j along y). Non-finite values mean "undefined" at that point.

@@ -27,6 +27,10 @@ struct LandscapeOptions {
     bool colorBlindRegions = true;       // green/purple from Dark2 (colour-blind safe) vs plain green/magenta
 };
 
+/// `options` with any colour map name ColorMap::named does not know replaced by the default's,
+/// so a stale setting or a hand-edited session draws instead of failing.
+LandscapeOptions withKnownColorMaps(LandscapeOptions options);
+
 /// Drawn on top of every panel, in data coordinates.
 struct LandscapeOverlays {
     struct Clicked {

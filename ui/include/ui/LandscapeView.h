@@ -6,6 +6,7 @@
 // can follow and the owner can resample), a left click without drag emits clicked().
 
 #include "ui/LandscapeOptions.h"
+#include "ui/PlotLayout.h"
 #include "ui/VtkOpenGLHost.h"
 
 #include "core/FieldGrid.h"
@@ -82,6 +83,7 @@ protected:
 private:
     void rebuild();
     void populateScene(int width, int height);
+    PlotLayout currentLayout() const;  // the panel's layout at the widget's size
     struct Scene;
     std::unique_ptr<Scene> scene_;
 };

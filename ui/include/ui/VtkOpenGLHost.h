@@ -38,6 +38,8 @@ public:
     void requestRender();
     /// Device pixels per logical pixel, as VTK sees them.
     double pixelRatio() const { return devicePixelRatioF(); }
+    /// The widget's size in device pixels (at least 1 × 1): VTK's window and scene size.
+    QSize deviceSize() const;
     /// Renders the current scene now, off screen, and returns it at the widget's size in device
     /// pixels (origin top-left). Null when no OpenGL context can be made.
     QImage grabFramebuffer();

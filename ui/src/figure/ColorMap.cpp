@@ -1,4 +1,5 @@
 #include "ui/LandscapeColors.h"
+#include "ui/LandscapeOptions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -67,6 +68,21 @@ ColorMap ColorMap::named(const std::string& name)
         return map;
     }
     throw std::invalid_argument("unknown colour map '" + name + "' (known: " + known + ", each also with _r)");
+}
+
+LandscapeOptions withKnownColorMaps(LandscapeOptions options)
+{
+    auto known = [](const std::string& name) {
+        try {
+            ColorMap::named(name);
+            return true;
+        } catch (const std::invalid_argument&) {
+            return false;
+        }
+    };
+    if (!known(options.colorMap)) options.colorMap = LandscapeOptions{}.colorMap;
+    if (!known(options.divergingMap)) options.divergingMap = LandscapeOptions{}.divergingMap;
+    return options;
 }
 
 }  // namespace cl::ui

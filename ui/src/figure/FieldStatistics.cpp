@@ -4,7 +4,6 @@
 #include <cmath>
 #include <future>
 #include <mutex>
-#include <stdexcept>
 
 namespace cl::ui {
 
@@ -80,15 +79,9 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
     if (!(d.pLimit > 0)) d.pLimit = largest;
     d.pClipped = largest > d.pLimit * (1 + 1e-9);
     if (g.region.size() == g.spec.size()) d.regionPixels = regionPixels(g, regionTints(options.colorBlindRegions));
-    if (g.p.size() == g.spec.size()) {
-        ColorMap diverging;
-        try {
-            diverging = ColorMap::named(options.divergingMap);
-        } catch (const std::invalid_argument&) {  // as LandscapeView::setOptions: the default map
-            diverging = ColorMap::named(LandscapeOptions{}.divergingMap);
-        }
-        d.pPixels = pPixels(g.p, d.pLimit > 0 ? d.pLimit : 1.0, diverging);
-    }
+    if (g.p.size() == g.spec.size())
+        d.pPixels = pPixels(g.p, d.pLimit > 0 ? d.pLimit : 1.0,
+                            ColorMap::named(withKnownColorMaps(options).divergingMap));
     d.l2Curves = l2Curves.get();
     return d;
 }
@@ -109,14 +102,16 @@ std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<
     };
     static std::mutex mutex;
     static std::vector<Entry> entries;
+    // The views draw with known colour maps; the worker may be handed the raw setting.
+    const LandscapeOptions known = withKnownColorMaps(options);
     {
         std::lock_guard<std::mutex> lock(mutex);
         for (const Entry& e : entries)
-            if (e.grid == grid && sameUse(e.options, options)) return e.data;
+            if (e.grid == grid && sameUse(e.options, known)) return e.data;
     }
-    auto data = std::make_shared<const LandscapeFieldData>(computeFieldData(grid, options));
+    auto data = std::make_shared<const LandscapeFieldData>(computeFieldData(grid, known));
     std::lock_guard<std::mutex> lock(mutex);
-    entries.insert(entries.begin(), Entry{grid, options, data});
+    entries.insert(entries.begin(), Entry{grid, known, data});
     if (entries.size() > 2) entries.pop_back();
     return data;
 }

@@ -55,12 +55,12 @@ vtkContextScene* FigureHost::scene() const
 
 int FigureHost::sceneWidth() const
 {
-    return static_cast<int>(std::round(width() * devicePixelRatioF()));
+    return deviceSize().width();
 }
 
 int FigureHost::sceneHeight() const
 {
-    return static_cast<int>(std::round(height() * devicePixelRatioF()));
+    return deviceSize().height();
 }
 
 void FigureHost::rebuild()

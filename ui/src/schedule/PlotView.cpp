@@ -50,10 +50,9 @@ void PlotView::repopulate()
 {
     vtkContextScene* scene = scene_->actor->GetScene();
     scene->ClearItems();
-    const double ratio = devicePixelRatioF();
     // Charts lay themselves out from the scene's size when painted; the populator only needs
     // the size for items that place text or bars at fixed positions.
-    if (populate_) populate_(scene, int(std::lround(width() * ratio)), int(std::lround(height() * ratio)));
+    if (populate_) populate_(scene, deviceSize().width(), deviceSize().height());
     requestRender();
 }
 
