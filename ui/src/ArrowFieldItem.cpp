@@ -84,7 +84,7 @@ bool ArrowFieldItem::Paint(vtkContext2D* painter)
         appendArrowLines(segments, sample.cx - ux * length / 2, sample.cy - uy * length / 2,
                          sample.cx + ux * length / 2, sample.cy + uy * length / 2, head);
     }
-    if (!segments.empty()) painter->DrawLines(segments.data(), static_cast<int>(segments.size() / 2));
+    drawSegments(painter, segments);
     return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include <vtkBrush.h>
 #include <vtkContext2D.h>
+#include <vtkOpenGLContextDevice2D.h>
 #include <vtkPen.h>
 #include <vtkTextProperty.h>
 
@@ -84,6 +85,33 @@ void LandscapeItem::appendArrowLines(std::vector<float>& segments, double x0, do
                     {float(x0), float(y0), float(x1), float(y1),                                      // shaft
                      float(x1), float(y1), float(baseX - uy * halfWidth), float(baseY + ux * halfWidth),  // barbs
                      float(x1), float(y1), float(baseX + uy * halfWidth), float(baseY - ux * halfWidth)});
+}
+
+void LandscapeItem::drawSegments(vtkContext2D* painter, std::vector<float>& segments)
+{
+    if (segments.size() < 4) return;
+    vtkPen* pen = painter->GetPen();
+    const float half = 0.5f * pen->GetWidth();
+    if (!vtkOpenGLContextDevice2D::SafeDownCast(painter->GetDevice()) || half <= 0.5f) {
+        painter->DrawLines(segments.data(), static_cast<int>(segments.size() / 2));
+        return;
+    }
+    std::vector<float> quads;
+    quads.reserve(2 * segments.size());
+    for (std::size_t k = 0; k + 3 < segments.size(); k += 4) {
+        const float x0 = segments[k], y0 = segments[k + 1], x1 = segments[k + 2], y1 = segments[k + 3];
+        const float length = std::hypot(x1 - x0, y1 - y0);
+        if (!(length > 0)) continue;
+        const float nx = -(y1 - y0) / length * half, ny = (x1 - x0) / length * half;
+        quads.insert(quads.end(), {x0 + nx, y0 + ny, x0 - nx, y0 - ny, x1 - nx, y1 - ny, x1 + nx, y1 + ny});
+    }
+    if (quads.empty()) return;
+    // Quads are filled with the brush: lend it the pen's colour for this call.
+    vtkBrush* brush = painter->GetBrush();
+    const vtkColor4ub saved = brush->GetColorObject();
+    brush->SetColor(pen->GetColorObject());
+    painter->GetDevice()->DrawQuad(quads.data(), static_cast<int>(quads.size() / 2));
+    brush->SetColor(saved);
 }
 
 std::string LandscapeItem::asciiText(const std::string& text)

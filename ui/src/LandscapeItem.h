@@ -48,6 +48,10 @@ protected:
     /// for one DrawLines call: hundreds of arrows then cost one draw call instead of hundreds.
     static void appendArrowLines(std::vector<float>& segments, double x0, double y0, double x1, double y1,
                                  double head);
+    /// Line segments (x0 y0 x1 y1 …, scene pixels) in the pen's colour and width. On screen a
+    /// wide pen becomes one quad per segment, all in one draw call: VTK's own wide lines build
+    /// their triangles one push_back at a time. Vector devices (SVG, PDF) get real lines.
+    static void drawSegments(vtkContext2D* painter, std::vector<float>& segments);
 
 private:
     LandscapeItem(const LandscapeItem&) = delete;

@@ -2,6 +2,7 @@
 
 #include <vtkContext2D.h>
 #include <vtkObjectFactory.h>
+#include <vtkOpenGLContextDevice2D.h>
 
 namespace cl::ui {
 
@@ -15,11 +16,13 @@ Rgb LevelCurvesItem::levelColour(const ColorMap& map, std::size_t k, std::size_t
 void LevelCurvesItem::drawLevel(vtkContext2D* painter, const ContourLevel& level)
 {
     const PlotLayout& l = layout();
-    // A fine grid puts several vertices in one pixel, and VTK turns every segment of a wide line
-    // into two triangles on the CPU: vertices closer than `step` to the last one kept are
-    // skipped (the drawn curve moves by less than that).
+    // A fine grid puts several vertices in one pixel: vertices closer than `step` to the last
+    // one kept are skipped (the drawn curve moves by less than that).
     const float step = static_cast<float>(0.75 * l.scale), step2 = step * step;
-    std::vector<float> points;
+    // On screen all lines of the level go out as segments in one call; vector devices get
+    // polylines, so an SVG or PDF path has its joins.
+    const bool segmentsOnly = vtkOpenGLContextDevice2D::SafeDownCast(painter->GetDevice()) != nullptr;
+    std::vector<float> points, segments;
     for (const ContourLine& line : level.lines) {
         if (line.size() < 2) continue;
         points.clear();
@@ -40,8 +43,14 @@ void LevelCurvesItem::drawLevel(vtkContext2D* painter, const ContourLevel& level
             points.push_back(points[0]);
             points.push_back(points[1]);
         }
-        painter->DrawPoly(points.data(), static_cast<int>(points.size() / 2));
+        if (!segmentsOnly) {
+            painter->DrawPoly(points.data(), static_cast<int>(points.size() / 2));
+            continue;
+        }
+        for (std::size_t k = 0; k + 3 < points.size(); k += 2)
+            segments.insert(segments.end(), {points[k], points[k + 1], points[k + 2], points[k + 3]});
     }
+    drawSegments(painter, segments);
 }
 
 bool LevelCurvesItem::Paint(vtkContext2D* painter)
