@@ -4,6 +4,7 @@
 // overlaps, and the live view's pan, zoom and click.
 
 #include "../../ui/src/ArrowFieldItem.h"
+#include "../../ui/src/figure/FieldStatistics.h"
 #include "../../ui/src/figure/ImageDifference.h"
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
@@ -88,6 +89,17 @@ std::vector<std::pair<int, int>> interior(const FieldGrid& grid, Region region, 
     return found;
 }
 
+bool sameCurves(const std::vector<ContourLevel>& a, const std::vector<ContourLevel>& b)
+{
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k].level != b[k].level || a[k].lines.size() != b[k].lines.size()) return false;
+        for (std::size_t m = 0; m < a[k].lines.size(); ++m)
+            if (a[k].lines[m].x != b[k].lines[m].x || a[k].lines[m].y != b[k].lines[m].y) return false;
+    }
+    return true;
+}
+
 // Baselines: small enough to keep in the repository, large enough to show every element.
 // Threshold: at most 1 % of the pixels may differ, a pixel differing when no pixel within one
 // pixel of it in the other image has every channel within 40 (anti-aliasing and sub-pixel text
@@ -144,6 +156,25 @@ private slots:
                                  .arg(100 * baselineThreshold)
                                  .arg(stem)));
         }
+    }
+
+    void anUnchangedLossKeepsItsCurvesAndTheEditedOneIsTracedAgain()
+    {
+        const LandscapeOptions options;
+        const LandscapeFieldData before = computeFieldData(grid_, options);
+        auto edited = std::make_shared<FieldGrid>(*grid_);
+        for (double& v : edited->l1) v = std::exp(v);  // L1 edited (new levels), L2 as before
+        const LandscapeFieldData taken = computeFieldData(edited, options, &before);
+        const LandscapeFieldData traced = computeFieldData(edited, options);
+        QVERIFY(!sameCurves(traced.l1Curves, before.l1Curves));
+        QVERIFY(sameCurves(taken.l1Curves, traced.l1Curves));
+        QVERIFY(sameCurves(taken.l2Curves, traced.l2Curves));
+        // A different rectangle never takes curves over, even with equal values.
+        auto moved = std::make_shared<FieldGrid>(*grid_);
+        moved->spec.xmin -= 1;
+        const LandscapeFieldData elsewhere = computeFieldData(moved, options, &before);
+        QVERIFY(!sameCurves(elsewhere.l1Curves, before.l1Curves));
+        QVERIFY(sameCurves(elsewhere.l1Curves, computeFieldData(moved, options).l1Curves));
     }
 
     void regionColoursSitWhereCoreClassifies()

@@ -9,10 +9,14 @@ namespace cl::ui {
 
 double absoluteQuantile(const std::vector<double>& values, double q)
 {
+    // A colour limit only needs to be representative: above `enough` values every stride-th is
+    // used, as for the level curves' quantiles (quantileLevels).
+    constexpr std::size_t enough = 65536;
+    const std::size_t stride = std::max<std::size_t>(1, (values.size() + enough - 1) / enough);
     std::vector<double> magnitudes;
-    magnitudes.reserve(values.size());
-    for (double v : values)
-        if (std::isfinite(v)) magnitudes.push_back(std::abs(v));
+    magnitudes.reserve(values.size() / stride + 1);
+    for (std::size_t k = 0; k < values.size(); k += stride)
+        if (std::isfinite(values[k])) magnitudes.push_back(std::abs(values[k]));
     if (magnitudes.empty()) return 0;
     const auto k = static_cast<std::size_t>(std::clamp(q, 0.0, 1.0) * double(magnitudes.size() - 1));
     std::nth_element(magnitudes.begin(), magnitudes.begin() + static_cast<long>(k), magnitudes.end());
@@ -60,17 +64,24 @@ std::vector<unsigned char> pPixels(const std::vector<double>& p, double limit, c
 
 }  // namespace
 
-LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options)
+LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options,
+                                    const LandscapeFieldData* previous)
 {
     LandscapeFieldData d;
     d.grid = std::move(grid);
     if (!d.grid) return d;
     const FieldGrid& g = *d.grid;
     const int count = std::clamp(options.contourCount, 0, 64);
+    // While one loss is edited the other's values stay the same: its curves are taken over.
+    const FieldGrid* before = previous && previous->grid && previous->grid->spec == g.spec ? previous->grid.get() : nullptr;
+    auto curves = [&g, count](const std::vector<double>& values) {
+        return contourLevels(g.spec, values, quantileLevels(values, count));
+    };
+    const bool sameL1 = before && before->l1 == g.l1, sameL2 = before && before->l2 == g.l2;
     // The two losses' level curves are independent: trace L2's on a second thread.
-    auto l2Curves = std::async(std::launch::async,
-                               [&g, count] { return contourLevels(g.spec, g.l2, quantileLevels(g.l2, count)); });
-    d.l1Curves = contourLevels(g.spec, g.l1, quantileLevels(g.l1, count));
+    std::future<std::vector<ContourLevel>> l2Curves;
+    if (!sameL2) l2Curves = std::async(std::launch::async, [&] { return curves(g.l2); });
+    d.l1Curves = sameL1 ? previous->l1Curves : curves(g.l1);
     d.summary = summarize(g);
     double largest = 0;
     for (double v : g.p)
@@ -82,7 +93,7 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
     if (g.p.size() == g.spec.size())
         d.pPixels = pPixels(g.p, d.pLimit > 0 ? d.pLimit : 1.0,
                             ColorMap::named(withKnownColorMaps(options).divergingMap));
-    d.l2Curves = l2Curves.get();
+    d.l2Curves = sameL2 ? previous->l2Curves : l2Curves.get();
     return d;
 }
 
@@ -104,12 +115,14 @@ std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<
     static std::vector<Entry> entries;
     // The views draw with known colour maps; the worker may be handed the raw setting.
     const LandscapeOptions known = withKnownColorMaps(options);
+    std::shared_ptr<const LandscapeFieldData> previous;  // the newest entry, for curves to take over
     {
         std::lock_guard<std::mutex> lock(mutex);
         for (const Entry& e : entries)
             if (e.grid == grid && sameUse(e.options, known)) return e.data;
+        if (!entries.empty() && sameUse(entries.front().options, known)) previous = entries.front().data;
     }
-    auto data = std::make_shared<const LandscapeFieldData>(computeFieldData(grid, known));
+    auto data = std::make_shared<const LandscapeFieldData>(computeFieldData(grid, known, previous.get()));
     std::lock_guard<std::mutex> lock(mutex);
     entries.insert(entries.begin(), Entry{grid, known, data});
     if (entries.size() > 2) entries.pop_back();

@@ -8,8 +8,10 @@ namespace cl::ui {
 /// Level curves at options.contourCount quantiles, region shares, the P map's colour limit: the
 /// 99th percentile of |P| (a few extreme values far from the minima would otherwise wash the map
 /// out), with pClipped telling whether anything lies beyond it, and the pixels of the region
-/// shading and the P map in the options' colours.
-LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options);
+/// shading and the P map in the options' colours. A loss whose values equal those of
+/// `previous` (same grid spec and options) takes over its level curves instead of tracing them.
+LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options,
+                                    const LandscapeFieldData* previous = nullptr);
 
 /// computeFieldData through a small cache keyed by the grid object and the options it uses: the
 /// linked views each build a scene for the same new grid, and should derive it once, not four
@@ -17,7 +19,8 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
 std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<const FieldGrid>& grid,
                                                           const LandscapeOptions& options);
 
-/// The q-quantile (0..1) of |v| over the finite values; 0 when there are none.
+/// The q-quantile (0..1) of |v| over the finite values (of at most 65,536 evenly strided ones);
+/// 0 when there are none.
 double absoluteQuantile(const std::vector<double>& values, double q);
 
 }  // namespace cl::ui
