@@ -65,7 +65,8 @@ public:
     GridSpec gridSpec() const;
     /// While changes come faster than every `quietMs` (a slider or a pan being dragged), grids
     /// finer than this are sampled at this resolution; the full one follows once it is quiet.
-    static constexpr int previewSize = 256;
+    /// 512² still updates at more than 30 frames/s while dragging (tools/gui-bench).
+    static constexpr int previewSize = 512;
     static constexpr int quietMs = 250;
     void setGridSize(int n);
     LandscapeOptions options() const { return settings_.options; }
