@@ -191,16 +191,21 @@ std::vector<ContourLine> joinSegments(const GridSpec& spec, const std::vector<do
 
 }  // namespace
 
-std::vector<double> quantileLevels(const std::vector<double>& values, int count)
+std::vector<double> finiteSample(const std::vector<double>& values, std::size_t limit)
 {
-    // Levels only need to be representative: above `enough` values, every stride-th is used
-    // (a 512² grid's levels then cost a quarter of the time, off by ~1/256 of a quantile step).
-    constexpr std::size_t enough = 65536;
-    const std::size_t stride = std::max<std::size_t>(1, (values.size() + enough - 1) / enough);
+    const std::size_t stride = std::max<std::size_t>(1, (values.size() + limit - 1) / std::max<std::size_t>(1, limit));
     std::vector<double> finite;
     finite.reserve(values.size() / stride + 1);
     for (std::size_t k = 0; k < values.size(); k += stride)
         if (std::isfinite(values[k])) finite.push_back(values[k]);
+    return finite;
+}
+
+std::vector<double> quantileLevels(const std::vector<double>& values, int count)
+{
+    // A 512² grid's levels from the sample cost a quarter of the time, off by ~1/256 of a
+    // quantile step.
+    std::vector<double> finite = finiteSample(values);
     std::vector<double> levels;
     if (finite.empty() || count <= 0) return levels;
     const auto [lowest, highest] = std::minmax_element(finite.begin(), finite.end());

@@ -30,10 +30,14 @@ struct ContourLevel {
 std::vector<ContourLine> marchingSquares(const GridSpec& spec, const std::vector<double>& values,
                                          double level);
 
+/// The finite values among at most `limit` evenly strided ones of `values` (every value when
+/// there are no more): quantiles of a large field only need to be representative.
+std::vector<double> finiteSample(const std::vector<double>& values, std::size_t limit = 65536);
+
 /// `count` levels at evenly spaced quantiles (strictly inside (0, 1)) of the finite values, so
 /// fields that grow fast (quadratics far from their minimum) still get curves near the minimum.
 /// Repeated levels are dropped; an empty or constant field gives no levels. Fields of more than
-/// 65536 values are read at a stride (every k-th value) so that at most 65536 are ranked.
+/// 65536 values are read through finiteSample, so at most 65536 are ranked.
 std::vector<double> quantileLevels(const std::vector<double>& values, int count);
 
 /// marchingSquares for each level (same lines, same order), in one pass over the cells.

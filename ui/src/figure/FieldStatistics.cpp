@@ -1,5 +1,7 @@
 #include "FieldStatistics.h"
 
+#include "core/Contours.h"
+
 #include <algorithm>
 #include <cmath>
 #include <future>
@@ -9,14 +11,9 @@ namespace cl::ui {
 
 double absoluteQuantile(const std::vector<double>& values, double q)
 {
-    // A colour limit only needs to be representative: above `enough` values every stride-th is
-    // used, as for the level curves' quantiles (quantileLevels).
-    constexpr std::size_t enough = 65536;
-    const std::size_t stride = std::max<std::size_t>(1, (values.size() + enough - 1) / enough);
-    std::vector<double> magnitudes;
-    magnitudes.reserve(values.size() / stride + 1);
-    for (std::size_t k = 0; k < values.size(); k += stride)
-        if (std::isfinite(values[k])) magnitudes.push_back(std::abs(values[k]));
+    // A colour limit only needs to be representative, as the level curves' quantiles.
+    std::vector<double> magnitudes = finiteSample(values);
+    for (double& v : magnitudes) v = std::abs(v);
     if (magnitudes.empty()) return 0;
     const auto k = static_cast<std::size_t>(std::clamp(q, 0.0, 1.0) * double(magnitudes.size() - 1));
     std::nth_element(magnitudes.begin(), magnitudes.begin() + static_cast<long>(k), magnitudes.end());

@@ -19,8 +19,7 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
 std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<const FieldGrid>& grid,
                                                           const LandscapeOptions& options);
 
-/// The q-quantile (0..1) of |v| over the finite values (of at most 65,536 evenly strided ones);
-/// 0 when there are none.
+/// The q-quantile (0..1) of |v| over cl::finiteSample(values); 0 when there are none.
 double absoluteQuantile(const std::vector<double>& values, double q);
 
 }  // namespace cl::ui
