@@ -53,6 +53,25 @@ double mean(const std::vector<double>& v)
     return v.empty() ? 0 : sum / double(v.size());
 }
 
+// The next frame of each view whose picture an L1 change alters (the L2 panel keeps its own).
+class ChangedFrames {
+public:
+    explicit ChangedFrames(const MainWindow& window)
+    {
+        for (LandscapePanel panel : {LandscapePanel::L1, LandscapePanel::Bracket, LandscapePanel::PMap})
+            spies_.push_back(std::make_unique<QSignalSpy>(window.view(panel), &VtkOpenGLHost::frameSwapped));
+    }
+    bool allSwapped() const
+    {
+        for (const auto& spy : spies_)
+            if (spy->isEmpty()) return false;
+        return true;
+    }
+
+private:
+    std::vector<std::unique_ptr<QSignalSpy>> spies_;
+};
+
 }  // namespace
 
 
@@ -121,21 +140,14 @@ int main(int argc, char** argv)
         for (double& v : other->g1x) v *= 1.5;
         const std::shared_ptr<const FieldGrid> pair[2] = {first, other};
         for (int k = 0; k < 30; ++k) {
-            std::vector<std::unique_ptr<QSignalSpy>> frames;
-            for (LandscapePanel panel : {LandscapePanel::L1, LandscapePanel::Bracket, LandscapePanel::PMap})
-                frames.push_back(std::make_unique<QSignalSpy>(window->view(panel), &VtkOpenGLHost::frameSwapped));
+            const ChangedFrames frames(*window);
             // A fresh grid object with its panel data derived, as the worker hands them over.
             std::shared_ptr<const FieldGrid> fresh = std::make_shared<FieldGrid>(*pair[(k + 1) % 2]);
             prepareLandscapeFigure(fresh, window->landscapeView()->options());
             QElapsedTimer timer;
             timer.start();
             window->linkedViews()->setFields(fresh);
-            auto allSwapped = [&] {
-                for (const auto& spy : frames)
-                    if (spy->isEmpty()) return false;
-                return true;
-            };
-            while (!allSwapped() && timer.elapsed() < 60000) QCoreApplication::processEvents();
+            while (!frames.allSwapped() && timer.elapsed() < 60000) QCoreApplication::processEvents();
             guiOnly.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
     }
@@ -147,15 +159,12 @@ int main(int argc, char** argv)
     auto* slider = window->findChild<QSlider*>("l1Angle");
     slider->setValue(0);
     QTest::qWait(500);
-    // (a) Steps after a quiet moment, so each is sampled at the full 512²; (b) steps back to back,
-    //     as a drag is, which sample 256² previews.
+    // (a) Steps after a quiet moment; (b) steps back to back, as a drag is (grids finer than
+    //     MainWindow::previewSize would be previewed; 512² is not).
     auto stepLoop = [&](int from, bool quiet, std::vector<double>& toGrid, std::vector<double>& toFrame, int& full) {
         for (int step = from; step < from + 60; ++step) {
             if (quiet) QTest::qWait(MainWindow::quietMs + 50);
-            std::vector<std::unique_ptr<QSignalSpy>> frames;
-            // L1's slider: L1, the bracket and the P map repaint; the L2 panel keeps its picture.
-            for (LandscapePanel panel : {LandscapePanel::L1, LandscapePanel::Bracket, LandscapePanel::PMap})
-                frames.push_back(std::make_unique<QSignalSpy>(window->view(panel), &VtkOpenGLHost::frameSwapped));
+            const ChangedFrames frames(*window);
             const auto before = window->landscapeView()->fields();
             QElapsedTimer timer;
             timer.start();
@@ -163,12 +172,7 @@ int main(int argc, char** argv)
             while (window->landscapeView()->fields() == before && timer.elapsed() < 60000) QTest::qWait(1);
             toGrid.push_back(double(timer.nsecsElapsed()) / 1e6);
             full += window->landscapeView()->fields()->spec.n == 512 ? 1 : 0;
-            auto allSwapped = [&] {
-                for (const auto& spy : frames)
-                    if (spy->isEmpty()) return false;
-                return true;
-            };
-            while (!allSwapped() && timer.elapsed() < 60000) QTest::qWait(1);
+            while (!frames.allSwapped() && timer.elapsed() < 60000) QTest::qWait(1);
             toFrame.push_back(double(timer.nsecsElapsed()) / 1e6);
         }
     };
@@ -204,27 +208,20 @@ int main(int argc, char** argv)
     //    or not the views kept up (a busy GUI thread sees the newest position, as with a mouse),
     //    from 180 down to 60 in 2 s; every frame the bracket view swaps with a new grid counts.
     QSignalSpy shown(window->computation(), &FieldComputation::finished);
-    std::vector<double> frameTimes;  // wall time of each bracket-view frame showing a new grid
     int previews = 0, fullFrames = 0;
+    std::vector<double> stamps;  // ms into the drag of each bracket-view frame showing a new grid
+    QElapsedTimer drag;
     auto shownGrid = window->landscapeView()->fields();
     auto onFrame = QObject::connect(window->landscapeView(), &VtkOpenGLHost::frameSwapped, [&] {
-        const auto grid = window->landscapeView()->fields();
-        if (grid == shownGrid) return;
-        shownGrid = grid;
-        frameTimes.push_back(0);  // stamped below
+        if (window->landscapeView()->fields() == shownGrid) return;
+        shownGrid = window->landscapeView()->fields();
+        stamps.push_back(double(drag.nsecsElapsed()) / 1e6);
     });
-    QElapsedTimer drag;
     drag.start();
-    std::vector<double> stamps;
-    for (int value = 180; value >= 60;) {
-        const int wanted = 180 - int(drag.elapsed() * 60 / 1000);
-        if (wanted < value) {
-            value = std::max(wanted, 59);
-            if (value >= 60) slider->setValue(value);
-        }
-        const std::size_t before = frameTimes.size();
+    for (int value = 180; value > 60;) {
+        const int wanted = std::max(60, 180 - int(drag.elapsed() * 60 / 1000));
+        if (wanted < value) slider->setValue(value = wanted);
         QTest::qWait(1);
-        for (std::size_t k = before; k < frameTimes.size(); ++k) stamps.push_back(double(drag.nsecsElapsed()) / 1e6);
     }
     const double dragSeconds = double(drag.nsecsElapsed()) / 1e9;
     QObject::disconnect(onFrame);
@@ -247,9 +244,9 @@ int main(int argc, char** argv)
     std::printf("  slider step after a pause (%d of 60 at 512x512) -> grid in the views: median %.1f ms; -> views "
           "repainted: median %.1f ms, mean %.1f ms -> %.1f updates/s\n",
           quietFull, median(quietGrid), median(quietFrame), mean(quietFrame), 1000 / mean(quietFrame));
-    std::printf("  slider steps back to back (%d of 60 at 512x512, the rest %dx%d previews) -> grid: median %.1f ms; -> views "
+    std::printf("  slider steps back to back (%d of 60 at 512x512) -> grid: median %.1f ms; -> views "
           "repainted: median %.1f ms, mean %.1f ms -> %.1f updates/s\n",
-          dragFull, MainWindow::previewSize, MainWindow::previewSize, median(dragGrid), median(dragFrame),
+          dragFull, median(dragGrid), median(dragFrame),
           mean(dragFrame), 1000 / mean(dragFrame));
     std::printf("  bracket view alone, step after a pause (%d of 30 at 512x512): grid median %.1f ms; repainted median %.1f "
           "ms, mean %.1f ms -> %.1f updates/s\n",

@@ -87,12 +87,17 @@ void LandscapeItem::appendArrowLines(std::vector<float>& segments, double x0, do
                      float(x1), float(y1), float(baseX + uy * halfWidth), float(baseY - ux * halfWidth)});
 }
 
+bool LandscapeItem::drawsThroughOpenGL(vtkContext2D* painter)
+{
+    return vtkOpenGLContextDevice2D::SafeDownCast(painter->GetDevice()) != nullptr;
+}
+
 void LandscapeItem::drawSegments(vtkContext2D* painter, std::vector<float>& segments)
 {
     if (segments.size() < 4) return;
     vtkPen* pen = painter->GetPen();
     const float half = 0.5f * pen->GetWidth();
-    if (!vtkOpenGLContextDevice2D::SafeDownCast(painter->GetDevice()) || half <= 0.5f) {
+    if (!drawsThroughOpenGL(painter) || half <= 0.5f) {
         painter->DrawLines(segments.data(), static_cast<int>(segments.size() / 2));
         return;
     }

@@ -48,6 +48,9 @@ protected:
     /// for one DrawLines call: hundreds of arrows then cost one draw call instead of hundreds.
     static void appendArrowLines(std::vector<float>& segments, double x0, double y0, double x1, double y1,
                                  double head);
+    /// Whether the painter draws on screen (or into a PNG) through OpenGL rather than into an SVG
+    /// or PDF file: items take faster paths there that a vector file must not get.
+    static bool drawsThroughOpenGL(vtkContext2D* painter);
     /// Line segments (x0 y0 x1 y1 …, scene pixels) in the pen's colour and width. On screen a
     /// wide pen becomes one quad per segment, all in one draw call: VTK's own wide lines build
     /// their triangles one push_back at a time. Vector devices (SVG, PDF) get real lines.

@@ -2,7 +2,6 @@
 
 #include <vtkContext2D.h>
 #include <vtkObjectFactory.h>
-#include <vtkOpenGLContextDevice2D.h>
 
 namespace cl::ui {
 
@@ -21,7 +20,7 @@ void LevelCurvesItem::drawLevel(vtkContext2D* painter, const ContourLevel& level
     const float step = static_cast<float>(0.75 * l.scale), step2 = step * step;
     // On screen all lines of the level go out as segments in one call; vector devices get
     // polylines, so an SVG or PDF path has its joins.
-    const bool segmentsOnly = vtkOpenGLContextDevice2D::SafeDownCast(painter->GetDevice()) != nullptr;
+    const bool segmentsOnly = drawsThroughOpenGL(painter);
     std::vector<float> points, segments;
     for (const ContourLine& line : level.lines) {
         if (line.size() < 2) continue;

@@ -4,7 +4,6 @@
 #include <vtkImageData.h>
 #include <vtkNew.h>
 #include <vtkObjectFactory.h>
-#include <vtkOpenGLContextDevice2D.h>
 #include <vtkRect.h>
 #include <vtkTransform2D.h>
 
@@ -40,7 +39,7 @@ bool ShadedGridItem::Paint(vtkContext2D* painter)
     const double hx = s.n > 1 ? (s.xmax - s.xmin) / (s.n - 1) : 0, hy = s.n > 1 ? (s.ymax - s.ymin) / (s.n - 1) : 0;
     const float x0 = float(l.sceneX(s.xmin - hx / 2)), x1 = float(l.sceneX(s.xmax + hx / 2));
     const float y0 = float(l.sceneY(s.ymin - hy / 2)), y1 = float(l.sceneY(s.ymax + hy / 2));
-    if (!vtkOpenGLContextDevice2D::SafeDownCast(painter->GetDevice())) {
+    if (!drawsThroughOpenGL(painter)) {
         // SVG and PDF write the rectangle overload's image as one picture.
         painter->DrawImage(vtkRectf(x0, y0, x1 - x0, y1 - y0), image_);
         return true;
