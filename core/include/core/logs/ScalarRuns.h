@@ -1,0 +1,53 @@
+#pragma once
+// Logs that are not CommuteLab's own (TensorBoard event files, Hugging Face trainer_state.json,
+// metrics CSV from Lightning/AlgoPerf/trackers, W&B panel exports, per-run tables) are read as
+// what they are: runs made of named scalar series. Which series are the domain losses is a
+// separate step (DomainMapping.h), guessed for common spellings and overridable by the user,
+// so the readers never have to guess what a column means.
+
+#include "core/logs/LogError.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cl::logs {
+
+/// One scalar series: a tag / column / key and its points on one step axis.
+/// Points keep file order; a (step, value) pair repeated by the writer is kept as it is.
+struct ScalarSeries {
+    std::string name;             // as written: "eval_en_loss", "validation/loss", "train_loss"
+    std::string axis;             // the step axis: "step", "global_step", "epoch", "index", "row", ...
+    std::vector<double> steps;    // one per point
+    std::vector<double> values;   // one per point (NaN/inf kept)
+    std::vector<double> wallTimes;  // one per point, or empty when the format has none
+
+    std::size_t size() const { return steps.size(); }
+};
+
+/// One run: a set of series read from one file, one TensorBoard run folder, one W&B run
+/// prefix, or (for per-run tables) a whole table where each row is a run.
+struct ScalarRun {
+    std::string name;    // sub-folder ("version_0"), W&B run name, file stem, ...
+    std::string source;  // the file or folder it was read from, as the user gave it
+    std::string format;  // "tensorboard", "hf-trainer-state", "metrics-csv", "wandb-csv", "run-table"
+    std::vector<ScalarSeries> series;
+    std::vector<std::pair<std::string, std::string>> metadata;  // free, in file order
+    /// Per-run tables: one label per row (the key column's text), in row order; empty otherwise.
+    std::vector<std::string> rowLabels;
+    std::vector<LogWarning> warnings;
+    std::size_t skippedRecords = 0;  // non-scalar summaries, text rows, ... (counted, not kept)
+    bool truncatedTail = false;      // the last record was cut (a file still being written)
+
+    /// -1 when no series has that name (and axis, when given).
+    int seriesIndex(const std::string& name, const std::string& axis = {}) const
+    {
+        for (std::size_t i = 0; i < series.size(); ++i)
+            if (series[i].name == name && (axis.empty() || series[i].axis == axis)) return static_cast<int>(i);
+        return -1;
+    }
+};
+
+}  // namespace cl::logs
