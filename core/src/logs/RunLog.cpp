@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace cl::logs {
 
@@ -64,6 +65,16 @@ void PValueTable::add(double stepValue, DomainPair pair, int targetDomain, doubl
     value.push_back(v);
     if (!stdError.empty() || !isMissing(se)) appendOptional(stdError, before, se);
     if (!samples.empty() || !isMissing(n)) appendOptional(samples, before, n);
+}
+
+void RmsTable::add(double stepValue, DomainPair pair, std::string tensorName, double bracket, double gradient)
+{
+    step.push_back(stepValue);
+    first.push_back(pair.first);
+    second.push_back(pair.second);
+    tensor.push_back(std::move(tensorName));
+    bracketRms.push_back(bracket);
+    gradRms.push_back(gradient);
 }
 
 void InterventionTable::reset(std::size_t domainCount)
@@ -144,6 +155,7 @@ void RunLog::setDomains(std::vector<std::string> names)
     domains = std::move(names);
     checkpoints.reset(domains.size());
     pValues = {};
+    rms = {};
     interventions.reset(domains.size());
 }
 

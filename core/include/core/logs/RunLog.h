@@ -97,6 +97,21 @@ struct InterventionTable {
     static double cell(const std::vector<std::vector<double>>& column, int domain, std::size_t row);
 };
 
+/// Per-parameter-tensor RMS of the bracket R(L_first, L_second) and of the gradients at a step (the
+/// CelebA note's log-log proportionality, ../shared/paper/training-example-lie-bracket.md). Written by
+/// the probe; gradRms is the RMS of the gradient the probe pairs with the bracket (docs/log-format.md).
+struct RmsTable {
+    std::vector<double> step;
+    std::vector<std::int32_t> first, second;
+    std::vector<std::string> tensor;  // parameter tensor name, e.g. "blocks.0.attn.weight"
+    std::vector<double> bracketRms;
+    std::vector<double> gradRms;
+
+    std::size_t size() const { return step.size(); }
+    void add(double step, DomainPair pair, std::string tensor, double bracketRms, double gradRms);
+    DomainPair pair(std::size_t row) const { return {first[row], second[row]}; }
+};
+
 struct RunLog {
     std::vector<std::string> domains;
     std::vector<double> baseWeights;  // one per domain; empty when the log does not say
@@ -109,6 +124,7 @@ struct RunLog {
     CheckpointTable checkpoints;
     PValueTable pValues;
     InterventionTable interventions;
+    RmsTable rms;
     /// Problems that did not stop the import; capped at kMaxWarnings, the rest only counted.
     std::vector<LogWarning> warnings;
     std::size_t warningCount = 0;

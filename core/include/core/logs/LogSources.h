@@ -1,0 +1,39 @@
+#pragma once
+// The one entry point for "open these logs": files or folders in any supported format (CommuteLab's
+// own logs through LogFile.h; TensorBoard, Hugging Face trainer_state.json, metrics CSV, W&B exports
+// and per-run tables through ScalarRuns.h + DomainMapping.h). The format is detected from content.
+
+#include "core/logs/DomainMapping.h"
+#include "core/logs/RunLog.h"
+#include "core/logs/ScalarRuns.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cl::logs {
+
+/// One run ready for the analyses and views.
+struct LoadedRun {
+    std::string name;    // unique among the runs of one load (file stem, sub-folder, W&B run)
+    std::string source;  // the file or folder it came from
+    std::string format;  // "json", "jsonl", "csv-wide", "csv-long", "tensorboard", "hf-trainer-state", ...
+    RunLog log;
+    std::optional<ScalarRun> series;  // set for external formats: every series, for --list and the dialog
+    DomainMapping mapping;            // the mapping used (external formats only)
+    MappingReport report;
+};
+
+/// Options that apply to every path of one load.
+struct LoadOptions {
+    DomainMapping mapping;  // empty: guess per run
+};
+
+/// Every external-format run under a path (a file, or a folder searched recursively).
+/// Throws LogError for an unreadable or unrecognised file.
+std::vector<ScalarRun> readScalarRuns(const std::string& path);
+
+/// Every run under every path, mapped to domains. Throws LogError on bad input.
+std::vector<LoadedRun> loadRuns(const std::vector<std::string>& paths, const LoadOptions& options = {});
+
+}  // namespace cl::logs
