@@ -1,6 +1,7 @@
 #include "core/logs/LogText.h"
 
 #include "core/logs/LogError.h"
+#include "core/logs/Utf8.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -23,19 +24,6 @@ LogLocation locate(std::string_view text, std::size_t offset, const std::string&
     return {path, line, column, {}};
 }
 
-// Length of the UTF-8 sequence starting at s[i], 0 when invalid; `cut` when it runs past the end.
-std::size_t utf8Length(std::string_view s, std::size_t i, bool& cut)
-{
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-    if (n == 0 || (n == 2 && c < 0xc2)) return 0;
-    for (std::size_t k = 1; k < n; ++k) {
-        if (i + k >= s.size()) { cut = true; return n; }
-        if ((static_cast<unsigned char>(s[i + k]) & 0xc0) != 0x80) return 0;
-    }
-    return n;
-}
-
 std::FILE* openReadOnly(const std::string& path)
 {
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -49,10 +37,10 @@ void refuseBinary(std::string_view head, const std::string& path)
     head = head.substr(0, kSniff);
     for (std::size_t i = 0; i < head.size();) {
         if (head[i] == '\0') throw LogError(locate(head, i, path), "binary data (NUL byte); not a text log");
-        bool cut = false;
-        const std::size_t n = utf8Length(head, i, cut);
-        if (cut) break;  // a character split by the 4 KB window is judged by nobody
-        if (n == 0) throw LogError(locate(head, i, path), "binary data (invalid UTF-8); not a text log");
+        std::size_t n = 0;
+        const Utf8Status status = utf8Sequence(head, i, n);
+        if (status == Utf8Status::Truncated) break;  // a character split by the 4 KB window is judged by nobody
+        if (status == Utf8Status::Invalid) throw LogError(locate(head, i, path), "binary data (invalid UTF-8); not a text log");
         i += n;
     }
 }

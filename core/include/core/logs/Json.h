@@ -1,8 +1,12 @@
 #pragma once
-// A small JSON reader that remembers where every value starts, so log errors can say
-// "run.json:12:17: field 'checkpoints[3].loss': ...". Enough for log files: objects keep
-// their key order, numbers are doubles, nesting is limited to 64 levels.
+// A small JSON reader (RFC 8259) that remembers where every value starts, so log errors can say
+// "run.json:12:17: field 'checkpoints[3].loss': ...". Objects keep their key order, numbers are
+// doubles, strings are checked UTF-8. Limits (docs/log-format.md, "Limits"): nesting 64 levels,
+// kMaxJsonValues values per document, so memory stays a bounded multiple of the text.
+// How the JSONTestSuite's implementation-defined (i_) cases are handled is documented there too.
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,15 +22,33 @@ struct JsonValue {
     std::string text;  // the string's content; for a number its source text
     std::vector<JsonValue> items;
     std::vector<std::pair<std::string, JsonValue>> members;
+    /// For objects with many members: member indices sorted by key, so find() is a binary
+    /// search rather than a scan (a 10^5-key object would otherwise be read in quadratic time).
+    std::vector<std::uint32_t> sortedKeys;
     long line = 0, column = 0;
 
+    /// The first member with this key, or null.
     const JsonValue* find(std::string_view key) const;
     const char* typeName() const;
 };
 
+/// Reading choices; the defaults are strict RFC 8259 plus a refusal of repeated keys.
+struct JsonOptions {
+    /// Accept Python's bare NaN, Infinity and -Infinity as numbers (json.dumps writes them, e.g.
+    /// Hugging Face trainer_state.json). Off by default: they are not JSON.
+    bool nonFiniteLiterals = false;
+    /// Refuse a key repeated in one object, with its location (a log must say one thing). When
+    /// false every member is kept and find() returns the first.
+    bool refuseRepeatedKeys = true;
+};
+
+/// Most values one document may hold (about 130 bytes each in memory).
+inline constexpr std::size_t kMaxJsonValues = 4'000'000;
+
 /// Parses one value filling `text` (surrounding whitespace allowed). `firstLine` numbers the
 /// text's first line (for JSON Lines). Throws LogError with the location of the problem.
 JsonValue parseJson(std::string_view text, const std::string& path, long firstLine = 1);
+JsonValue parseJson(std::string_view text, const std::string& path, long firstLine, const JsonOptions& options);
 
 /// The text as a JSON string literal, quotes included.
 std::string jsonQuote(std::string_view text);
