@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
 
 namespace cl::logs {
 
@@ -27,10 +28,13 @@ bool isOneOf(const std::string& s, std::initializer_list<const char*> names)
     return false;
 }
 
+// The first few names only: a message about one of 10^6 domains must not list them all.
 std::string domainList(const std::vector<std::string>& domains)
 {
+    constexpr std::size_t kShown = 8;
     std::string list;
-    for (const auto& d : domains) list += (list.empty() ? "" : ", ") + d;
+    for (std::size_t d = 0; d < domains.size() && d < kShown; ++d) list += (d ? ", " : "") + domains[d];
+    if (domains.size() > kShown) list += ", ... (" + std::to_string(domains.size()) + " in all)";
     return list;
 }
 
@@ -51,16 +55,15 @@ ColumnParse ok(Quantity q, int domain = -1, DomainPair order = {}, bool hasOrder
 }
 
 // "L2" inside P(L2,L1;L1) names domain 2 unless a domain is really called "L2".
-int resolveMaybePrefixed(std::string_view ref, const std::vector<std::string>& domains, std::string& error)
+int resolveMaybePrefixed(std::string_view ref, const DomainLookup& domains, std::string& error)
 {
-    if (ref.size() > 1 && ref[0] == 'L' &&
-        std::find(domains.begin(), domains.end(), std::string(ref)) == domains.end())
+    if (ref.size() > 1 && ref[0] == 'L' && domains.find(ref) < 0)
         ref.remove_prefix(1);
     return resolveDomain(ref, domains, error);
 }
 
 // A measurement with a domain subscript and an ordering, e.g. EL_<ref>^<order>.
-ColumnParse withOrder(Quantity q, std::string_view ref, std::string_view order, const std::vector<std::string>& domains)
+ColumnParse withOrder(Quantity q, std::string_view ref, std::string_view order, const DomainLookup& domains)
 {
     std::string error;
     const int k = resolveDomain(ref, domains, error);
@@ -70,7 +73,7 @@ ColumnParse withOrder(Quantity q, std::string_view ref, std::string_view order, 
     return ok(q, k, pair, true);
 }
 
-ColumnParse pColumn(std::string_view body, Quantity q, const std::vector<std::string>& domains)
+ColumnParse pColumn(std::string_view body, Quantity q, const DomainLookup& domains)
 {
     std::string error;
     if (startsWith(body, "P(")) {
@@ -98,20 +101,19 @@ ColumnParse pColumn(std::string_view body, Quantity q, const std::vector<std::st
 
 }  // namespace
 
-int resolveDomain(std::string_view ref, const std::vector<std::string>& domains, std::string& error)
+int resolveDomain(std::string_view ref, const DomainLookup& domains, std::string& error)
 {
-    for (std::size_t d = 0; d < domains.size(); ++d)
-        if (domains[d] == ref) return static_cast<int>(d);
-    if (!ref.empty() && ref.size() < 6 &&
+    if (const int d = domains.find(ref); d >= 0) return d;
+    if (!ref.empty() && ref.size() < 10 &&
         std::all_of(ref.begin(), ref.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-        const int index = std::stoi(std::string(ref));
-        if (index >= 1 && index <= static_cast<int>(domains.size())) return index - 1;
+        const long index = std::stol(std::string(ref));
+        if (index >= 1 && index <= static_cast<long>(domains.names().size())) return static_cast<int>(index - 1);
     }
-    error = "unknown domain '" + std::string(ref) + "' (domains: " + domainList(domains) + ")";
+    error = "unknown domain '" + std::string(ref) + "' (domains: " + domainList(domains.names()) + ")";
     return -1;
 }
 
-bool parseOrder(std::string_view text, const std::vector<std::string>& domains, DomainPair& out, std::string& error)
+bool parseOrder(std::string_view text, const DomainLookup& domains, DomainPair& out, std::string& error)
 {
     auto split = text.find('>');
     if (split == std::string_view::npos) split = text.find(',');
@@ -126,7 +128,7 @@ bool parseOrder(std::string_view text, const std::vector<std::string>& domains, 
         // The paper's compact "12": digits are always 1-based indices here.
         a = text[0] - '1';
         b = text[1] - '1';
-        const int k = static_cast<int>(domains.size());
+        const int k = static_cast<int>(domains.names().size());
         if (a < 0 || a >= k || b < 0 || b >= k) {
             error = "order '" + std::string(text) + "' names a domain beyond the " + std::to_string(k) + " of this run";
             return false;
@@ -149,7 +151,7 @@ std::string orderText(DomainPair order, const std::vector<std::string>& domains)
     return domains[static_cast<std::size_t>(order.first)] + ">" + domains[static_cast<std::size_t>(order.second)];
 }
 
-ColumnParse interpretColumnName(std::string_view raw, const std::vector<std::string>& domains)
+ColumnParse interpretColumnName(std::string_view raw, const DomainLookup& domains)
 {
     std::string name;
     for (char c : raw)
@@ -232,9 +234,46 @@ std::string canonicalColumnName(const ColumnMeaning& m, const std::vector<std::s
     return {};
 }
 
+DomainLookup::DomainLookup(const std::vector<std::string>& names) : names_(names)
+{
+    if (names.size() <= kScan) return;
+    index_.reserve(names.size());
+    for (std::size_t d = 0; d < names.size(); ++d) index_.emplace(names[d], static_cast<int>(d));  // first wins
+}
+
+int DomainLookup::find(std::string_view name) const
+{
+    if (names_.size() <= kScan) {
+        for (std::size_t d = 0; d < names_.size(); ++d)
+            if (names_[d] == name) return static_cast<int>(d);
+        return -1;
+    }
+    const auto it = index_.find(name);
+    return it == index_.end() ? -1 : it->second;
+}
+
+ColumnParse interpretColumnName(std::string_view name, const std::vector<std::string>& domains)
+{
+    return interpretColumnName(name, DomainLookup(domains));
+}
+
+bool parseOrder(std::string_view text, const std::vector<std::string>& domains, DomainPair& out, std::string& error)
+{
+    return parseOrder(text, DomainLookup(domains), out, error);
+}
+
+int resolveDomain(std::string_view ref, const std::vector<std::string>& domains, std::string& error)
+{
+    return resolveDomain(ref, DomainLookup(domains), error);
+}
+
 std::string checkDomainNames(const std::vector<std::string>& names)
 {
     if (names.size() < 2) return "a run needs at least 2 domains, found " + std::to_string(names.size());
+    if (names.size() > static_cast<std::size_t>(kMaxDomains))
+        return std::to_string(names.size()) + " domains: more than the limit of " + std::to_string(kMaxDomains);
+    std::unordered_set<std::string_view> seen;  // a hash set: 10^6 names are checked in linear time
+    seen.reserve(names.size());
     for (std::size_t i = 0; i < names.size(); ++i) {
         const std::string& n = names[i];
         if (n.empty()) return "domain " + std::to_string(i + 1) + " has an empty name";
@@ -243,8 +282,7 @@ std::string checkDomainNames(const std::vector<std::string>& names)
             if (u <= ' ' || std::string_view(",;>^(){}\"'/").find(c) != std::string_view::npos)
                 return "domain name '" + n + "' contains '" + std::string(1, c) + "' (not allowed in column names)";
         }
-        for (std::size_t j = 0; j < i; ++j)
-            if (names[j] == n) return "domain '" + n + "' is named twice";
+        if (!seen.insert(n).second) return "domain '" + n + "' is named twice";
     }
     return {};
 }

@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 namespace cl::logs {
 
@@ -69,7 +70,8 @@ enum Slot : std::int16_t { kLoss, kTarget, kPValue, kPStdError, kPSamples, kExce
 struct Record {
     double step, dt, dw, value, stdError, samples;
     std::int32_t line, column;  // the row, and where its kind/metric cell starts
-    std::int16_t slot, domain, first, second;
+    std::int16_t slot;
+    std::int32_t domain, first, second;  // int32 like every domain index: any count up to kMaxDomains
 };
 
 Slot slotOf(Quantity q)
@@ -100,6 +102,7 @@ bool isP(const Record& r) { return r.slot >= kPValue && r.slot <= kPSamples; }
 std::vector<std::string> inferDomains(const std::string& path, const Columns& col)
 {
     std::vector<std::string> names;
+    std::unordered_set<std::string> known;  // hashed: 10^6 names in linear time
     forEachDataRow(path, [&](const std::vector<CsvCell>& cells, long) {
         std::optional<std::string> name;
         if (col.kind >= 0 && col.kind < int(cells.size()) && cells[col.kind].text == "loss" && col.domain >= 0 &&
@@ -107,7 +110,7 @@ std::vector<std::string> inferDomains(const std::string& path, const Columns& co
             name = std::string(cells[col.domain].text);
         else if (col.metric >= 0 && col.metric < int(cells.size()))
             name = lossColumnDomain(cells[col.metric].text);
-        if (name && std::find(names.begin(), names.end(), *name) == names.end()) names.push_back(*name);
+        if (name && known.insert(*name).second) names.push_back(*name);
     });
     return names;
 }
@@ -118,7 +121,8 @@ bool isLongCsvHeader(std::string_view header)
 {
     std::vector<CsvCell> cells;
     std::string scratch;
-    splitCsvLine(header, cells, scratch);
+    CsvSyntaxError error;
+    if (!splitCsvLine(header, cells, scratch, error)) return false;  // the reader reports it, located
     // A wide header never has a kind/metric/tag/name column; the long reader then insists on value.
     bool kind = false;
     for (const auto& c : cells) {
@@ -136,7 +140,7 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
     const PreambleFacts facts = applyPreamble(preamble, log, path);
     std::vector<CsvCell> header, cells;
     std::string headerScratch, scratch;
-    splitCsvLine(preamble.header, header, headerScratch);
+    splitCsvRow(preamble.header, preamble.headerLine, path, header, headerScratch);
     const Columns col = findColumns(header, log, preamble.headerLine, path);
     const int nameColumn = col.metric >= 0 ? col.metric : col.kind;
     if (log.domains.empty())
@@ -144,6 +148,7 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
                           "missing required rows: need losses of at least 2 domains, or a '# domains:' line");
     checkBaseWeights(log, facts, path);
     const int K = log.domainCount();
+    const DomainLookup lookup(log.domains);
 
     std::vector<Record> records;
     records.reserve(static_cast<std::size_t>(
@@ -154,7 +159,7 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
         const auto first = line.find_first_not_of(" \t");
         if (first == std::string_view::npos || line[first] == '#') continue;
         const long lineNo = reader.lineNumber();
-        splitCsvLine(line, cells, scratch);
+        splitCsvRow(line, lineNo, path, cells, scratch);
         if (cells.size() != header.size()) {
             if (!reader.lastLineTerminated() && cells.size() < header.size())
                 throw LogError({path, lineNo, static_cast<long>(line.size()) + 1, {}},
@@ -183,7 +188,7 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
         };
         ColumnMeaning m;
         if (col.metric >= 0) {
-            const ColumnParse parsed = interpretColumnName(cells[col.metric].text, log.domains);
+            const ColumnParse parsed = interpretColumnName(cells[col.metric].text, lookup);
             if (parsed.status == ColumnParse::Bad) failAt(col.metric, parsed.error);
             const Quantity q = parsed.meaning.quantity;
             if (parsed.status == ColumnParse::NotMeasurement || q == Quantity::Step || q == Quantity::Length ||
@@ -208,12 +213,12 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
             std::string error;
             if (m.quantity != Quantity::TargetLoss) {
                 if (col.domain < 0) failAt(col.kind, "missing required column 'domain'");
-                m.domain = resolveDomain(cells[col.domain].text, log.domains, error);
+                m.domain = resolveDomain(cells[col.domain].text, lookup, error);
                 if (m.domain < 0) failAt(col.domain, error);
             }
             if (m.quantity != Quantity::Loss && m.quantity != Quantity::TargetLoss) {
                 if (col.order < 0) failAt(col.kind, "missing required column 'order'");
-                if (!parseOrder(cells[col.order].text, log.domains, m.order, error)) failAt(col.order, error);
+                if (!parseOrder(cells[col.order].text, lookup, m.order, error)) failAt(col.order, error);
                 m.hasOrder = true;
             }
         }
@@ -221,19 +226,22 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
             failAt(nameColumn, "a base loss in the long form names its order (Lbase_en^12)");
         Record r{};
         r.step = cellNumber(col.step);
-        if (!std::isfinite(r.step)) failAt(col.step, "the step must be a finite number");
+        if (isMissing(r.step)) failAt(col.step, "empty step");
+        if (!isValidStep(r.step)) failAt(col.step, "the step must be a finite number");
+        r.step = canonicalStep(r.step);
         r.value = cellNumber(col.value);
         r.slot = slotOf(m.quantity);
         const bool intervention = r.slot >= kExcess;
-        r.dt = intervention ? (col.length >= 0 ? cellNumber(col.length) : facts.length) : missing();
-        r.dw = intervention ? (col.deltaW >= 0 ? cellNumber(col.deltaW) : facts.deltaW) : missing();
+        // +0.0: records are grouped by bit pattern, and -0 is the same length or size as 0.
+        r.dt = intervention ? (col.length >= 0 ? cellNumber(col.length) : facts.length) + 0.0 : missing();
+        r.dw = intervention ? (col.deltaW >= 0 ? cellNumber(col.deltaW) : facts.deltaW) + 0.0 : missing();
         r.stdError = r.slot == kPValue ? cellNumber(col.stdError) : missing();
         r.samples = r.slot == kPValue ? cellNumber(col.samples) : missing();
         r.line = static_cast<std::int32_t>(lineNo);
         r.column = static_cast<std::int32_t>(cells[nameColumn].column);
-        r.domain = static_cast<std::int16_t>(m.quantity == Quantity::TargetLoss ? K : m.domain);
-        r.first = static_cast<std::int16_t>(m.hasOrder ? m.order.first : -1);
-        r.second = static_cast<std::int16_t>(m.hasOrder ? m.order.second : -1);
+        r.domain = m.quantity == Quantity::TargetLoss ? K : m.domain;
+        r.first = m.hasOrder ? m.order.first : -1;
+        r.second = m.hasOrder ? m.order.second : -1;
         records.push_back(r);
     }
 
@@ -242,7 +250,7 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
         const int category = isCheckpoint(r) ? 0 : isP(r) ? 1 : 2;
         const bool withDomain = category == 1;  // a P-value's key includes its k
         return std::make_tuple(category, bits(r.step), category == 2 ? bits(r.dt) : 0, category == 2 ? bits(r.dw) : 0,
-                               r.first, r.second, withDomain ? r.domain : std::int16_t(0));
+                               r.first, r.second, withDomain ? r.domain : std::int32_t(0));
     };
     std::vector<std::uint32_t> order(records.size());
     std::iota(order.begin(), order.end(), 0u);
@@ -271,7 +279,6 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
         return static_cast<std::size_t>((r.slot - kExcess) * K + r.domain);
     };
     for (const Group& g : groups) {
-        std::fill(seen.begin(), seen.end(), nullptr);
         for (std::size_t i = g.begin; i < g.end; ++i) {
             const Record& r = records[order[i]];
             const Record*& earlier = seen[slotIndex(r)];
@@ -281,6 +288,8 @@ RunLog readLongCsv(LineReader& reader, const CsvPreamble& preamble)
             }
             if (!earlier) earlier = &r;
         }
+        // Clear only what this group set: a fill per group would cost groups x K.
+        for (std::size_t i = g.begin; i < g.end; ++i) seen[slotIndex(records[order[i]])] = nullptr;
     }
     if (repeat) {
         ColumnMeaning m{quantityOf(repeat->slot), repeat->domain == K ? -1 : repeat->domain,

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <unordered_map>
 
 namespace cl::logs {
 
@@ -40,7 +41,7 @@ double preambleNumber(const CsvPreamble::Entry& e, const std::string& path)
 }
 }  // namespace
 
-void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::string& scratch)
+bool splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::string& scratch, CsvSyntaxError& error)
 {
     cells.clear();
     const char* const base = line.data();
@@ -62,9 +63,16 @@ void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::strin
             cells.push_back({std::string_view(base + b, e - b), static_cast<long>(b + 1)});
             start = i + 1;
         }
-        if (!quoted) return;
+        if (!quoted) return true;
         cells.clear();
     }
+    // RFC 4180 quoting, one line at a time: a quoted cell is the whole cell (spaces around it
+    // aside), "" inside it is one quote, and it must close on its own line.
+    auto refuse = [&](std::size_t at, const char* message) {
+        cells.clear();
+        error = {static_cast<long>(at) + 1, message};
+        return false;
+    };
     scratch.clear();
     scratch.reserve(line.size());
     std::size_t i = 0;
@@ -73,26 +81,46 @@ void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::strin
         const std::size_t cellStart = i;
         if (i < line.size() && line[i] == '"') {
             const std::size_t from = scratch.size();
+            bool closed = false;
             ++i;
             while (i < line.size()) {
                 if (line[i] == '"') {
                     if (i + 1 < line.size() && line[i + 1] == '"') { scratch += '"'; i += 2; continue; }
                     ++i;
+                    closed = true;
                     break;
                 }
                 scratch += line[i++];
             }
+            if (!closed) return refuse(cellStart, "unterminated quote: a quoted cell must close on its line (cells cannot span lines)");
             cells.push_back({std::string_view(scratch.data() + from, scratch.size() - from), static_cast<long>(cellStart + 1)});
-            while (i < line.size() && line[i] != ',') ++i;  // anything after the closing quote is dropped
+            while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+            if (i < line.size() && line[i] != ',') return refuse(i, "text after the closing quote of a cell");
         } else {
             std::size_t end = line.find(',', i);
             if (end == std::string_view::npos) end = line.size();
-            cells.push_back({trim(line.substr(i, end - i)), static_cast<long>(cellStart + 1)});
+            const std::string_view cell = line.substr(i, end - i);
+            if (const auto q = cell.find('"'); q != std::string_view::npos)
+                return refuse(i + q, "a quote inside an unquoted cell (quote the whole cell and double the quote)");
+            cells.push_back({trim(cell), static_cast<long>(cellStart + 1)});
             i = end;
         }
-        if (i >= line.size()) return;
+        if (i >= line.size()) return true;
         ++i;  // the comma
     }
+}
+
+void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::string& scratch)
+{
+    CsvSyntaxError error;
+    if (!splitCsvLine(line, cells, scratch, error)) throw LogError({{}, 0, error.column, {}}, error.message);
+}
+
+void splitCsvRow(std::string_view line, long lineNumber, const std::string& path, std::vector<CsvCell>& cells,
+                 std::string& scratch)
+{
+    CsvSyntaxError error;
+    if (!splitCsvLine(line, cells, scratch, error)) throw LogError({path, lineNumber, error.column, {}}, error.message);
 }
 
 // Clinger's fast path: with at most 15 digits the digits form an exact integer below 2^53 and
@@ -126,7 +154,10 @@ NumberRead readNumber(std::string_view text, double& value)
     }
     const char* first = text.data();
     const char* last = first + text.size();
-    if (*first == '+') ++first;  // from_chars refuses a leading plus; spreadsheets write one
+    if (*first == '+') {  // from_chars refuses a leading plus; spreadsheets write one (but never "+-5")
+        ++first;
+        if (first == last || *first == '-' || *first == '+') return NumberRead::Bad;
+    }
     if (const char* p = first; readPlainDecimal(p, last, value) && p == last) return NumberRead::Ok;
     const auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::general);
     if (ec != std::errc() || ptr != last || first == last) return NumberRead::Bad;
@@ -179,7 +210,12 @@ CsvPreamble readPreamble(LineReader& reader)
 PreambleFacts applyPreamble(const CsvPreamble& preamble, RunLog& log, const std::string& path)
 {
     PreambleFacts facts;
+    std::unordered_map<std::string, long> firstLine;  // a key said twice is refused: a log says one thing
     for (const auto& e : preamble.metadata) {
+        const std::string& same = e.key == "lr" ? std::string("learning_rate") : e.key;
+        if (const auto [it, fresh] = firstLine.emplace(same, e.line); !fresh)
+            throw LogError({path, e.line, 1, e.key},
+                           "metadata key repeated (first at line " + std::to_string(it->second) + ")");
         if (e.key == "domains") {
             auto names = splitList(e.value);
             const std::string problem = checkDomainNames(names);
@@ -223,7 +259,7 @@ void forEachDataRow(const std::string& path, const std::function<void(const std:
     while (reader.next(line)) {
         const auto first = line.find_first_not_of(" \t");
         if (first == std::string_view::npos || line[first] == '#') continue;
-        splitCsvLine(line, cells, scratch);
+        splitCsvRow(line, reader.lineNumber(), path, cells, scratch);
         visit(cells, reader.lineNumber());
     }
 }

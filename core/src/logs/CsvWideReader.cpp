@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace cl::logs {
 
@@ -36,8 +38,9 @@ struct Plan {
 std::vector<std::string> inferDomains(const std::vector<CsvCell>& header)
 {
     std::vector<std::string> names;
+    std::unordered_set<std::string> known;  // hashed: a header of 10^6 loss columns in linear time
     for (const auto& cell : header)
-        if (auto name = lossColumnDomain(cell.text); name && std::find(names.begin(), names.end(), *name) == names.end())
+        if (auto name = lossColumnDomain(cell.text); name && known.insert(*name).second)
             names.push_back(*name);  // a repeated loss column is reported by makePlan, with its place
     return names;
 }
@@ -49,23 +52,28 @@ Plan makePlan(const std::vector<CsvCell>& header, RunLog& log, long line, const 
     plan.loss.assign(K, -1);
     plan.baseAll.assign(K, -1);
     plan.used.assign(header.size(), 0);
-    std::vector<std::pair<std::string, int>> seen;  // canonical name -> column, to find repeats
+    // Hash maps, not scans: a header with 10^5 domains has 10^5+ columns.
+    const DomainLookup lookup(log.domains);
+    std::unordered_map<std::string, int> seen;  // canonical name -> column, to find repeats
+    std::unordered_map<std::uint64_t, std::size_t> groupIndex, pIndex;
+    auto key = [](DomainPair order, int k) {
+        return (std::uint64_t(std::uint32_t(order.first)) << 42) ^ (std::uint64_t(std::uint32_t(order.second)) << 21) ^
+               std::uint64_t(std::uint32_t(k + 1));  // 21 bits each: kMaxDomains = 2^20
+    };
     auto groupFor = [&](DomainPair order) -> OrderGroup& {
-        for (auto& g : plan.groups)
-            if (g.order == order) return g;
-        plan.groups.push_back({order, std::vector<int>(K, -1), std::vector<int>(K, -1), std::vector<int>(K, -1)});
-        return plan.groups.back();
+        const auto [it, fresh] = groupIndex.emplace(key(order, -1), plan.groups.size());
+        if (fresh) plan.groups.push_back({order, std::vector<int>(K, -1), std::vector<int>(K, -1), std::vector<int>(K, -1)});
+        return plan.groups[it->second];
     };
     auto pFor = [&](const ColumnMeaning& m) -> PColumn& {
-        for (auto& p : plan.p)
-            if (p.pair == m.order && p.target == m.domain) return p;
-        plan.p.push_back({-1, -1, -1, m.order, m.domain});
-        return plan.p.back();
+        const auto [it, fresh] = pIndex.emplace(key(m.order, m.domain), plan.p.size());
+        if (fresh) plan.p.push_back({-1, -1, -1, m.order, m.domain});
+        return plan.p[it->second];
     };
     for (std::size_t c = 0; c < header.size(); ++c) {
         const auto& cell = header[c];
         const LogLocation where{path, line, cell.column, std::string(cell.text)};
-        const ColumnParse parsed = interpretColumnName(cell.text, log.domains);
+        const ColumnParse parsed = interpretColumnName(cell.text, lookup);
         if (parsed.status == ColumnParse::Bad) throw LogError(where, parsed.error);
         if (parsed.status == ColumnParse::NotMeasurement) {
             log.warn(where, "column not recognised; ignored");
@@ -73,10 +81,9 @@ Plan makePlan(const std::vector<CsvCell>& header, RunLog& log, long line, const 
         }
         const ColumnMeaning& m = parsed.meaning;
         const std::string canonical = canonicalColumnName(m, log.domains);
-        for (const auto& [name, column] : seen)
-            if (name == canonical)
-                throw LogError(where, "repeats column " + std::to_string(column + 1) + " ('" + std::string(header[column].text) + "')");
-        seen.emplace_back(canonical, static_cast<int>(c));
+        if (const auto [it, fresh] = seen.emplace(canonical, static_cast<int>(c)); !fresh)
+            throw LogError(where, "repeats column " + std::to_string(it->second + 1) + " ('" +
+                                      std::string(header[static_cast<std::size_t>(it->second)].text) + "')");
         const int col = static_cast<int>(c);
         plan.used[c] = 1;
         switch (m.quantity) {
@@ -203,7 +210,7 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
     const PreambleFacts facts = applyPreamble(preamble, log, path);
     std::vector<CsvCell> header;
     std::string headerScratch;
-    splitCsvLine(preamble.header, header, headerScratch);
+    splitCsvRow(preamble.header, preamble.headerLine, path, header, headerScratch);
     if (log.domains.empty())
         adoptFoundDomains(log, inferDomains(header), path, preamble.headerLine,
                           "missing required columns: need L_<domain> columns for at least 2 domains, or a '# domains:' "
@@ -238,13 +245,13 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
         // Cell positions are only needed for messages: split lazily when a plain row has a problem.
         bool split = false;
         auto cellColumn = [&](int c) {
-            if (!split) splitCsvLine(line, cells, scratch);
+            if (!split) splitCsvRow(line, lineNo, path, cells, scratch);
             split = true;
             return cells[static_cast<std::size_t>(c)].column;
         };
         if (!readPlainRow(line, plan.used, value.data())) {
             // General path: quotes, spaces, exponents, nan/inf, or a problem to locate.
-            splitCsvLine(line, cells, scratch);
+            splitCsvRow(line, lineNo, path, cells, scratch);
             split = true;
             if (cells.size() != columns) {
                 if (!reader.lastLineTerminated() && cells.size() < columns)
@@ -257,10 +264,10 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
             for (std::size_t c = 0; c < columns; ++c)
                 if (plan.used[c]) value[c] = numbers.number(cells[c], header[c].text, lineNo);
         }
-        const double step = value[plan.step];
-        if (!std::isfinite(step) || isMissing(step))
+        if (!isValidStep(value[plan.step]) || isMissing(value[plan.step]))
             throw LogError({path, lineNo, cellColumn(plan.step), std::string(header[plan.step].text)},
-                           isMissing(step) ? "empty step" : "the step must be a finite number");
+                           isMissing(value[plan.step]) ? "empty step" : "the step must be a finite number");
+        const double step = canonicalStep(value[plan.step]);
 
         int lossCount = 0;
         for (int d = 0; d < K; ++d) {

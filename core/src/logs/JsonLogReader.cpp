@@ -4,15 +4,25 @@
 #include "core/logs/ColumnNames.h"
 #include "core/logs/Json.h"
 #include "core/logs/JsonLogs.h"
+#include "core/logs/LogText.h"
 
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace cl::logs {
 
 namespace {
 
 using Type = JsonValue::Type;
+
+// Spaces around a metadata value are not kept: the CSV form cannot keep them either.
+std::string trimmed(const std::string& text)
+{
+    const auto b = text.find_first_not_of(" \t");
+    if (b == std::string::npos) return {};
+    return text.substr(b, text.find_last_not_of(" \t") - b + 1);
+}
 
 class Decoder {
 public:
@@ -54,12 +64,19 @@ public:
         return x;
     }
 
+    // The step rule of every format (RunLog.h): finite, and -0 is 0.
+    double requiredStep(const JsonValue& object, const char* key, const std::string& prefix)
+    {
+        const double x = requiredNumber(object, key, prefix);
+        if (!isValidStep(x)) fail(*object.find(key), prefix + key, "the step must be a finite number");
+        return canonicalStep(x);
+    }
+
     int domain(const JsonValue& v, const std::string& field)
     {
         std::string error;
         int d = -1;
-        if (v.type == Type::String) d = resolveDomain(v.text, log_.domains, error);
-        else if (v.type == Type::Number) d = resolveDomain(v.text, log_.domains, error);
+        if (v.type == Type::String || v.type == Type::Number) d = resolveDomain(v.text, lookup(), error);
         else error = std::string("expected a domain name, found ") + v.typeName();
         if (d < 0) fail(v, field, error);
         return d;
@@ -72,7 +89,7 @@ public:
         if (v.type == Type::Array && v.items.size() == 2) {
             pair = {domain(v.items[0], field), domain(v.items[1], field)};
             if (pair.first == pair.second) fail(v, field, "an order needs two different domains");
-        } else if (v.type != Type::String || !parseOrder(v.text, log_.domains, pair, error)) {
+        } else if (v.type != Type::String || !parseOrder(v.text, lookup(), pair, error)) {
             fail(v, field, error.empty() ? "expected two domains, e.g. [\"en\", \"ru\"] or \"12\"" : error);
         }
         return pair;
@@ -93,7 +110,7 @@ public:
         } else if (v->type == Type::Object) {
             for (const auto& [name, item] : v->members) {
                 std::string error;
-                const int d = resolveDomain(name, log_.domains, error);
+                const int d = resolveDomain(name, lookup(), error);
                 if (d < 0) fail(item, field + "." + name, error);
                 out[static_cast<std::size_t>(d)] = number(&item, field + "." + name);
             }
@@ -116,6 +133,7 @@ public:
         const std::string problem = checkDomainNames(list);
         if (!problem.empty()) fail(names, "domains", problem);
         log_.setDomains(std::move(list));
+        lookup_.emplace(log_.domains);
         std::vector<double> weights;
         if (perDomain(o.find("base_weights"), "base_weights", weights)) log_.baseWeights = weights;
         log_.learningRate = number(o.find("learning_rate"), "learning_rate");
@@ -130,10 +148,15 @@ public:
             for (const auto& [key, value] : m->members) {
                 if (value.type == Type::Object || value.type == Type::Array)
                     fail(value, "metadata." + key, "metadata values are text or numbers");
+                // What every writer can write back: CSV keeps metadata as "# key: value" lines.
+                if (const std::string problem = metadataProblem(key); !problem.empty())
+                    fail(value, "metadata." + key, problem);
+                if (value.type == Type::String && value.text.find_first_of("\r\n") != std::string::npos)
+                    fail(value, "metadata." + key, "a metadata value cannot contain a line break");
                 const std::string text = value.type == Type::String ? value.text
                                          : value.type == Type::Bool ? (value.boolean ? "true" : "false")
                                          : value.type == Type::Null ? "" : value.text;
-                log_.metadata.emplace_back(key, text);
+                log_.metadata.emplace_back(key, trimmed(text));
             }
         }
     }
@@ -141,7 +164,7 @@ public:
     void checkpoint(const JsonValue& o, const std::string& prefix)
     {
         if (o.type != Type::Object) fail(o, prefix, "expected a checkpoint object");
-        const double step = requiredNumber(o, "step", prefix);
+        const double step = requiredStep(o, "step", prefix);
         const JsonValue& stepValue = *o.find("step");
         const auto [it, fresh] = checkpointLines_.emplace(step, stepValue.line);
         if (!fresh)
@@ -161,7 +184,7 @@ public:
     void pValue(const JsonValue& o, const std::string& prefix)
     {
         if (o.type != Type::Object) fail(o, prefix, "expected a P-value object");
-        const double step = requiredNumber(o, "step", prefix);
+        const double step = requiredStep(o, "step", prefix);
         const DomainPair pair = order(require(o, "pair", prefix), prefix + "pair");
         const int target = domain(require(o, "target", prefix), prefix + "target");
         const double value = number(&require(o, "value", prefix), prefix + "value");
@@ -172,7 +195,7 @@ public:
     void intervention(const JsonValue& o, const std::string& prefix)
     {
         if (o.type != Type::Object) fail(o, prefix, "expected an intervention object");
-        const double start = requiredNumber(o, "start", prefix);
+        const double start = requiredStep(o, "start", prefix);
         const DomainPair pair = order(require(o, "order", prefix), prefix + "order");
         std::vector<double> excess, reached, base;
         const bool hasExcess = perDomain(o.find("excess"), prefix + "excess", excess);
@@ -185,7 +208,14 @@ public:
     }
 
 private:
+    const DomainLookup& lookup() const
+    {
+        if (!lookup_) throw LogError({path_, 0, 0, "domains"}, "missing required field");
+        return *lookup_;
+    }
+
     RunLog& log_;
+    std::optional<DomainLookup> lookup_;  // set with the domains
     const std::string& path_;
     std::map<double, long> checkpointLines_;
 };
@@ -226,6 +256,9 @@ RunLog readJsonLines(const std::string& text, const std::string& path)
         ++lineNo;
         std::string_view line(text.data() + start, end - start);
         start = end + 1;
+        if (line.size() >= kMaxLineBytes)
+            throw LogError({path, lineNo, 1, {}}, "line longer than " + std::to_string(kMaxLineBytes >> 20) +
+                                                      " MiB (the limit for one line)");
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
         const JsonValue o = parseJson(line, path, lineNo);
         if (o.type != Type::Object) decoder.fail(o, {}, "expected one JSON object per line");

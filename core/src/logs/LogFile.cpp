@@ -1,5 +1,6 @@
 #include "core/logs/LogFile.h"
 
+#include "core/logs/ColumnNames.h"
 #include "core/logs/CsvLogs.h"
 #include "core/logs/JsonLogs.h"
 #include "core/logs/LogText.h"
@@ -75,6 +76,9 @@ RunLog readLog(const std::string& path, LogFormat format)
 
 void writeLog(const RunLog& log, std::ostream& out, LogFormat format)
 {
+    // The same limit as every reader, so nothing is written that cannot be read back.
+    if (const std::string problem = checkDomainNames(log.domains); !problem.empty())
+        throw LogError({{}, 0, 0, "domains"}, problem);
     switch (format) {
     case LogFormat::Json: writeJsonLog(log, out); break;
     case LogFormat::JsonLines: writeJsonLines(log, out); break;

@@ -12,6 +12,7 @@ namespace cl::logs {
 
 namespace {
 constexpr std::size_t kChunk = 8u << 20;
+static_assert(kChunk <= kMaxLineBytes, "a chunk holds at least one line");
 constexpr std::size_t kSniff = 4096;
 
 LogLocation locate(std::string_view text, std::size_t offset, const std::string& path)
@@ -45,15 +46,33 @@ void refuseBinary(std::string_view head, const std::string& path)
     }
 }
 
-std::string readTextFile(const std::string& path)
+std::string readTextFile(const std::string& path) { return readTextFile(path, kMaxWholeFileBytes); }
+
+std::string readTextFile(const std::string& path, std::uint64_t maxBytes)
 {
+    auto tooLarge = [&] {
+        return LogError({path, 0, 0, {}}, "file larger than " + std::to_string(maxBytes >> 20) +
+                                              " MiB, the limit for a file read whole (write large logs as CSV)");
+    };
     std::FILE* f = openReadOnly(path);
     std::string text;
     struct stat st {};
-    if (::stat(path.c_str(), &st) == 0 && st.st_size > 0) text.reserve(static_cast<std::size_t>(st.st_size));
+    if (::stat(path.c_str(), &st) == 0 && st.st_size > 0) {
+        if (static_cast<std::uint64_t>(st.st_size) > maxBytes) {
+            std::fclose(f);
+            throw tooLarge();
+        }
+        text.reserve(static_cast<std::size_t>(st.st_size));
+    }
     char chunk[1 << 16];
     std::size_t got;
-    while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) text.append(chunk, got);
+    while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) {
+        text.append(chunk, got);
+        if (text.size() > maxBytes) {  // a pipe or a file still growing: stat did not tell
+            std::fclose(f);
+            throw tooLarge();
+        }
+    }
     const bool failed = std::ferror(f) != 0;
     std::fclose(f);
     if (failed) throw LogError({path, 0, 0, {}}, "read error");
@@ -88,7 +107,12 @@ bool LineReader::fill()
         end_ -= begin_;
         begin_ = 0;
     }
-    if (end_ == buffer_.size()) buffer_.resize(buffer_.size() * 2);
+    if (end_ == buffer_.size()) {
+        if (buffer_.size() >= kMaxLineBytes)
+            throw LogError({path_, lineNumber_ + 1, 1, {}}, "line longer than " + std::to_string(kMaxLineBytes >> 20) +
+                                                                " MiB (the limit for one line)");
+        buffer_.resize(std::min(buffer_.size() * 2, kMaxLineBytes));
+    }
     const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
     if (got == 0) {
         if (std::ferror(file_)) throw LogError({path_, lineNumber_ + 1, 0, {}}, "read error");

@@ -59,9 +59,9 @@ void PValueTable::add(double stepValue, DomainPair pair, int targetDomain, doubl
 {
     const std::size_t before = step.size();
     step.push_back(stepValue);
-    first.push_back(static_cast<std::int16_t>(pair.first));
-    second.push_back(static_cast<std::int16_t>(pair.second));
-    target.push_back(static_cast<std::int16_t>(targetDomain));
+    first.push_back(static_cast<std::int32_t>(pair.first));
+    second.push_back(static_cast<std::int32_t>(pair.second));
+    target.push_back(static_cast<std::int32_t>(targetDomain));
     value.push_back(v);
     if (!stdError.empty() || !isMissing(se)) appendOptional(stdError, before, se);
     if (!samples.empty() || !isMissing(n)) appendOptional(samples, before, n);
@@ -106,8 +106,8 @@ void InterventionTable::add(double t0, double dt, double dw, DomainPair order, c
     start.push_back(t0);
     length.push_back(dt);
     deltaW.push_back(dw);
-    first.push_back(static_cast<std::int16_t>(order.first));
-    second.push_back(static_cast<std::int16_t>(order.second));
+    first.push_back(static_cast<std::int32_t>(order.first));
+    second.push_back(static_cast<std::int32_t>(order.second));
     appendPerDomain(excess, before, excessValues);
     appendPerDomain(loss, before, lossValues);
     appendPerDomain(baseLoss, before, baseValues);
@@ -173,6 +173,15 @@ bool isReservedMetadataKey(const std::string& key)
     for (const char* r : reserved)
         if (key == r) return true;
     return false;
+}
+
+std::string metadataProblem(const std::string& key)
+{
+    if (key.empty()) return "a metadata key cannot be empty";
+    for (char c : key)
+        if (static_cast<unsigned char>(c) <= ' ' || c == ':') return "a metadata key cannot contain spaces or ':'";
+    if (isReservedMetadataKey(key)) return "'" + key + "' is a field of the run, not free metadata";
+    return {};
 }
 
 }  // namespace cl::logs

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cl::logs {
@@ -44,6 +45,27 @@ struct ColumnParse {
 /// resolved (unknown domain, unreadable order).
 ColumnParse interpretColumnName(std::string_view name, const std::vector<std::string>& domains);
 
+/// A run's domain names with a hash index, so resolving a name costs O(1) whatever the count
+/// (a header naming 10^5 domains is otherwise read in quadratic time). Readers build one per
+/// file and pass it to the overloads below; the vector overloads build one per call. Holds a
+/// reference: `names` must outlive it and stay unchanged.
+class DomainLookup {
+public:
+    explicit DomainLookup(const std::vector<std::string>& names);
+    const std::vector<std::string>& names() const { return names_; }
+    /// Index of the domain with exactly this name; -1 when none.
+    int find(std::string_view name) const;
+
+private:
+    static constexpr std::size_t kScan = 8;  // up to this many names a scan beats hashing
+    const std::vector<std::string>& names_;
+    std::unordered_map<std::string_view, int> index_;  // views into names_
+};
+
+ColumnParse interpretColumnName(std::string_view name, const DomainLookup& domains);
+bool parseOrder(std::string_view text, const DomainLookup& domains, DomainPair& out, std::string& error);
+int resolveDomain(std::string_view ref, const DomainLookup& domains, std::string& error);
+
 /// The domain name of a plain loss column ("L_en" -> "en"), used to infer the domains of a
 /// file that has no "# domains:" header.
 std::optional<std::string> lossColumnDomain(std::string_view name);
@@ -59,7 +81,8 @@ std::string orderText(DomainPair order, const std::vector<std::string>& domains)
 int resolveDomain(std::string_view ref, const std::vector<std::string>& domains, std::string& error);
 
 /// Domain names must be usable inside column names: non-empty, unique, and free of
-/// whitespace and the separators , ; > ^ ( ) { } " ' / (returns the problem, or empty).
+/// whitespace and the separators , ; > ^ ( ) { } " ' /; at most kMaxDomains of them (returns
+/// the problem, or empty). Every reader checks its domains with this.
 std::string checkDomainNames(const std::vector<std::string>& names);
 
 }  // namespace cl::logs

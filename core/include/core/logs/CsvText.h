@@ -19,9 +19,22 @@ struct CsvCell {
     long column = 1;        // 1-based byte column where the cell starts
 };
 
+/// Where and why a line breaks RFC 4180 quoting (column 1-based, bytes).
+struct CsvSyntaxError {
+    long column = 0;
+    std::string message;
+};
+
 /// Splits one line into cells, reusing `cells`. Quoted cells ("a,b", "say ""x""") are
 /// unescaped into `scratch`, which is reserved to the line's length so views stay valid.
+/// Refused (false, `error` set): an unterminated quote (a quoted cell cannot span lines), text
+/// after a closing quote, a quote inside an unquoted cell. Spaces around cells are trimmed.
+bool splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::string& scratch, CsvSyntaxError& error);
+/// The same; throws LogError with the column only (no file or line) on a syntax error.
 void splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::string& scratch);
+/// The same; throws LogError located at path:lineNumber:column. What the readers call.
+void splitCsvRow(std::string_view line, long lineNumber, const std::string& path, std::vector<CsvCell>& cells,
+                 std::string& scratch);
 
 /// Reads a plain decimal ("-0.0191234": at most 15 digits, no exponent) at p and moves p past
 /// it; false, p unchanged, for anything else. Gives exactly the double std::from_chars gives.

@@ -11,11 +11,19 @@
 
 namespace cl::logs {
 
+/// Longest line a log may have (docs/log-format.md, "Limits"): a longer one is refused as soon as
+/// the reader has buffered this much without a line break, so memory stays bounded.
+inline constexpr std::size_t kMaxLineBytes = std::size_t(16) << 20;
+/// Largest file read whole (JSON, JSON Lines); larger logs belong in CSV, which streams.
+inline constexpr std::uint64_t kMaxWholeFileBytes = std::uint64_t(256) << 20;
+
 /// Throws LogError when `head` (the first bytes of `path`) looks binary.
 void refuseBinary(std::string_view head, const std::string& path);
 
-/// The whole file as text (BOM removed); throws LogError when it cannot be read or is binary.
+/// The whole file as text (BOM removed); throws LogError when it cannot be read, is binary, or
+/// is larger than `maxBytes` (checked before reading).
 std::string readTextFile(const std::string& path);
+std::string readTextFile(const std::string& path, std::uint64_t maxBytes);
 
 /// Lines of a file, each a view valid until the next call; the file is read 8 MB at a time.
 class LineReader {

@@ -10,6 +10,7 @@
 
 #include "core/logs/LogError.h"
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -38,6 +39,15 @@ inline bool isMissing(double value)
 /// Neither missing nor NaN/inf.
 inline bool isRecorded(double value) { return !isMissing(value); }
 
+/// Most domains a log may have (docs/log-format.md, "Limits"); every reader refuses more (see
+/// checkDomainNames) and every writer too. Domain indices are int32 throughout.
+inline constexpr int kMaxDomains = 1 << 20;
+
+/// The one step rule of every format: a step (checkpoint step, P-value step, intervention start)
+/// is a finite number, and -0 is the step 0 (so "-0" and "0" are one checkpoint everywhere).
+inline bool isValidStep(double step) { return std::isfinite(step); }
+inline double canonicalStep(double step) { return step + 0.0; }    // -0 + 0 = +0
+
 /// An ordering of two domains: more of `first` early in the window, more of `second` at its
 /// end (the paper's "12" is {0, 1}). Also names the first two arguments of P(L_a, L_b; L_k).
 struct DomainPair {
@@ -64,7 +74,7 @@ struct CheckpointTable {
 /// P(L_first, L_second; L_target) at a checkpoint step, one row per value.
 struct PValueTable {
     std::vector<double> step;
-    std::vector<std::int16_t> first, second, target;
+    std::vector<std::int32_t> first, second, target;
     std::vector<double> value;
     std::vector<double> stdError;  // [row]; empty when no row records one
     std::vector<double> samples;   // [row]; empty when no row records a sample count
@@ -80,7 +90,7 @@ struct PValueTable {
 /// steps. Excess losses compare with the base run at start + 2·length.
 struct InterventionTable {
     std::vector<double> start, length, deltaW;
-    std::vector<std::int16_t> first, second;
+    std::vector<std::int32_t> first, second;
     std::vector<std::vector<double>> excess;    // [domain][row]; empty inner vector: none recorded
     std::vector<std::vector<double>> loss;      // [domain][row] losses the intervention reached
     std::vector<std::vector<double>> baseLoss;  // [domain][row] base losses at start + 2·length
@@ -143,5 +153,8 @@ struct RunLog {
 
 /// Metadata keys that carry model fields rather than free text (see docs/log-format.md).
 bool isReservedMetadataKey(const std::string& key);
+/// Why `key` cannot be a free metadata key (empty, whitespace or ':' in it, or reserved), or "".
+/// Every reader applies it, so whatever is read can be written as "# key: value" and read back.
+std::string metadataProblem(const std::string& key);
 
 }  // namespace cl::logs
