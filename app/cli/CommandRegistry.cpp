@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
+#include <limits>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -45,8 +47,11 @@ double parseNumber(const std::string& option, const std::string& text)
     double value = 0;
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec == std::errc::result_out_of_range) throw UsageError("--" + option + ": '" + text + "' is out of range of a double");
     if (ec != std::errc() || ptr != end || text.empty())
         throw UsageError("--" + option + ": '" + text + "' is not a number");
+    // from_chars reads "inf" and "nan"; no option of any command means them.
+    if (!std::isfinite(value)) throw UsageError("--" + option + ": '" + text + "' is not a finite number");
     return value;
 }
 
@@ -59,6 +64,9 @@ int ParsedArgs::integer(const std::string& name) const
     const std::string t = text(name);
     int value = 0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+    if (ec == std::errc::result_out_of_range && ptr == t.data() + t.size())
+        throw UsageError("--" + name + ": '" + t + "' is out of range (at most " +
+                         std::to_string(std::numeric_limits<int>::max()) + ")");
     if (ec != std::errc() || ptr != t.data() + t.size() || t.empty())
         throw UsageError("--" + name + ": '" + t + "' is not a whole number");
     return value;

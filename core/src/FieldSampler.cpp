@@ -123,18 +123,47 @@ private:
     std::vector<double> mix_;
 };
 
+
+int workersFor(int threads, int n)
+{
+    return std::max(1, std::min(threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency()), n));
+}
+
+std::string mebibytes(std::size_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB"; }
+
 }  // namespace
+
+SamplerMemory estimateSamplerMemory(const FieldRequest& request, int threads)
+{
+    validate(request);
+    const std::size_t n = static_cast<std::size_t>(request.grid.n);
+    SamplerMemory m;
+    m.workers = workersFor(threads, request.grid.n);
+    m.outputBytes = request.grid.size() * (9 * sizeof(double) + sizeof(Region));
+    std::size_t perWorker = request.l1->planarRowEvaluatorBytes(n) + request.l2->planarRowEvaluatorBytes(n) + 12 * n * sizeof(double);
+    if (request.target.custom) perWorker += request.target.custom->planarRowEvaluatorBytes(n) + 6 * n * sizeof(double);
+    m.workingBytes = perWorker * static_cast<std::size_t>(m.workers) + n * sizeof(double);
+    return m;
+}
 
 void sampleFields(const FieldRequest& request, FieldGrid& out, ProgressSink* progress, int threads)
 {
-    validate(request);
+    const SamplerMemory memory = estimateSamplerMemory(request, threads);
+    if (memory.outputBytes > kMaxFieldGridBytes)
+        throw std::invalid_argument("fields: a " + std::to_string(request.grid.n) + "x" + std::to_string(request.grid.n) +
+                                    " grid needs " + mebibytes(memory.outputBytes) + " for its fields, above the limit of " +
+                                    mebibytes(kMaxFieldGridBytes) + "; use a smaller grid");
+    if (memory.workingBytes > kMaxSamplerWorkingBytes)
+        throw std::invalid_argument("fields: evaluating these expressions needs " + mebibytes(memory.workingBytes) +
+                                    " of working memory (" + std::to_string(memory.workers) +
+                                    " threads), above the limit of " + mebibytes(kMaxSamplerWorkingBytes) +
+                                    "; use shorter expressions");
     const GridSpec spec = request.grid;
     out.resize(spec);
     std::vector<double> xs(spec.n);
     for (int i = 0; i < spec.n; ++i) xs[i] = spec.x(i);
 
-    const int workerCount =
-        std::max(1, std::min(threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency()), spec.n));
+    const int workerCount = memory.workers;
     std::atomic<int> nextRow{0};
     std::atomic<int> rowsDone{0};
     std::atomic<bool> stop{false};

@@ -39,6 +39,8 @@ private:
 
 }  // namespace
 
+std::size_t Loss::planarRowEvaluatorBytes(std::size_t width) const { return width * sizeof(double) + 256; }
+
 std::unique_ptr<PlanarRowEvaluator> Loss::planarRowEvaluator(std::vector<double> xs) const
 {
     if (dimension() != 2)

@@ -88,6 +88,13 @@ private:
 
 }  // namespace
 
+std::size_t WeightedSumLoss::planarRowEvaluatorBytes(std::size_t width) const
+{
+    std::size_t bytes = 6 * width * sizeof(double);  // the scratch rows of WeightedRowEvaluator
+    for (const auto& term : terms_) bytes += term->planarRowEvaluatorBytes(width);
+    return bytes;
+}
+
 std::unique_ptr<PlanarRowEvaluator> WeightedSumLoss::planarRowEvaluator(std::vector<double> xs) const
 {
     if (dimension() != 2)

@@ -45,6 +45,9 @@ public:
     /// Row evaluator for 2-D losses (dimension() == 2). The default calls value/gradient/hessian
     /// per point; losses that can do better (typed expressions) override it.
     virtual std::unique_ptr<PlanarRowEvaluator> planarRowEvaluator(std::vector<double> xs) const;
+    /// Bytes one planarRowEvaluator over `width` abscissae allocates, known before making it, so
+    /// sampleFields can refuse work that would not fit its memory budget up front.
+    virtual std::size_t planarRowEvaluatorBytes(std::size_t width) const;
 };
 
 using LossPtr = std::shared_ptr<const Loss>;

@@ -16,6 +16,7 @@ public:
     Matrix hessian(const Vector& theta) const override;
     Vector hessianVectorProduct(const Vector& theta, const Vector& v) const override;
     std::unique_ptr<PlanarRowEvaluator> planarRowEvaluator(std::vector<double> xs) const override;
+    std::size_t planarRowEvaluatorBytes(std::size_t width) const override;
 
     const std::vector<LossPtr>& terms() const { return terms_; }
     const std::vector<double>& weights() const { return weights_; }

@@ -33,6 +33,11 @@ double Expression::value(double x, double y) const { return expr::evaluateValue(
 
 PlanarJet Expression::jet(double x, double y) const { return expr::evaluateJet(*tape_, x, y); }
 
+std::size_t Expression::rowEvaluatorBytes(std::size_t width) const
+{
+    return expr::TapeRowEvaluator::workingBytes(*tape_, width);
+}
+
 std::unique_ptr<PlanarRowEvaluator> Expression::rowEvaluator(std::vector<double> xs) const
 {
     return std::make_unique<expr::TapeRowEvaluator>(tape_, std::move(xs));

@@ -56,6 +56,11 @@ Vector ExpressionLoss::hessianVectorProduct(const Vector& theta, const Vector& v
     return hessian(theta) * v;
 }
 
+std::size_t ExpressionLoss::planarRowEvaluatorBytes(std::size_t width) const
+{
+    return expression_.rowEvaluatorBytes(width);
+}
+
 std::unique_ptr<PlanarRowEvaluator> ExpressionLoss::planarRowEvaluator(std::vector<double> xs) const
 {
     return expression_.rowEvaluator(std::move(xs));

@@ -40,6 +40,100 @@ void finishLanes(std::size_t n, const double* v, const double* dx, const double*
 
 }  // namespace
 
+namespace {
+
+constexpr std::size_t kPad = 16;
+
+/// x-only ± y-only or x-only * y-only XY node, other than the result: computed by its users.
+bool isLazy(const Tape& tape, std::size_t i)
+{
+    return i + 1 != tape.nodes.size() && tape.nodes[i].dependence == Dependence::XY && isSeparable(tape, tape.nodes[i]);
+}
+
+std::size_t countX(const Tape& tape)
+{
+    std::size_t xNodes = 0;
+    for (const TapeNode& node : tape.nodes) xNodes += node.dependence == Dependence::X;
+    return xNodes;
+}
+
+bool useBlockMode(const Tape& tape, std::size_t width)
+{
+    return 3 * (width + kPad) * countX(tape) * sizeof(double) > TapeRowEvaluator::kWholeRowXBytes;
+}
+
+/// Which pooled chunk buffer each stored node writes: XY nodes (not lazy), and in block mode
+/// x-only nodes other than x itself. A buffer is reused once its node has been read for the
+/// last time (a lazy node's reads count as reads of its x part), so only the peak number of
+/// nodes alive at once costs memory - not the tape length.
+struct BufferPlan {
+    std::vector<int> slot;  // per node; -1 when the node has no pooled buffer
+    std::size_t slots = 0;
+};
+
+BufferPlan planBuffers(const Tape& tape, bool blockMode)
+{
+    const std::vector<TapeNode>& nodes = tape.nodes;
+    const std::size_t count = nodes.size();
+    std::vector<int> lastUse(count, -1);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (nodes[i].a >= 0) lastUse[static_cast<std::size_t>(nodes[i].a)] = static_cast<int>(i);
+        if (nodes[i].b >= 0) lastUse[static_cast<std::size_t>(nodes[i].b)] = static_cast<int>(i);
+    }
+    for (std::size_t i = count; i-- > 0;)
+        if (isLazy(tape, i))
+            for (int operand : {nodes[i].a, nodes[i].b})
+                lastUse[static_cast<std::size_t>(operand)] = std::max(lastUse[static_cast<std::size_t>(operand)], lastUse[i]);
+    BufferPlan plan;
+    plan.slot.assign(count, -1);
+    auto stored = [&](std::size_t i) {
+        const TapeNode& node = nodes[i];
+        if (node.dependence == Dependence::XY) return !isLazy(tape, i);
+        return blockMode && node.dependence == Dependence::X && node.op != Op::X;
+    };
+    std::vector<int> freeSlots;
+    std::vector<int> released;
+    for (std::size_t i = 0; i < count; ++i) {
+        if (!stored(i)) continue;
+        if (freeSlots.empty()) freeSlots.push_back(static_cast<int>(plan.slots++));
+        plan.slot[i] = freeSlots.back();
+        freeSlots.pop_back();
+        // Release what this node read for the last time (after taking its own buffer, so a
+        // step never writes the buffer it reads).
+        released.clear();
+        auto release = [&](int operand) {
+            if (operand < 0) return;
+            const std::size_t o = static_cast<std::size_t>(operand);
+            if (plan.slot[o] >= 0 && lastUse[o] == static_cast<int>(i) &&
+                std::find(released.begin(), released.end(), operand) == released.end()) {
+                freeSlots.push_back(plan.slot[o]);
+                released.push_back(operand);
+            }
+        };
+        for (int operand : {nodes[i].a, nodes[i].b}) {
+            release(operand);
+            if (operand >= 0 && isLazy(tape, static_cast<std::size_t>(operand))) {
+                release(nodes[static_cast<std::size_t>(operand)].a);
+                release(nodes[static_cast<std::size_t>(operand)].b);
+            }
+        }
+    }
+    return plan;
+}
+
+}  // namespace
+
+std::size_t TapeRowEvaluator::workingBytes(const Tape& tape, std::size_t width)
+{
+    const bool blockMode = useBlockMode(tape, width);
+    const std::size_t count = tape.nodes.size();
+    const std::size_t chunkStride = kChunk + kPad;
+    std::size_t bytes = planBuffers(tape, blockMode).slots * 6 * chunkStride * sizeof(double);
+    bytes += count * (sizeof(Jet6) + sizeof(std::array<double*, 6>) + sizeof(Kind) + sizeof(Step) + 2 * sizeof(int));
+    if (!blockMode) bytes += 3 * (width + kPad) * countX(tape) * sizeof(double) + 3 * std::max(width, kChunk) * sizeof(double);
+    return bytes + 6 * kChunk * sizeof(double) + width * sizeof(double);
+}
+
 TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector<double> xs)
     : tape_(std::move(tape)), xs_(std::move(xs))
 {
@@ -49,31 +143,23 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
     slots_.assign(count, Jet6{});
     where_.assign(count, {});
     kinds_.assign(count, Kind::Constant);
+    blockMode_ = useBlockMode(*tape_, n);
+    scratchCapacity_ = blockMode_ ? kChunk : std::max(n, kChunk);
 
-    std::size_t xNodes = 0, xyNodes = 0;
-    for (const TapeNode& node : nodes) {
-        xNodes += node.dependence == Dependence::X;
-        xyNodes += node.dependence == Dependence::XY;
-    }
     // Arrays are padded so that no two start at the same offset modulo 4 KiB: loads and
     // stores that differ by a multiple of 4 KiB falsely depend on each other ("4K aliasing"),
     // which made the copy loops about twice as slow.
-    constexpr std::size_t kPad = 16;
     const std::size_t xStride = n + kPad, chunkStride = kChunk + kPad;
-    xStore_.assign(3 * xStride * xNodes, 0.0);
-    chunkStore_.assign(6 * chunkStride * xyNodes, 0.0);
-    scratch_.assign(3 * std::max(n, kChunk), 0.0);
+    const BufferPlan plan = planBuffers(*tape_, blockMode_);
+    xStore_.assign(blockMode_ ? 0 : 3 * xStride * countX(*tape_), 0.0);
+    chunkStore_.assign(6 * chunkStride * plan.slots, 0.0);
+    scratch_.assign(3 * scratchCapacity_, 0.0);
     zeros_.assign(kChunk, 0.0);
-
-    // XY buffers are reused once their node has been read for the last time, which keeps the
-    // chunk's working set small (cache) without changing any result.
-    std::vector<int> lastUse(count, -1);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (nodes[i].a >= 0) lastUse[static_cast<std::size_t>(nodes[i].a)] = static_cast<int>(i);
-        if (nodes[i].b >= 0) lastUse[static_cast<std::size_t>(nodes[i].b)] = static_cast<int>(i);
+    if (blockMode_) {
+        xChunk_.assign(kChunk, 0.0);
+        ones_.assign(kChunk, 1.0);
     }
-    std::vector<double*> freeBuffers;
-    for (std::size_t k = xyNodes; k-- > 0;) freeBuffers.push_back(chunkStore_.data() + 6 * chunkStride * k);
+    auto buffer = [&](std::size_t i) { return chunkStore_.data() + 6 * chunkStride * static_cast<std::size_t>(plan.slot[i]); };
 
     double* nextX = xStore_.data();
     for (std::size_t i = 0; i < count; ++i) {
@@ -88,6 +174,16 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
         case Dependence::X: {
             kinds_[i] = Kind::X;
             // Components dy, dxy, dyy of x-only nodes are never read: they are typed Zero.
+            if (blockMode_) {
+                if (node.op == Op::X) {  // every x leaf reads the chunk's abscissae, filled per chunk
+                    where_[i] = {xChunk_.data(), ones_.data(), nullptr, zeros_.data(), nullptr, nullptr};
+                } else {
+                    double* b = buffer(i);
+                    where_[i] = {b, b + chunkStride, nullptr, b + 3 * chunkStride, nullptr, nullptr};
+                    xySteps_.push_back(makeStep(index, Target::XArrays, where_[i].data()));
+                }
+                break;
+            }
             where_[i] = {nextX, nextX + xStride, nullptr, nextX + 2 * xStride, nullptr, nullptr};
             nextX += 3 * xStride;
             if (node.op == Op::X) {
@@ -102,21 +198,14 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
         }
         case Dependence::XY: {
             const bool result = i + 1 == count;
-            if (!result && isSeparable(*tape_, node)) {
+            if (isLazy(*tape_, i)) {
                 kinds_[i] = node.op == Op::Mul ? Kind::Product : Kind::Sum;
                 break;  // computed on the fly by its users: no buffer, no step
             }
             kinds_[i] = Kind::Full;
-            double* buffer = freeBuffers.back();
-            freeBuffers.pop_back();
-            for (std::size_t c = 0; c < 6; ++c) where_[i][c] = buffer + c * chunkStride;
+            double* b = buffer(i);
+            for (std::size_t c = 0; c < 6; ++c) where_[i][c] = b + c * chunkStride;
             xySteps_.push_back(makeStep(index, result ? Target::CallerRow : Target::Chunk, where_[i].data()));
-            const auto release = [&](int operand) {
-                if (operand >= 0 && kinds_[static_cast<std::size_t>(operand)] == Kind::Full && lastUse[static_cast<std::size_t>(operand)] == index)
-                    freeBuffers.push_back(where_[static_cast<std::size_t>(operand)][0]);
-            };
-            release(node.a);
-            if (node.b != node.a) release(node.b);
             break;
         }
         }
@@ -151,7 +240,7 @@ TapeRowEvaluator::Step TapeRowEvaluator::makeStep(int index, Target target, doub
     step.a = operandOf(step.node->a);
     step.b = operandOf(step.node->b);
     std::copy(out, out + 6, step.out);
-    step.capacity = std::max(xs_.size(), kChunk);
+    step.capacity = scratchCapacity_;
     step.scratch = scratch_.data();
     const Kind a = step.a.kind, b = step.b.kind;
     switch (target) {
@@ -168,9 +257,18 @@ void TapeRowEvaluator::evaluateRow(double y, const PlanarJetRow& out)
     for (int index : yNodes_) evaluateNodeJet(*tape_, index, slots_.data(), 0.0, y);
 
     const std::size_t last = tape_->nodes.size() - 1;
-    switch (tape_->nodes[last].dependence) {
+    const Dependence rootDependence = tape_->nodes[last].dependence;
+    if (rootDependence == Dependence::None || rootDependence == Dependence::Y) {
+        fillRowFromScalars(slots_[last], out);
+        return;
+    }
+    if (blockMode_) {
+        evaluateBlocks(out);
+        return;
+    }
+    switch (rootDependence) {
     case Dependence::None:
-    case Dependence::Y: fillRowFromScalars(slots_[last], out); return;
+    case Dependence::Y: return;
     case Dependence::X: {
         // An x-only result: y derivatives are exactly 0 (the shared zero buffer of the chunk).
         const std::array<double*, 6>& root = where_[last];
@@ -190,6 +288,32 @@ void TapeRowEvaluator::evaluateRow(double y, const PlanarJetRow& out)
     for (std::size_t start = 0; start < xs_.size(); start += kChunk) {
         const std::size_t n = std::min(kChunk, xs_.size() - start);
         for (const Step& step : xySteps_) step.run(step, start, n);
+    }
+}
+
+// Block mode: every step (x-only ones too) runs per chunk, writing chunk buffers from offset 0;
+// the result goes to the caller's row at the chunk's offset.
+void TapeRowEvaluator::evaluateBlocks(const PlanarJetRow& out)
+{
+    const std::size_t last = tape_->nodes.size() - 1;
+    const bool xOnly = tape_->nodes[last].dependence == Dependence::X;
+    Step* result = xOnly ? nullptr : &xySteps_.back();
+    for (std::size_t start = 0; start < xs_.size(); start += kChunk) {
+        const std::size_t n = std::min(kChunk, xs_.size() - start);
+        std::copy(xs_.begin() + static_cast<std::ptrdiff_t>(start), xs_.begin() + static_cast<std::ptrdiff_t>(start + n),
+                  xChunk_.begin());
+        if (result) {
+            double* const row[6] = {out.value + start, out.dx + start,  out.dy + start,
+                                    out.dxx + start,   out.dxy + start, out.dyy + start};
+            std::copy(row, row + 6, result->out);
+        }
+        for (const Step& step : xySteps_) step.run(step, 0, n);
+        if (xOnly) {
+            const std::array<double*, 6>& root = where_[last];
+            const double* z = zeros_.data();
+            finishLanes(n, root[0], root[1], z, root[3], z, z, out.value + start, out.dx + start, out.dy + start,
+                        out.dxx + start, out.dxy + start, out.dyy + start);
+        }
     }
 }
 

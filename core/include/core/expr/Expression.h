@@ -40,6 +40,9 @@ public:
     PlanarJet jet(double x, double y) const;
     /// Fast evaluation along rows at fixed abscissae (one evaluator per thread).
     std::unique_ptr<PlanarRowEvaluator> rowEvaluator(std::vector<double> xs) const;
+    /// Bytes rowEvaluator allocates for `width` abscissae; bounded by the tape length, not the
+    /// width, once the x-only arrays would be large (TapeRowEvaluator's block mode).
+    std::size_t rowEvaluatorBytes(std::size_t width) const;
 
 private:
     Expression(std::string text, std::shared_ptr<const expr::Tape> tape);

@@ -11,6 +11,13 @@
 //
 // Results equal the scalar path (TapeScalarEvaluation) bit for bit: both apply the rules of
 // JetAlgebra.h to operands of the same structural sparsity in the same order.
+//
+// Memory is bounded independently of the grid width: chunk buffers are shared by nodes whose
+// lives do not overlap (only the peak number live at once is allocated), and when the x-only
+// arrays over the whole row would exceed kWholeRowXBytes (a long expression at a wide grid), the
+// evaluator switches to block mode: x-only nodes are evaluated per chunk of kChunk points with
+// the XY nodes, in tape order, from pooled buffers. workingBytes() is that memory, known before
+// anything is allocated, so callers can refuse up front (docs/workspace.md, "Limits").
 
 #include "core/Loss.h"
 #include "core/expr/Tape.h"
@@ -28,8 +35,16 @@ public:
     /// Points per chunk: small enough that a chunk's live buffers stay in L1 cache.
     static constexpr std::size_t kChunk = 128;
 
+    /// Whole-row x-only arrays larger than this (per evaluator) switch to block mode.
+    static constexpr std::size_t kWholeRowXBytes = std::size_t(4) << 20;
+
     TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector<double> xs);
     void evaluateRow(double y, const PlanarJetRow& out) override;
+
+    /// Bytes one evaluator of `tape` over `width` abscissae allocates (within a few percent).
+    static std::size_t workingBytes(const Tape& tape, std::size_t width);
+    /// True when x-only nodes are evaluated per chunk rather than once over the whole row.
+    bool blockMode() const { return blockMode_; }
 
     /// How an operand of a step is read: a constant, x-only arrays over all abscissae, a y-only
     /// jet of the current row, XY chunk buffers, or - for an XY node that is the sum,
@@ -62,8 +77,13 @@ private:
     Step makeStep(int index, Target target, double* const out[6]);
     void fillRowFromScalars(const Jet6& jet, const PlanarJetRow& out) const;
 
+    void evaluateBlocks(const PlanarJetRow& out);
+
     std::shared_ptr<const Tape> tape_;
     std::vector<double> xs_;
+    bool blockMode_ = false;
+    std::size_t scratchCapacity_ = kChunk;
+    std::vector<double> xChunk_, ones_;       // block mode: x and dx/dx over the current chunk
     std::vector<Jet6> slots_;                 // constants and y-only jets (per row)
     std::vector<double> xStore_;              // v, dx, dxx over all abscissae per x-only node
     std::vector<double> chunkStore_;          // six chunk arrays per XY buffer
@@ -72,7 +92,7 @@ private:
     std::vector<std::array<double*, 6>> where_;  // per node: its arrays (X: global, XY: chunk)
     std::vector<Kind> kinds_;                 // per node
     std::vector<int> yNodes_;
-    std::vector<Step> xySteps_;
+    std::vector<Step> xySteps_;               // per point, in tape order (block mode: x-only steps too)
 };
 
 }  // namespace cl::expr
