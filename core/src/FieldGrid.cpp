@@ -15,9 +15,12 @@ void GridSpec::validate() const
     if (!std::isfinite(ymin) || !std::isfinite(ymax)) throw std::invalid_argument("grid: y range is not finite");
     if (!(xmax > xmin)) throw std::invalid_argument("grid: xmax must be greater than xmin");
     if (!(ymax > ymin)) throw std::invalid_argument("grid: ymax must be greater than ymin");
-    // Finite ends can still have an infinite width (-1e308, 1e308): every point would be NaN.
-    if (!std::isfinite(xmax - xmin)) throw std::invalid_argument("grid: x range is too wide (xmax - xmin overflows)");
-    if (!std::isfinite(ymax - ymin)) throw std::invalid_argument("grid: y range is too wide (ymax - ymin overflows)");
+    // Finite ends can still have an infinite width (-1e308, 1e308), and x(i) multiplies the
+    // width by i before dividing: either overflow would make points NaN or infinite.
+    if (!std::isfinite((xmax - xmin) * (n - 1)))
+        throw std::invalid_argument("grid: x range is too wide (xmax - xmin overflows)");
+    if (!std::isfinite((ymax - ymin) * (n - 1)))
+        throw std::invalid_argument("grid: y range is too wide (ymax - ymin overflows)");
 }
 
 void FieldGrid::resize(const GridSpec& s)

@@ -4,6 +4,7 @@
 
 #include "core/expr/Expression.h"
 #include "core/expr/ExpressionLoss.h"
+#include "core/expr/TapeRowEvaluator.h"
 
 #include <QtTest>
 
@@ -214,6 +215,34 @@ private slots:
         b.join();
         QCOMPARE(results[0], 0);
         QCOMPARE(results[1], 0);
+    }
+
+    // Long expressions (issue #16, class 5): once the x-only arrays over a row would pass
+    // TapeRowEvaluator::kWholeRowXBytes the evaluator works in blocks of points. Results stay
+    // those of the scalar path bit for bit, and the working memory no longer grows with the width.
+    void blockModeMatchesScalarPathAndBoundsMemory()
+    {
+        std::string sum, mixed;
+        for (int k = 1; k <= 600; ++k) {
+            const std::string c = std::to_string(0.01 * k);
+            sum += (k > 1 ? " + " : "") + ("sin(" + c + "*x)*y");             // x part of a lazy product
+            mixed += (k > 1 ? " - " : "") + ("cos(x + " + c + ")*(x - y)^2");  // stored x and xy nodes
+        }
+        for (const std::string& text : {sum + " + log(x)", "(" + mixed + ")/(1 + x^2)", sum + " - x^3/" + mixed}) {
+            const cl::Expression e = cl::Expression::parse(text);
+            const std::vector<double> xs = linspace(-1.5, 2.5, 333), ys = linspace(-2, 2, 5);
+            auto evaluator = e.rowEvaluator(xs);
+            QVERIFY(dynamic_cast<cl::expr::TapeRowEvaluator&>(*evaluator).blockMode());
+            QVERIFY(compareWithScalar(e, *evaluator, xs, ys) >= 0);
+            const std::size_t narrow = e.rowEvaluatorBytes(1024), wide = e.rowEvaluatorBytes(8192);
+            qInfo("%zu characters: %.2f MiB per evaluator at width 1024, %.2f MiB at 8192", text.size(),
+                  narrow / 1048576.0, wide / 1048576.0);
+            QVERIFY(wide - narrow <= 8 * sizeof(double) * (8192 - 1024));  // only the abscissae themselves
+            QVERIFY(narrow < std::size_t(8) << 20);
+        }
+        // A short expression keeps the whole-row path (x-only work done once per evaluator).
+        const cl::Expression shortOne = cl::Expression::parse("sin(x)*y + x^2");
+        QVERIFY(!dynamic_cast<cl::expr::TapeRowEvaluator&>(*shortOne.rowEvaluator(linspace(-1, 1, 2048))).blockMode());
     }
 };
 

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target for a bounded time (issue #16):
+#   bash tools/fuzz.sh TARGET SECONDS      e.g. bash tools/fuzz.sh fuzz_json 60
+#   bash tools/fuzz.sh list                the targets (tools/fuzz/fuzz_*.cpp)
+# Builds core and the targets with clang-14 and -fsanitize=fuzzer,address,undefined in their own
+# folder (COMMUTELAB_FUZZ_BUILD_DIR, default build-fuzz), seeds the corpus from resources/ and the
+# tests' inputs, and exits non-zero on any finding (crash, sanitizer report, leak, timeout, OOM);
+# the reproducer is left in <build-fuzz>/findings/.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+fuzz_dir=${COMMUTELAB_FUZZ_BUILD_DIR:-$here/build-fuzz}
+target=${1:-}
+seconds=${2:-60}
+
+if [ "$target" = list ] || [ -z "$target" ]; then
+  for f in "$here"/tools/fuzz/fuzz_*.cpp; do basename "$f" .cpp; done
+  [ -n "$target" ] || { echo "usage: bash tools/fuzz.sh TARGET SECONDS" >&2; exit 2; }
+  exit 0
+fi
+[ -f "$here/tools/fuzz/$target.cpp" ] || { echo "no fuzz target '$target' (bash tools/fuzz.sh list)" >&2; exit 2; }
+
+if [ ! -f "$fuzz_dir/build.ninja" ]; then
+  cmake -S "$here/tools/fuzz" -B "$fuzz_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
+fi
+cmake --build "$fuzz_dir" --target "$target" -j 2 >/dev/null
+
+# Seeds: the sample logs and a few shapes from the tests, per target (the working corpus grows in
+# corpus/TARGET and is not committed).
+seeds="$fuzz_dir/seeds/$target"
+corpus="$fuzz_dir/corpus/$target"
+rm -rf "$seeds"
+mkdir -p "$seeds" "$corpus" "$fuzz_dir/findings"
+seed() { printf '%s' "$2" >"$seeds/$1"; }
+case "$target" in
+  fuzz_expression)
+    seed a '0.5*(x-1)^2 + 2*(y-0.5)^2 + 0.3*x*y'
+    seed b 'log(1 + (x+1)^2 + 3*(y+0.5)^2) + 0.2*cos(2*x)*sin(y)'
+    seed c '(x + y)^-2 + (x*y)^0.5 - abs(x)*y + tan(y) - 2^x*log(2 + y) + e^(x*y)'
+    seed d 'sqrt(x) + y^2 - 1/(x - y) + tanh(x*y)*cos(x) - -x^2*y^3'
+    ;;
+  fuzz_log_roundtrip)
+    i=0
+    for f in "$here"/resources/logs/*; do
+      case "$f" in *.json) p='\x00' ;; *.jsonl) p='\x01' ;; *) p='\x02' ;; esac
+      { printf "$p"; cat "$f"; } >"$seeds/sample$i"
+      i=$((i + 1))
+    done
+    { printf '\x03'; printf '# domains: en, ru\nstep,kind,domain,order,dt,dw,value,stderr,samples\n2000,loss,en,,,,3.44,,\n2000,p,en,ru>en,,,0.0195,0.001,600\n2000,excess,ru,en>ru,4000,0.15,0.0286,,\n'; } >"$seeds/long"
+    { printf '\x01'; printf '{"type": "run", "domains": ["a", "b"]}\n{"type": "checkpoint", "step": 1, "loss": [1, 2]}\n'; } >"$seeds/lines"
+    ;;
+  *)
+    cp "$here"/resources/logs/* "$seeds/"
+    seed long '# domains: en, ru
+step,kind,domain,order,dt,dw,value,stderr,samples
+2000,loss,en,,,,3.44,,
+2000,p,en,ru>en,,,0.0195,0.001,600
+2000,excess,ru,en>ru,4000,0.15,0.0286,,
+'
+    seed lines '{"type": "run", "domains": ["a", "b"], "metadata": {"k": "v"}}
+{"type": "checkpoint", "step": 1, "loss": {"a": 1, "b": 2}}
+{"type": "p", "step": 1, "pair": "12", "target": 1, "value": 0.5}
+'
+    seed strings '["\u00e9\ud83d\ude00", "\\"\/\b\f\n\r\t", -0.0e+0, 1E-300, [[{}]], null, true, false, NaN, Infinity]'
+    ;;
+esac
+
+echo "fuzzing $target for ${seconds}s"
+exec "$fuzz_dir/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -print_final_stats=1 -artifact_prefix="$fuzz_dir/findings/$target-" "$corpus" "$seeds"
