@@ -48,9 +48,9 @@ private slots:
         row("hex", "[0x1]", "1:3: expected ',' or ']', found 'x'");
         row("raw tab in string", "[\"a\tb\"]", "1:4: control character byte 0x09 inside a string (write it as an escape)");
         row("raw newline in string", "[\"a\nb\"]", "1:4: line break inside a string");
-        row("lone high surrogate", R"(["\uD800"])", "1:9: high surrogate not followed by a low surrogate escape");
-        row("high then non-surrogate", R"(["\uD800\u0041"])", "1:15: high surrogate not followed by a low surrogate escape");
-        row("lone low surrogate", R"(["\uDC00"])", "1:7: lone low surrogate in a \\u escape");
+        row("lone high surrogate", R"(["\uD800"])", "1:3: high surrogate not followed by a low surrogate escape");
+        row("high then non-surrogate", R"(["\uD800\u0041"])", "1:3: high surrogate not followed by a low surrogate escape");
+        row("lone low surrogate", R"(["\uDC00"])", "1:3: lone low surrogate in a \\u escape");
         row("CESU-8 bytes", "[\"\xed\xa0\xbd\xed\xb8\x80\"]", "1:3: invalid UTF-8 inside a string");
         row("beyond U+10FFFF", "[\"\xf4\x90\x80\x80\"]", "1:3: invalid UTF-8 inside a string");
         row("overlong", "[\"\xc0\xaf\"]", "1:3: invalid UTF-8 inside a string");

@@ -7,16 +7,26 @@
 #include "core/logs/LogError.h"
 #include "core/logs/LogFile.h"
 
+#include <algorithm>
 #include <sstream>
+#include <vector>
 
 using cl::logs::LogFormat;
 
 namespace {
+// JSON Lines with the record lines sorted: the same run whatever the order of its records (the
+// wide CSV writer writes rows in step order).
 std::string canonical(const cl::logs::RunLog& log)
 {
     std::ostringstream out;
-    cl::logs::writeJsonLog(log, out);
-    return out.str();
+    cl::logs::writeJsonLines(log, out);
+    std::istringstream in(out.str());
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    if (lines.size() > 1) std::sort(lines.begin() + 1, lines.end());
+    std::string text;
+    for (const std::string& line : lines) text += line + "\n";
+    return text;
 }
 }  // namespace
 

@@ -158,7 +158,7 @@ void refuseRepeatedStep(const std::string& path, int stepColumn, const std::vect
             return;
         double step = 0;
         readNumber(cells[static_cast<std::size_t>(stepColumn)].text, step);
-        steps.emplace_back(step, lineNumber);
+        steps.emplace_back(canonicalStep(step), lineNumber);
     });
     std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     long worst = 0, earlier = 0;

@@ -205,13 +205,18 @@ private:
     // has no UTF-8 form and is refused rather than written as CESU bytes.
     void unicode(std::string& out)
     {
+        const std::size_t escape = i_ - 2;  // errors point at the backslash of the (first) escape
+        auto refuse = [&](const char* message) {
+            i_ = escape;
+            fail(message);
+        };
         unsigned code = hex4();
-        if (code >= 0xdc00 && code < 0xe000) fail("lone low surrogate in a \\u escape");
+        if (code >= 0xdc00 && code < 0xe000) refuse("lone low surrogate in a \\u escape");
         if (code >= 0xd800 && code < 0xdc00) {
-            if (s_.substr(i_, 2) != "\\u") fail("high surrogate not followed by a low surrogate escape");
+            if (s_.substr(i_, 2) != "\\u") refuse("high surrogate not followed by a low surrogate escape");
             i_ += 2;
             const unsigned low = hex4();
-            if (low < 0xdc00 || low >= 0xe000) fail("high surrogate not followed by a low surrogate escape");
+            if (low < 0xdc00 || low >= 0xe000) refuse("high surrogate not followed by a low surrogate escape");
             code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
         }
         appendUtf8(out, code);

@@ -178,7 +178,10 @@ public:
             fail(*o.find("loss"), prefix + "loss", "inconsistent domain count: checkpoint has losses for " +
                                                        std::to_string(count) + " of " + std::to_string(log_.domainCount()) +
                                                        " domains");
-        log_.checkpoints.add(step, hasLoss ? losses.data() : nullptr, number(o.find("target_loss"), prefix + "target_loss"));
+        const double target = number(o.find("target_loss"), prefix + "target_loss");
+        // A checkpoint without any loss says nothing, and no CSV row could write it back.
+        if (!hasLoss && isMissing(target)) fail(o, prefix + "loss", "missing required field (or 'target_loss')");
+        log_.checkpoints.add(step, hasLoss ? losses.data() : nullptr, target);
     }
 
     void pValue(const JsonValue& o, const std::string& prefix)
@@ -187,7 +190,7 @@ public:
         const double step = requiredStep(o, "step", prefix);
         const DomainPair pair = order(require(o, "pair", prefix), prefix + "pair");
         const int target = domain(require(o, "target", prefix), prefix + "target");
-        const double value = number(&require(o, "value", prefix), prefix + "value");
+        const double value = requiredNumber(o, "value", prefix);  // null would not survive a CSV round trip
         log_.pValues.add(step, pair, target, value, number(o.find("stderr"), prefix + "stderr"),
                          number(o.find("samples"), prefix + "samples"));
     }
