@@ -48,13 +48,12 @@ def read_complete_records(path):
     return [json.loads(line) for line in data[:end].decode("utf-8").splitlines() if line.strip()]
 
 
-def _cut_to_last_complete_line(path):
-    with open(path, "rb+") as f:
+def _complete_lines(path):
+    """The bytes of a file up to its last newline, and whether a partial line follows."""
+    with open(path, "rb") as f:
         data = f.read()
-        end = data.rfind(b"\n") + 1
-        if end != len(data):
-            f.truncate(end)
-        return data[:end]
+    end = data.rfind(b"\n") + 1
+    return data[:end], end != len(data)
 
 
 class LogWriter:
@@ -83,8 +82,7 @@ class LogWriter:
                 raise ProbeError(f"metadata key {key!r}: keys are text without spaces")
             meta[key] = value if isinstance(value, str) else json.dumps(value)
         self._checkpoint_steps = set()
-        existing = _cut_to_last_complete_line(self.path) if os.path.exists(self.path) else b""
-        self._file = open(self.path, "a", encoding="utf-8")
+        existing, partial = _complete_lines(self.path) if os.path.exists(self.path) else (b"", False)
         if existing.strip():
             run = json.loads(existing.decode("utf-8").splitlines()[0])
             if run.get("type") != "run" or run.get("domains") != self.domains:
@@ -94,7 +92,10 @@ class LogWriter:
                 record = json.loads(line)
                 if record.get("type") == "checkpoint":
                     self._checkpoint_steps.add(record["step"])
-        else:
+        if partial:  # a writer killed mid-line: continue after the last complete record
+            os.truncate(self.path, len(existing))
+        self._file = open(self.path, "a", encoding="utf-8")
+        if not existing.strip():
             self._write({"type": "run", "format": "commutelab-log", "version": 1, "domains": self.domains,
                          "base_weights": None if base_weights is None else [_number(w) for w in base_weights],
                          "learning_rate": _number(learning_rate), "p_units": "raw", "target": MEAN,
