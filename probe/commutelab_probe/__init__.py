@@ -2,7 +2,7 @@
 training, run the paper's order interventions, and write CommuteLab logs (docs/probe.md)."""
 
 from .autograd_passes import ProbeError
-from .intervene import Intervention, intervene, weighted_train_step
+from .intervene import Intervention, Snapshot, intervene, weighted_train_step
 from .log_writer import LogWriter, read_complete_records
 from .measure import MEAN, Measurement, measure
 
@@ -14,6 +14,7 @@ __all__ = [
     "LogWriter",
     "Measurement",
     "ProbeError",
+    "Snapshot",
     "intervene",
     "measure",
     "read_complete_records",

@@ -31,6 +31,8 @@ class Intervention:
     excess: Dict[str, float]  # EL_k^{ab}
     loss: Dict[str, float]  # L_k(theta^{ab})
     base_loss: Dict[str, float]  # L_k(theta_base) at t0 + 2 dt
+    weight_sums: Dict[str, float] = None  # sum over the window's steps of each domain's weight
+    base_weight_sums: Dict[str, float] = None  # the same for the base run (equal: same tokens per domain)
 
 
 def weighted_train_step(loss_fn):
@@ -49,7 +51,9 @@ def weighted_train_step(loss_fn):
     return step
 
 
-class _Snapshot:
+class Snapshot:
+    """Model, optimizer and random state, to come back to (copied, so training on does not change it)."""
+
     def __init__(self, model, optimizer):
         self.model_state = copy.deepcopy(model.state_dict())
         self.optimizer_state = copy.deepcopy(optimizer.state_dict())
@@ -73,10 +77,15 @@ def _evaluate(model, loss_fn, eval_batches):
 
 
 def _run(model, optimizer, train_step, steps, schedule):
-    """schedule(s) -> weights at step s of the window."""
+    """schedule(s) -> weights at step s of the window. Returns each domain's summed weight."""
     names = list(steps)
+    sums = dict.fromkeys(names, 0.0)
     for s in range(len(steps[names[0]])):
-        train_step(model, optimizer, {n: steps[n][s] for n in names}, schedule(s))
+        weights = schedule(s)
+        train_step(model, optimizer, {n: steps[n][s] for n in names}, weights)
+        for n in names:
+            sums[n] += weights[n]
+    return sums
 
 
 def intervene(model, optimizer, train_step, batches, *, weights, t0_step, delta_t, delta_w, order,
@@ -113,9 +122,9 @@ def intervene(model, optimizer, train_step, batches, *, weights, t0_step, delta_
         if name not in weights:
             raise ProbeError(f"evaluation batches for unknown domain '{name}'")
 
-    snapshot = _Snapshot(model, optimizer)
+    snapshot = Snapshot(model, optimizer)
     try:
-        _run(model, optimizer, train_step, steps, lambda s: dict(weights))
+        base_sums = _run(model, optimizer, train_step, steps, lambda s: dict(weights))
         base = _evaluate(model, loss_fn, eval_batches)
         results = []
         for a, b in orders:
@@ -128,11 +137,11 @@ def intervene(model, optimizer, train_step, batches, *, weights, t0_step, delta_
                 if min(list(early.values()) + list(late.values())) < 0:
                     raise ProbeError(f"delta_w = {dw} makes a weight negative for order ({a}, {b})")
                 snapshot.restore(model, optimizer)
-                _run(model, optimizer, train_step, steps, lambda s: early if s < delta_t else late)
+                sums = _run(model, optimizer, train_step, steps, lambda s: early if s < delta_t else late)
                 reached = _evaluate(model, loss_fn, eval_batches)
                 results.append(Intervention(start=t0_step, length=delta_t, delta_w=float(dw), order=(a, b),
                                             excess={n: reached[n] - base[n] for n in reached}, loss=reached,
-                                            base_loss=base))
+                                            base_loss=base, weight_sums=sums, base_weight_sums=base_sums))
     finally:
         snapshot.restore(model, optimizer)
     return results[0] if single else results

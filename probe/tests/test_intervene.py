@@ -54,6 +54,10 @@ class Intervene(unittest.TestCase):
                 self.assertAlmostEqual(iv.excess[n], expected, delta=1e-12 * max(1, abs(expected)))
                 self.assertAlmostEqual(iv.base_loss[n], loss(self.q, base, i), delta=1e-12)
             self.assertEqual((iv.start, iv.length, iv.delta_w, iv.order), (100, dt, dw, order))
+            # Same amount of each domain as the base run (eqs. 9/10): 2 dt * w per domain.
+            for n in self.names:
+                self.assertAlmostEqual(iv.weight_sums[n], 2 * dt * 0.5, delta=1e-12)
+                self.assertAlmostEqual(iv.base_weight_sums[n], 2 * dt * 0.5, delta=1e-12)
 
     def test_leading_term_is_dw_times_flow_time_squared_times_p(self):
         # Discrete SGD adds to each one-sided EL a term dw^2 gamma^2 dt <(H_a - H_b)(g_a - g_b), g_k> that
