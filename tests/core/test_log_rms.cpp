@@ -40,7 +40,8 @@ private slots:
             kRunLine +
             "{\"type\": \"rms\", \"step\": 100, \"pair\": [\"ridges\", \"waves\"], \"tensor\": \"0.weight\", "
             "\"bracket_rms\": 0.07204482669460913, \"grad_rms\": 0.015506911500301304}\n"
-            "{\"type\": \"rms\", \"step\": 100, \"pair\": [\"dunes\", \"waves\"], \"tensor\": \"blocks.0.attn.weight\", "
+            "{\"type\": \"rms\", \"step\": 100, \"pair\": [\"dunes\", \"waves\"], \"tensor\": "
+            "\"blocks.0.attn.weight\", "
             "\"bracket_rms\": 1.5e-300, \"grad_rms\": \"NaN\"}\n"
             "{\"type\": \"rms\", \"step\": 200, \"pair\": \"32\", \"tensor\": \"2.bias\", \"bracket_rms\": null, "
             "\"grad_rms\": 3}\n";
@@ -85,8 +86,10 @@ private slots:
                 QCOMPARE(back.rms.tensor[r], log.rms.tensor[r]);
                 QCOMPARE(bits(back.rms.step[r]), bits(log.rms.step[r]));
                 QCOMPARE(isMissing(back.rms.bracketRms[r]), isMissing(log.rms.bracketRms[r]));
-                if (!std::isnan(log.rms.bracketRms[r])) QCOMPARE(bits(back.rms.bracketRms[r]), bits(log.rms.bracketRms[r]));
-                else QVERIFY(std::isnan(back.rms.bracketRms[r]));
+                if (!std::isnan(log.rms.bracketRms[r]))
+                    QCOMPARE(bits(back.rms.bracketRms[r]), bits(log.rms.bracketRms[r]));
+                else
+                    QVERIFY(std::isnan(back.rms.bracketRms[r]));
                 QCOMPARE(bits(back.rms.gradRms[r]), bits(log.rms.gradRms[r]));
             }
         }
@@ -96,14 +99,18 @@ private slots:
     {
         QTest::addColumn<QString>("line");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no tensor") << R"({"type": "rms", "step": 1, "pair": ["ridges", "waves"], "bracket_rms": 1, "grad_rms": 1})"
-                                   << "r.jsonl:2:1: field 'tensor': missing required field";
-        QTest::newRow("tensor not text") << R"({"type": "rms", "step": 1, "pair": ["ridges", "waves"], "tensor": 3, "bracket_rms": 1, "grad_rms": 1})"
-                                         << "r.jsonl:2:68: field 'tensor': expected a tensor name, found number";
-        QTest::newRow("negative") << R"({"type": "rms", "step": 1, "pair": [2, 1], "tensor": "w", "bracket_rms": -0.5, "grad_rms": 1})"
-                                  << "r.jsonl:2:76: field 'bracket_rms': an RMS cannot be negative";
-        QTest::newRow("unknown domain") << R"({"type": "rms", "step": 1, "pair": ["ridges", "fr"], "tensor": "w", "bracket_rms": 1, "grad_rms": 1})"
-                                        << "r.jsonl:2:46: field 'pair'";
+        QTest::newRow("no tensor")
+            << R"({"type": "rms", "step": 1, "pair": ["ridges", "waves"], "bracket_rms": 1, "grad_rms": 1})"
+            << "r.jsonl:2:1: field 'tensor': missing required field";
+        QTest::newRow("tensor not text")
+            << R"({"type": "rms", "step": 1, "pair": ["ridges", "waves"], "tensor": 3, "bracket_rms": 1, "grad_rms": 1})"
+            << "r.jsonl:2:68: field 'tensor': expected a tensor name, found number";
+        QTest::newRow("negative")
+            << R"({"type": "rms", "step": 1, "pair": [2, 1], "tensor": "w", "bracket_rms": -0.5, "grad_rms": 1})"
+            << "r.jsonl:2:76: field 'bracket_rms': an RMS cannot be negative";
+        QTest::newRow("unknown domain")
+            << R"({"type": "rms", "step": 1, "pair": ["ridges", "fr"], "tensor": "w", "bracket_rms": 1, "grad_rms": 1})"
+            << "r.jsonl:2:46: field 'pair'";
         QTest::newRow("no grad_rms") << R"({"type": "rms", "step": 1, "pair": "12", "tensor": "w", "bracket_rms": 1})"
                                      << "r.jsonl:2:1: field 'grad_rms': missing required field";
     }
