@@ -31,8 +31,8 @@ import commutelab_probe as cp  # noqa: E402
 
 SOURCES = {"en": "/usr/share/games/fortunes", "ru": "/usr/share/games/fortunes/ru", "de": "/usr/share/games/fortunes/de"}
 CONTEXT, BATCH = 64, 16
-FULL = dict(steps=1200, checkpoints=4, delta_t=40, groups=8, probe_batches=2, eval_batches=8, advice_dw=0.09,
-            tournament_seeds=8, tournament_base=300, tau=30, width=64, layers=2)
+FULL = dict(steps=600, checkpoints=4, delta_t=20, groups=8, probe_batches=2, eval_batches=8, advice_dw=0.09,
+            tournament_seeds=8, tournament_base=150, tau=15, width=48, layers=2)
 REDUCED = dict(steps=24, checkpoints=2, delta_t=2, groups=4, probe_batches=1, eval_batches=2, advice_dw=0.09,
                tournament_seeds=2, tournament_base=8, tau=2, width=32, layers=1)
 

@@ -12,6 +12,7 @@
 #include <sstream>
 
 using namespace cl::logs;
+using cl::LogError;
 
 namespace {
 
@@ -104,13 +105,13 @@ private slots:
             << "r.jsonl:2:1: field 'tensor': missing required field";
         QTest::newRow("tensor not text")
             << R"({"type": "rms", "step": 1, "pair": ["ridges", "waves"], "tensor": 3, "bracket_rms": 1, "grad_rms": 1})"
-            << "r.jsonl:2:68: field 'tensor': expected a tensor name, found number";
+            << "r.jsonl:2:67: field 'tensor': expected a tensor name, found a number";
         QTest::newRow("negative")
             << R"({"type": "rms", "step": 1, "pair": [2, 1], "tensor": "w", "bracket_rms": -0.5, "grad_rms": 1})"
-            << "r.jsonl:2:76: field 'bracket_rms': an RMS cannot be negative";
+            << "r.jsonl:2:74: field 'bracket_rms': an RMS cannot be negative";
         QTest::newRow("unknown domain")
             << R"({"type": "rms", "step": 1, "pair": ["ridges", "fr"], "tensor": "w", "bracket_rms": 1, "grad_rms": 1})"
-            << "r.jsonl:2:46: field 'pair'";
+            << "r.jsonl:2:47: field 'pair': unknown domain 'fr'";
         QTest::newRow("no grad_rms") << R"({"type": "rms", "step": 1, "pair": "12", "tensor": "w", "bracket_rms": 1})"
                                      << "r.jsonl:2:1: field 'grad_rms': missing required field";
     }
@@ -134,7 +135,7 @@ private slots:
             readJsonLog(R"({"domains": ["en", "ru"], "rms": {"step": 1}})", "r.json");
             QFAIL("accepted rms as an object");
         } catch (const LogError& e) {
-            QCOMPARE(std::string(e.what()), std::string("r.json:1:35: field 'rms': expected an array"));
+            QCOMPARE(std::string(e.what()), std::string("r.json:1:34: field 'rms': expected an array"));
         }
     }
 };
