@@ -4,8 +4,6 @@ Each rank measures its own share of the batches; the probe all-reduces sums (gra
 counts, the scalar products of the estimator) and divides afterwards, so the result is the
 single-process one up to the order of floating-point additions."""
 
-import torch
-
 
 class Collective:
     def __init__(self, process_group=None):

@@ -209,7 +209,7 @@ def measure(model, loss_fn, batches, *, step, targets=None, groups=2, rms=True, 
 
     bracket_rms, grad_rms = {}, {}
     for (lo, hi), vector in pair_brackets.items():
-        pair_grad = {n: math.sqrt(float(torch.cat([x, y]).double().pow(2).mean()))
+        pair_grad = {n: math.sqrt(float(torch.cat([x.reshape(-1), y.reshape(-1)]).double().pow(2).mean()))
                      for n, x, y in zip(space.names, space.views(mean_grad[lo]), space.views(mean_grad[hi]))}
         for key in ((domains[lo], domains[hi]), (domains[hi], domains[lo])):
             bracket_rms[key] = space.tensor_rms(vector)

@@ -7,7 +7,6 @@ import os
 import tempfile
 import unittest
 
-import torch
 
 import commutelab_probe as cp
 from tests.models import Quadratics, Theta
