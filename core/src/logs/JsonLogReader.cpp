@@ -210,6 +210,22 @@ public:
                                hasBase ? base.data() : nullptr);
     }
 
+    // Per-tensor RMS of a bracket and of its gradients, written by the probe (docs/log-format.md).
+    void rms(const JsonValue& o, const std::string& prefix)
+    {
+        if (o.type != Type::Object) fail(o, prefix, "expected an rms object");
+        const double step = requiredNumber(o, "step", prefix);
+        const DomainPair pair = order(require(o, "pair", prefix), prefix + "pair");
+        const JsonValue& tensor = require(o, "tensor", prefix);
+        if (tensor.type != Type::String || tensor.text.empty())
+            fail(tensor, prefix + "tensor", std::string("expected a tensor name, found ") + tensor.typeName());
+        const double bracket = number(&require(o, "bracket_rms", prefix), prefix + "bracket_rms");
+        const double gradient = number(&require(o, "grad_rms", prefix), prefix + "grad_rms");
+        for (const auto& [value, key] : {std::pair{bracket, "bracket_rms"}, std::pair{gradient, "grad_rms"}})
+            if (!isMissing(value) && value < 0) fail(*o.find(key), prefix + key, "an RMS cannot be negative");
+        log_.rms.add(step, pair, tensor.text, bracket, gradient);
+    }
+
 private:
     const DomainLookup& lookup() const
     {
@@ -243,6 +259,7 @@ RunLog readJsonLog(const std::string& text, const std::string& path)
     each(decoder, root, "checkpoints", &Decoder::checkpoint);
     each(decoder, root, "p_values", &Decoder::pValue);
     each(decoder, root, "interventions", &Decoder::intervention);
+    each(decoder, root, "rms", &Decoder::rms);
     return log;
 }
 
@@ -274,7 +291,10 @@ RunLog readJsonLines(const std::string& text, const std::string& path)
         } else if (type->text == "checkpoint") decoder.checkpoint(o, {});
         else if (type->text == "p") decoder.pValue(o, {});
         else if (type->text == "intervention") decoder.intervention(o, {});
-        else decoder.fail(*type, "type", "expected \"checkpoint\", \"p\" or \"intervention\", found \"" + type->text + "\"");
+        else if (type->text == "rms") decoder.rms(o, {});
+        else
+            decoder.fail(*type, "type",
+                         "expected \"checkpoint\", \"p\", \"intervention\" or \"rms\", found \"" + type->text + "\"");
     }
     if (!haveRun) throw LogError({path, 0, 0, {}}, "empty file: no \"run\" line");
     return log;

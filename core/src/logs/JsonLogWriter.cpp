@@ -81,6 +81,14 @@ std::string interventionFields(const RunLog& log, std::size_t r)
     return out;
 }
 
+std::string rmsFields(const RunLog& log, std::size_t r)
+{
+    const auto& m = log.rms;
+    return "\"step\": " + jsonNumber(m.step[r]) + ", \"pair\": " + pair(log, m.pair(r)) +
+           ", \"tensor\": " + jsonQuote(m.tensor[r]) + ", \"bracket_rms\": " + jsonNumber(m.bracketRms[r]) +
+           ", \"grad_rms\": " + jsonNumber(m.gradRms[r]);
+}
+
 template <typename Fields>
 void list(std::ostream& out, const char* key, std::size_t n, Fields fields)
 {
@@ -97,6 +105,7 @@ void writeJsonLog(const RunLog& log, std::ostream& out)
     list(out, "checkpoints", log.checkpoints.size(), [&](std::size_t r) { return checkpointFields(log, r); });
     list(out, "p_values", log.pValues.size(), [&](std::size_t r) { return pFields(log, r); });
     list(out, "interventions", log.interventions.size(), [&](std::size_t r) { return interventionFields(log, r); });
+    if (log.rms.size()) list(out, "rms", log.rms.size(), [&](std::size_t r) { return rmsFields(log, r); });
     out << "\n}\n";
 }
 
@@ -108,6 +117,7 @@ void writeJsonLines(const RunLog& log, std::ostream& out)
     for (std::size_t r = 0; r < log.pValues.size(); ++r) out << "{\"type\": \"p\", " << pFields(log, r) << "}\n";
     for (std::size_t r = 0; r < log.interventions.size(); ++r)
         out << "{\"type\": \"intervention\", " << interventionFields(log, r) << "}\n";
+    for (std::size_t r = 0; r < log.rms.size(); ++r) out << "{\"type\": \"rms\", " << rmsFields(log, r) << "}\n";
 }
 
 }  // namespace cl::logs

@@ -1,0 +1,97 @@
+"""The reduced bilingual experiment (probe/examples/bilingual.py --reduced, issue 13) end to end: it
+trains, measures, intervenes and writes logs that `commutelab import` reads with every count as
+expected; standard errors are positive and finite; every intervention is paired with its base run
+at the same tokens per domain; the held-out losses of the base run fall; and a second run with the
+same seed writes the identical balanced log. Its figures are not compared with the paper."""
+
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+import commutelab_probe as cp
+
+PROBE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SCRIPT = os.path.join(PROBE_DIR, "examples", "bilingual.py")
+
+
+@unittest.skipUnless(os.path.isdir("/usr/share/games/fortunes/ru") and os.path.isdir("/usr/share/games/fortunes/de"),
+                     "fortunes-ru / fortunes-de are not installed")
+class ReducedBilingual(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.TemporaryDirectory()
+        cls.first, cls.second = os.path.join(cls.dir.name, "a"), os.path.join(cls.dir.name, "b")
+        run = lambda out, *extra: subprocess.run([sys.executable, SCRIPT, "--reduced", "--seed", "3", "--out", out,
+                                                  *extra], check=True, timeout=900, capture_output=True, text=True)
+        cls.output = run(cls.first).stdout
+        run(cls.second, "--parts", "balanced")
+        with open(os.path.join(cls.first, "summary.json")) as f:
+            cls.summary = json.load(f)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.dir.cleanup()
+
+    def records(self, name):
+        return cp.read_complete_records(os.path.join(self.first, f"{name}.jsonl"))
+
+    def test_same_seed_same_log(self):
+        with open(os.path.join(self.first, "balanced.jsonl"), "rb") as a, open(os.path.join(self.second, "balanced.jsonl"), "rb") as b:
+            self.assertEqual(a.read(), b.read())
+
+    def test_logs(self):
+        for name in ("balanced", "imbalanced"):
+            records = self.records(name)
+            kinds = [r["type"] for r in records]
+            # Checkpoints at 0, 12, 24; P(ru, en; en), P(ru, en; ru) at 12 and 24; 2 orders x 3 dw per checkpoint.
+            self.assertEqual((kinds.count("checkpoint"), kinds.count("p"), kinds.count("intervention")), (3, 4, 12), name)
+            for r in records:
+                if r["type"] == "p":
+                    self.assertTrue(math.isfinite(r["stderr"]) and r["stderr"] > 0, r)
+            checkpoints = [r for r in records if r["type"] == "checkpoint"]
+            for d in range(2):
+                self.assertLess(checkpoints[-1]["loss"][d], checkpoints[0]["loss"][d], (name, d))
+            by_start = {}
+            for r in records:
+                if r["type"] == "intervention":
+                    by_start.setdefault(r["start"], []).append(r)
+            self.assertEqual(sorted(by_start), [12, 24])
+            for ivs in by_start.values():
+                self.assertEqual(len({json.dumps(r["base_loss"]) for r in ivs}), 1)  # one base run per start
+                self.assertEqual(sorted(r["delta_w"] for r in ivs if r["order"] == ["en", "ru"]),
+                                 [0.15, 0.3, 0.45] if name == "balanced" else [0.03, 0.06, 0.09])
+            for row in self.summary[name]["checkpoints"]:
+                for sums, base in row["weight_sums"]:
+                    for d in ("en", "ru"):
+                        self.assertAlmostEqual(sums[d], base[d], delta=1e-9)
+        self.assertGreater([r["type"] for r in self.records("balanced")].count("rms"), 0)
+
+    def test_importer_reads_the_logs(self):
+        binary = os.environ.get("COMMUTELAB_BINARY", "")
+        if not binary or not os.path.exists(binary):
+            self.skipTest("COMMUTELAB_BINARY is not set (run through CTest)")
+        for name in ("balanced", "imbalanced"):
+            done = subprocess.run([binary, "import", os.path.join(self.first, f"{name}.jsonl"), "--json"],
+                                  capture_output=True, text=True, timeout=60)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            report = json.loads(done.stdout)
+            self.assertEqual((report["checkpoints"], report["p_values"], report["interventions"], report["warnings"]),
+                             (3, 4, 12, 0))
+            self.assertEqual(report["cells_compared"], 24)  # 12 interventions x 2 languages, each with a P at t0
+
+    def test_tournament_and_advice_ran(self):
+        t = self.summary["tournament"]
+        self.assertEqual(t["seeds"], 2)
+        for run in t["runs"]:
+            self.assertEqual(len(run["final_mean_loss"]), 6)
+            self.assertTrue(1 <= run["rank"] <= 6)
+        advice = self.summary["imbalanced"]["advice"]
+        self.assertEqual(set(advice["advised_final"]), {"en", "ru"})
+
+
+if __name__ == "__main__":
+    unittest.main()

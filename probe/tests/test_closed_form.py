@@ -1,0 +1,75 @@
+"""measure() against the closed form on quadratics (science page): P(L_i, L_j; L_k) =
+<A_j A_i (theta - b_i) - A_i A_j (theta - b_j), A_k (theta - b_k)>, to 1e-10 relative in float64."""
+
+import unittest
+
+import torch
+
+import commutelab_probe as cp
+from tests.models import Quadratics, Theta
+
+
+class ClosedForm(unittest.TestCase):
+    def check(self, k, n, seed, groups):
+        q = Quadratics(k, n, seed)
+        model = Theta(q.start)
+        names = [f"d{i}" for i in range(k)]
+        # Deterministic losses: every batch of a domain is the same, so each group's mean is exact.
+        batches = {names[i]: [i] * groups for i in range(k)}
+        m = cp.measure(model, q.loss, batches, step=0, groups=groups)
+        theta = q.start
+        grads = [q.grad(theta, i) for i in range(k)]
+        checked = 0
+        for i in range(k):
+            for j in range(k):
+                if i == j:
+                    continue
+                r = q.bracket(theta, i, j)
+                truths = {names[t]: float(r @ grads[t]) for t in range(k)}
+                truths[cp.MEAN] = float(r @ sum(grads) / k)
+                for target, truth in truths.items():
+                    got = m.p[(names[i], names[j], target)]
+                    self.assertLess(abs(got - truth), 1e-10 * abs(truth), (i, j, target, got, truth))
+                    checked += 1
+                # Bracket RMS: one tensor, so it is |R| / sqrt(n).
+                self.assertAlmostEqual(m.bracket_rms[(names[i], names[j])]["theta"],
+                                       float(r.norm()) / n ** 0.5, delta=1e-10 * float(r.norm()))
+        self.assertEqual(checked, k * (k - 1) * (k + 1))
+        return m
+
+    def test_two_domains(self):
+        self.check(2, 7, seed=1, groups=2)
+
+    def test_three_domains_many_groups(self):
+        m = self.check(3, 5, seed=2, groups=6)
+        self.assertEqual(m.replicates, 3)
+        # Identical batches: every replicate agrees, so the standard error is 0 (to rounding).
+        self.assertLess(max(m.stderr.values()), 1e-9)
+
+    def test_cost_is_one_hvp_per_domain_and_target(self):
+        # K domains and T domain targets: K*T HVPs per full pass over the data (the mean is free),
+        # never K^2 per target; the RMS brackets add K(K-1) when asked for.
+        k, groups = 4, 2
+        q = Quadratics(k, 3, seed=3)
+        batches = {f"d{i}": [i] * groups for i in range(k)}
+        batch_total = k * groups
+        m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, rms=False)
+        self.assertEqual(m.hessian_vector_products, batch_total * k)  # k domain targets per batch
+        self.assertEqual(m.gradient_passes, batch_total)
+        m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, targets=["d1"], rms=False)
+        self.assertEqual(m.hessian_vector_products, batch_total * 1)
+        m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, targets=[cp.MEAN], rms=False)
+        self.assertEqual(m.hessian_vector_products, batch_total * 1)
+        m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, rms=True)
+        self.assertEqual(m.hessian_vector_products, batch_total * (k + k - 1))
+
+    def test_skips_frozen_parameters(self):
+        q = Quadratics(2, 4, seed=4)
+        model = Theta(q.start)
+        model.frozen = torch.nn.Parameter(torch.ones(3), requires_grad=False)
+        m = cp.measure(model, q.loss, {"a": [0, 0], "b": [1, 1]}, step=0)
+        self.assertEqual(list(m.bracket_rms[("a", "b")]), ["theta"])
+
+
+if __name__ == "__main__":
+    unittest.main()
