@@ -32,14 +32,16 @@ TailState scanEventFile(const std::string& path, FileCursor& cursor, ScalarRun& 
     FramedRecord record;
     while (reader.next(record)) {
         decoder.decode(record, path, run, index);
+        // Moved record by record: after an error the points read so far stay, and a later read
+        // starts at the record that failed instead of adding the earlier ones again.
+        cursor.offset = reader.endOffset();
+        cursor.nextRecord = reader.nextIndex();
         if (!reserved && reader.endOffset() >= probeEnd) {
             reserved = true;
             const double fraction = static_cast<double>(reader.endOffset() - start) / static_cast<double>(size - start);
             reserveForRest(run, sizesAtStart, fraction, decoder.keepsWallTimes());
         }
     }
-    cursor.offset = reader.endOffset();
-    cursor.nextRecord = reader.nextIndex();
     return {reader.truncated(), reader.tailBytes(), reader.tailClaimedBytes()};
 }
 
@@ -71,6 +73,13 @@ void warnNonFinite(ScalarRun& run)
 bool isEventFileName(const std::string& fileName)
 {
     return fileName.rfind("events.out.tfevents.", 0) == 0;
+}
+
+std::string runNameOfFile(const std::string& path)
+{
+    std::string name = fs::path(path).parent_path().filename().string();
+    if (name.empty() || name == "." || name == "..") name = fs::path(path).filename().string();
+    return name;
 }
 
 std::vector<RunFolder> runFoldersBelow(const std::string& folder)

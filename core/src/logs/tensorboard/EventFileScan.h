@@ -33,7 +33,8 @@ struct ScanProgress {
 };
 
 /// Appends the scalars of every complete record of `path` after `cursor` to `run` and moves the
-/// cursor past them. Throws EventFileError / LogError / Cancelled.
+/// cursor past each as it goes (so after a throw it points at the record that failed). Throws
+/// EventFileError / LogError / Cancelled.
 TailState scanEventFile(const std::string& path, FileCursor& cursor, ScalarRun& run, SeriesIndex& index,
                         EventScalarDecoder& decoder, const ScanProgress& progress = {});
 
@@ -45,6 +46,10 @@ void warnNonFinite(ScalarRun& run);
 
 /// True for names TensorBoard reads as event files ("events.out.tfevents." followed by anything).
 bool isEventFileName(const std::string& fileName);
+
+/// The run name of an event file given on its own: its folder's name ("version_0"), or the
+/// file name when it has no folder part.
+std::string runNameOfFile(const std::string& path);
 
 /// A run folder below a log folder and its event files in file-name order.
 struct RunFolder {

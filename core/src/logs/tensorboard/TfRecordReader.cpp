@@ -43,7 +43,7 @@ bool startsWith(const char* data, std::size_t size, std::string_view prefix)
 }  // namespace
 
 TfRecordReader::TfRecordReader(const std::string& path, std::uint64_t offset, long firstIndex)
-    : path_(path), endOffset_(offset), nextIndex_(firstIndex)
+    : path_(path), startOffset_(offset), endOffset_(offset), nextIndex_(firstIndex)
 {
     file_ = std::fopen(path.c_str(), "rb");
     if (!file_) throw LogError({path, 0, 0, {}}, std::string("cannot open: ") + std::strerror(errno));
@@ -74,7 +74,7 @@ void TfRecordReader::report()
     if (!progress_) return;
     if (progress_->cancelRequested()) throw Cancelled();
     if (progressTotal_ > 0) {
-        const double done = static_cast<double>(progressBefore_ + bufferOffset_ + end_);
+        const double done = static_cast<double>(progressBefore_ + bufferOffset_ + end_ - startOffset_);
         progress_->setProgress(std::min(1.0, done / static_cast<double>(progressTotal_)));
     }
 }

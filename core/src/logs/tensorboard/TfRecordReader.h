@@ -45,7 +45,8 @@ public:
     long nextIndex() const { return nextIndex_; }
     /// Size of the file when it was opened.
     std::uint64_t fileSize() const { return fileSize_; }
-    /// Called with the bytes consumed so far whenever a chunk is read; may throw Cancelled.
+    /// Reports the bytes read since `offset` (plus doneBefore, of total) whenever a chunk is read,
+    /// and throws Cancelled when the sink asks to stop.
     void setProgress(ProgressSink* sink, std::uint64_t doneBefore, std::uint64_t total);
 
 private:
@@ -58,6 +59,7 @@ private:
     std::size_t begin_ = 0, end_ = 0;
     bool eof_ = false;
     std::uint64_t fileSize_ = 0;
+    std::uint64_t startOffset_ = 0;
     std::uint64_t bufferOffset_ = 0;  // file offset of buffer_[0]
     std::uint64_t endOffset_ = 0;
     long nextIndex_ = 1;
