@@ -92,6 +92,15 @@ private slots:
             QCOMPARE(crc32c(data.data(), data.size()), tw::bitwiseCrc32c(data));
             QCOMPARE(maskedCrc32c(data.data(), data.size()), tw::masked(tw::bitwiseCrc32c(data)));
         }
+        // Four interleaved CRCs of different lengths (0 included) equal four separate ones.
+        std::string bytes(300, '\0');
+        for (auto& c : bytes) c = static_cast<char>(gen() & 0xFF);
+        const auto* base = reinterpret_cast<const unsigned char*>(bytes.data());
+        const unsigned char* data[4] = {base, base + 10, base + 100, base + 7};
+        const std::size_t size[4] = {57, 0, 200, 58};
+        std::uint32_t crc[4];
+        crc32cOfFour(data, size, crc);
+        for (int k = 0; k < 4; ++k) QCOMPARE(crc[k], tw::bitwiseCrc32c(bytes.substr(data[k] - base, size[k])));
     }
 
     void roundTripAllEncodingsBitExact()

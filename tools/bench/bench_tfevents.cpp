@@ -63,7 +63,9 @@ int main(int argc, char** argv)
             ++series;
             points += s.size();
             keptBytes += 8 * (s.steps.size() + s.values.size() + s.wallTimes.size());
-            for (double v : s.values) checksum += v;
+            double sum = 0;  // per series, then over series: the order the Python reference adds in
+            for (double v : s.values) sum += v;
+            checksum += sum;
             if (list)
                 std::printf("run %s series %s: %zu points, steps %.17g..%.17g\n", run.name.c_str(), s.name.c_str(),
                             s.size(), s.size() ? s.steps.front() : 0.0, s.size() ? s.steps.back() : 0.0);

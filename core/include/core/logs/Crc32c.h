@@ -12,6 +12,11 @@ namespace cl::logs {
 /// the check value of "123456789" is 0xE3069283.
 std::uint32_t crc32c(const void* data, std::size_t size);
 
+/// CRC-32C of four byte ranges at once, the same values as four crc32c calls. A byte-wise
+/// table CRC spends its time waiting for each table load; four independent ones interleaved
+/// byte by byte overlap those waits (about 2x the throughput on the event-file benchmark).
+void crc32cOfFour(const unsigned char* const data[4], const std::size_t size[4], std::uint32_t crc[4]);
+
 /// TFRecord's masked CRC: ((crc >> 15) | (crc << 17)) + 0xA282EAD8.
 std::uint32_t maskCrc32c(std::uint32_t crc);
 

@@ -102,12 +102,11 @@ bool TfRecordReader::ensure(std::size_t bytes)
     return true;
 }
 
-bool TfRecordReader::next(FramedRecord& record)
+bool TfRecordReader::frame(bool reading)
 {
-    tailBytes_ = tailClaimed_ = 0;
     const std::uint64_t offset = bufferOffset_ + begin_;
-    if (!ensure(kHeader)) {
-        tailBytes_ = end_ - begin_;  // 0: a clean end; otherwise a header cut short
+    if (reading ? !ensure(kHeader) : end_ - begin_ < kHeader) {
+        if (reading) tailBytes_ = end_ - begin_;  // 0: a clean end; otherwise a header cut short
         return false;
     }
     const char* header = buffer_.data() + begin_;
@@ -115,6 +114,7 @@ bool TfRecordReader::next(FramedRecord& record)
     const std::uint32_t storedLengthCrc = readU32(header + 8);
     const std::uint32_t lengthCrc = maskedCrc32c(header, 8);
     if (storedLengthCrc != lengthCrc) {
+        if (!reading) return false;
         const std::size_t have = end_ - begin_;
         if (offset == 0 && startsWith(header, have, "version https://git-lfs"))
             throw EventFileError(path_, 0, 0,
@@ -125,31 +125,68 @@ bool TfRecordReader::next(FramedRecord& record)
                              "length CRC mismatch (stored " + hex(storedLengthCrc) + ", computed " + hex(lengthCrc) +
                                  (offset == 0 ? "); not a TensorBoard event file" : "); the file is corrupt here"));
     }
-    if (length > kMaxRecord)
+    if (length > kMaxRecord) {
+        if (!reading) return false;
         throw EventFileError(path_, nextIndex_, offset,
                              "record length " + std::to_string(length) +
                                  " bytes is absurd (a record is a protobuf message, at most 2 GB); the file holds " +
                                  std::to_string(fileSize_ > offset ? fileSize_ - offset : 0) + " bytes from here");
+    }
     const std::size_t total = kHeader + static_cast<std::size_t>(length) + kFooter;
+    if (!reading && end_ - begin_ < total) return false;
     // Never buffer more than the file holds: a record that runs past the end is a cut tail.
     const std::uint64_t available = std::max<std::uint64_t>(fileSize_, bufferOffset_ + end_) - offset;
-    if (total > available || !ensure(total)) {
+    if (reading && (total > available || !ensure(total))) {
         tailBytes_ = total > available ? available : end_ - begin_;
         tailClaimed_ = total;
         return false;
     }
-    const char* data = buffer_.data() + begin_ + kHeader;
-    const std::uint32_t storedDataCrc = readU32(data + length);
-    const std::uint32_t dataCrc = maskedCrc32c(data, static_cast<std::size_t>(length));
-    if (storedDataCrc != dataCrc)
-        throw EventFileError(path_, nextIndex_, offset,
-                             "data CRC mismatch (stored " + hex(storedDataCrc) + ", computed " + hex(dataCrc) +
-                                 ") in a " + std::to_string(length) + "-byte record; the file is corrupt here");
-    record.data = std::string_view(data, static_cast<std::size_t>(length));
-    record.index = nextIndex_++;
-    record.offset = offset;
+    const std::size_t data = begin_ + kHeader;
+    batch_.push_back({offset, data, static_cast<std::size_t>(length), readU32(buffer_.data() + data + length), 0});
     begin_ += total;
-    endOffset_ = offset + total;
+    return true;
+}
+
+void TfRecordReader::checkBatchCrcs()
+{
+    const auto* bytes = reinterpret_cast<const unsigned char*>(buffer_.data());
+    std::size_t i = 0;
+    for (; i + 4 <= batch_.size(); i += 4) {
+        const unsigned char* data[4];
+        std::size_t size[4];
+        std::uint32_t crc[4];
+        for (int k = 0; k < 4; ++k) data[k] = bytes + batch_[i + k].data, size[k] = batch_[i + k].length;
+        crc32cOfFour(data, size, crc);
+        for (int k = 0; k < 4; ++k) batch_[i + k].crc = maskCrc32c(crc[k]);
+    }
+    for (; i < batch_.size(); ++i) batch_[i].crc = maskedCrc32c(bytes + batch_[i].data, batch_[i].length);
+}
+
+bool TfRecordReader::frameBatch()
+{
+    constexpr std::size_t kBatch = 64;
+    batch_.clear();
+    batchNext_ = 0;
+    if (!frame(true)) return false;  // the first may need the file read further
+    while (batch_.size() < kBatch && frame(false)) {
+    }
+    checkBatchCrcs();
+    return true;
+}
+
+bool TfRecordReader::next(FramedRecord& record)
+{
+    tailBytes_ = tailClaimed_ = 0;
+    if (batchNext_ == batch_.size() && !frameBatch()) return false;
+    const Framed& f = batch_[batchNext_++];
+    if (f.storedCrc != f.crc)
+        throw EventFileError(path_, nextIndex_, f.offset,
+                             "data CRC mismatch (stored " + hex(f.storedCrc) + ", computed " + hex(f.crc) + ") in a " +
+                                 std::to_string(f.length) + "-byte record; the file is corrupt here");
+    record.data = std::string_view(buffer_.data() + f.data, f.length);
+    record.index = nextIndex_++;
+    record.offset = f.offset;
+    endOffset_ = f.offset + kHeader + f.length + kFooter;
     return true;
 }
 

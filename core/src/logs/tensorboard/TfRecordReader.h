@@ -5,6 +5,9 @@
 // end of a file still being written (or of a killed writer): reported, not refused. A length
 // that cannot be a record (2 GB or more: no protobuf message is that long) is refused before
 // anything of that size is allocated; a record is only buffered once the file holds it.
+// Records already in the buffer are framed in batches and their data CRCs checked four at a
+// time (crc32cOfFour); a problem found ahead is reported only when its record is reached, so
+// every record before it is still delivered.
 
 #include "core/Progress.h"
 
@@ -50,7 +53,18 @@ public:
     void setProgress(ProgressSink* sink, std::uint64_t doneBefore, std::uint64_t total);
 
 private:
+    struct Framed {
+        std::uint64_t offset;
+        std::size_t data;  // index in buffer_ of the first data byte
+        std::size_t length;
+        std::uint32_t storedCrc, crc;
+    };
     bool ensure(std::size_t bytes);  // at least `bytes` unread bytes buffered; false at end of file
+    // Frames the record at begin_ into batch_. reading: may read the file, throws, sets the tail
+    // state; otherwise only looks at buffered bytes and returns false at anything unusual.
+    bool frame(bool reading);
+    bool frameBatch();
+    void checkBatchCrcs();
     void report();
 
     std::string path_;
@@ -64,6 +78,8 @@ private:
     std::uint64_t endOffset_ = 0;
     long nextIndex_ = 1;
     std::uint64_t tailBytes_ = 0, tailClaimed_ = 0;
+    std::vector<Framed> batch_;
+    std::size_t batchNext_ = 0;
     ProgressSink* progress_ = nullptr;
     std::uint64_t progressBefore_ = 0, progressTotal_ = 0;
 };
