@@ -15,7 +15,10 @@ events=${1:-20000000}
 data=${TMPDIR:-/tmp}/commutelab-bench
 file=$data/events.out.tfevents.bench-$events
 mkdir -p "$data"
-[ -f "$file" ] || "$build/bin/make_tfevents" "$file" "$events"
+if [ ! -f "$file" ]; then  # written under another name first: an interrupted run leaves no half file
+  "$build/bin/make_tfevents" "$file.part" "$events"
+  mv "$file.part" "$file"
+fi
 protoc --python_out="$data" -I "$here/../core/proto" "$here/../core/proto/tensorboard_event.proto"
 
 peak_mb() { sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$1" | awk '{ printf "%.1f", $1 / 1024 }'; }
