@@ -25,11 +25,8 @@ using namespace cl::logs;
 
 namespace {
 
-// ../shared from the worktree; core tests get no environment, so find it from this file.
-QString sharedLogs()
-{
-    return QFileInfo(QStringLiteral(__FILE__)).dir().absoluteFilePath(QStringLiteral("../../../shared/external-logs"));
-}
+// ../shared next to the source tree (tests/CMakeLists.txt passes its path).
+QString sharedLogs() { return QDir(QStringLiteral(COMMUTELAB_SOURCE_DIR "/../shared/external-logs")).absolutePath(); }
 
 #define REQUIRE_SHARED()                                                                                          \
     do {                                                                                                          \

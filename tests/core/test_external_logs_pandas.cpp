@@ -16,10 +16,7 @@ using namespace cl::logs;
 
 namespace {
 
-QString sharedLogs()
-{
-    return QFileInfo(QStringLiteral(__FILE__)).dir().absoluteFilePath(QStringLiteral("../../../shared/external-logs"));
-}
+QString sharedLogs() { return QDir(QStringLiteral(COMMUTELAB_SOURCE_DIR "/../shared/external-logs")).absolutePath(); }
 
 // {column: [count, sum]} of every numeric column but the x column, from pandas.
 const char* kPandasScript = R"(
