@@ -26,7 +26,7 @@ using namespace cl::logs;
 namespace {
 
 // ../shared next to the source tree (tests/CMakeLists.txt passes its path).
-QString sharedLogs() { return QDir(QStringLiteral(COMMUTELAB_SOURCE_DIR "/../shared/external-logs")).absolutePath(); }
+QString sharedLogs() { return QDir(QStringLiteral(COMMUTELAB_SHARED_DIR "/external-logs")).absolutePath(); }
 
 #define REQUIRE_SHARED()                                                                                          \
     do {                                                                                                          \

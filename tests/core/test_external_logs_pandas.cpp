@@ -16,7 +16,7 @@ using namespace cl::logs;
 
 namespace {
 
-QString sharedLogs() { return QDir(QStringLiteral(COMMUTELAB_SOURCE_DIR "/../shared/external-logs")).absolutePath(); }
+QString sharedLogs() { return QDir(QStringLiteral(COMMUTELAB_SHARED_DIR "/external-logs")).absolutePath(); }
 
 // {column: [count, sum]} of every numeric column but the x column, from pandas.
 const char* kPandasScript = R"(
