@@ -26,7 +26,10 @@ using namespace cl::logs;
 namespace {
 
 // ../shared next to the source tree (tests/CMakeLists.txt passes its path).
-QString sharedLogs() { return QDir(QStringLiteral(COMMUTELAB_SHARED_DIR "/external-logs")).absolutePath(); }
+QString sharedLogs()
+{
+    return QDir(QStringLiteral(COMMUTELAB_SHARED_DIR "/external-logs")).absolutePath();
+}
 
 #define REQUIRE_SHARED()                                                                                          \
     do {                                                                                                          \
@@ -457,6 +460,30 @@ private slots:
         hand.domains = {{"en", "lm_loss_en"}, {"ru", "lm_loss_ru"}};
         hand.axis = "step";
         QVERIFY(errorOf([&] { runLogFromSeries(run, hand); }).contains("no series 'lm_loss_ru' on axis 'step'"));
+    }
+
+    void tensorBoardFolderThroughTheEntryPoint()
+    {
+        REQUIRE_SHARED();
+        std::vector<LogWarning> skipped;
+        const auto runs = loadRuns({sample("tensorboard")}, {}, &skipped);
+        // Four event files with content or none, one LFS pointer skipped with its reason.
+        QCOMPARE(runs.size(), std::size_t(5));
+        QCOMPARE(skipped.size(), std::size_t(1));
+        QVERIFY(QString::fromStdString(skipped[0].message).contains("Git LFS pointer"));
+        std::map<std::string, const LoadedRun*> byName;
+        for (const auto& r : runs) byName[r.name] = &r;
+        const LoadedRun* carl = byName.at("CarlSchader--labeled-contrastive-framework/version_0");
+        QCOMPARE(carl->log.domains, (std::vector<std::string>{"train", "val"}));
+        QCOMPARE(series(*carl->series, "train_loss").size(), std::size_t(7738));
+        QCOMPARE(series(*carl->series, "val_loss").size(), std::size_t(100));
+        // Lightning's epoch aggregates pair up; the restarted batch axes (valid_loss_step/epoch_N) are not used.
+        const LoadedRun* atom = byName.at("AtomScott--FractalDB/version_0");
+        QCOMPARE(atom->mapping.domains, (std::vector<std::pair<std::string, std::string>>{
+                                            {"valid", "valid_loss_epoch"}, {"train", "train_loss_epoch"}}));
+        QCOMPARE(atom->log.checkpoints.step, (std::vector<double>{1718, 3437}));
+        QVERIFY(byName.at("BioinfoMachineLearning--mintomics/version_32")->series->truncatedTail);
+        QVERIFY(byName.at("BioinfoMachineLearning--mintomics/version_29")->series->series.empty());
     }
 
     void folderOfThreeRunsAndOneFront()

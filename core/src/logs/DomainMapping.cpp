@@ -58,6 +58,11 @@ bool spelledDomain(const std::string& name, Candidate& out)
     if (startsWith(n, "L_")) return accept(n.substr(2), 6, false);
     if (startsWith(n, "loss/") && n.find('/', 5) == std::string_view::npos) return accept(n.substr(5), 5, false);
     if (endsWith(n, "/loss") && n.find('/') == n.size() - 5) return accept(n.substr(0, n.size() - 5), 5, false);
+    // Lightning's per-epoch and per-step aggregates (valid_loss_epoch, train_loss_step): the split
+    // is the domain; epoch aggregates first, since the splits' epoch points share their steps.
+    for (const auto& [suffix, priority] : {std::pair<std::string_view, int>{"_loss_epoch", 2}, {"_loss_step", 1}})
+        if (endsWith(last, suffix) && last.size() > suffix.size())
+            return accept(last.substr(0, last.size() - suffix.size()), priority, false);
     // loss_<d> and <word>_loss_<d> (val_loss_en, lm_loss_en); the domain follows the "loss_".
     if (const auto at = last.find("loss_");
         at == 0 || (at != std::string_view::npos && at >= 2 && last[at - 1] == '_' &&

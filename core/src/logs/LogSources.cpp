@@ -281,11 +281,12 @@ std::string detectSourceFormat(const std::string& path)
 {
     std::uintmax_t size = 0;
     const std::string head = readHead(path, size);
-    if (looksLikeTensorBoard(path, head)) return "tensorboard";
+    // Before the TensorBoard check, so that a pointer in a folder is skipped like any non-log.
     if (head.rfind("version https://git-lfs", 0) == 0)
         throw LogError({path, 1, 1, {}},
                        "a Git LFS pointer, not the file itself: fetch the real file with "
                        "`git lfs pull` (or `git lfs fetch && git lfs checkout`) in its repository");
+    if (looksLikeTensorBoard(path, head)) return "tensorboard";
     if (size == 0) throw LogError({path, 0, 0, {}}, "empty file (0 bytes): no log in it");
     refuseBinary(head.substr(head.compare(0, 3, "\xef\xbb\xbf") == 0 ? 3 : 0), path);
     const std::string_view start = firstNonSpace(head);
@@ -324,7 +325,17 @@ std::vector<LoadedRun> loadRuns(const std::vector<std::string>& paths, const Loa
         } else {
             run.mapping = options.mapping;
         }
-        run.log = runLogFromSeries(series, run.mapping, &run.report);
+        if (options.mapping.domains.empty() && run.mapping.domains.size() == 1) {
+            // One recognised loss makes no plane: keep the guess for the mapping dialog, map nothing.
+            DomainMapping none;
+            none.axis = run.mapping.axis;
+            run.log = runLogFromSeries(series, none, &run.report);
+            run.log.warn({series.source, 0, 0, run.mapping.domains.front().second},
+                         "only one domain loss recognised ('" + run.mapping.domains.front().first +
+                             "'); a plane needs two: map them with --domain NAME=SERIES (see --list)");
+        } else {
+            run.log = runLogFromSeries(series, run.mapping, &run.report);
+        }
         run.report.guessed = options.mapping.domains.empty();
         if (series.truncatedTail) run.log.metadata.emplace_back("truncated_tail", "true");
         run.series = std::move(series);
