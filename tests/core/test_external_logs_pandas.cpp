@@ -1,6 +1,7 @@
 // Metrics CSVs and per-run tables read by CommuteLab and by pandas.read_csv (an independent
 // reader): per column, the number of non-empty cells and their sum must agree.
 
+#include "ExternalLogSamples.h"
 #include "core/logs/LogSources.h"
 
 #include <QDir>
@@ -13,10 +14,9 @@
 #include <cmath>
 
 using namespace cl::logs;
+using cl::test::sharedLogs;
 
 namespace {
-
-QString sharedLogs() { return QDir(QStringLiteral(COMMUTELAB_SHARED_DIR "/external-logs")).absolutePath(); }
 
 // {column: [count, sum]} of every numeric column but the x column, from pandas.
 const char* kPandasScript = R"(
