@@ -124,8 +124,8 @@ ParsedArgs parseArguments(const CommandSpec& spec, int argc, char** argv, int fi
     }
     for (const auto& o : spec.options)
         if (o.required && !args.has(o.name)) throw UsageError("missing required option --" + o.name);
-    const bool several = spec.positionalName.size() > 3 &&
-                         spec.positionalName.compare(spec.positionalName.size() - 3, 3, "...") == 0;
+    const bool several =
+        spec.positionalName.size() > 3 && spec.positionalName.compare(spec.positionalName.size() - 3, 3, "...") == 0;
     if (!spec.positionalName.empty() && (several ? args.positional.empty() : args.positional.size() != 1))
         throw UsageError("expected " + std::string(several ? "at least " : "") + "one " + spec.positionalName);
     return args;
