@@ -15,6 +15,7 @@ packages=(
   libvtk9-dev libeigen3-dev libboost-dev
   xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core poppler-utils
   python3-torch fortunes fortunes-ru fortunes-de
+  python3-pandas
   libprotobuf-dev protobuf-compiler
 )
 
