@@ -13,9 +13,9 @@ class vtkContextScene;
 namespace cl::ui::logs {
 
 struct ParetoSceneOptions {
-    bool equalAxes = false;   // one data unit is as long on both axes
-    bool grid = true;         // light grid lines at the ticks
-    int maxLabels = 150;      // label points (steps, Δw) only when a series has at most this many
+    bool equalAxes = false;  // one data unit is as long on both axes
+    bool grid = true;        // light grid lines at the ticks
+    int maxLabels = 150;     // label points (steps, Δw) only when a series has at most this many
     QString title;
 };
 

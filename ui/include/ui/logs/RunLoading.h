@@ -1,0 +1,39 @@
+#pragma once
+// Loading the runs the log window shows: core's loadRuns (every format, files or folders), one
+// path at a time so that progress and cancel have somewhere to stand, with the mapping the user
+// once chose for a run (MappingStore) applied instead of the automatic guess. Runs on a worker
+// thread; nothing here touches a widget.
+
+#include "core/Progress.h"
+#include "core/logs/LogSources.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace cl::ui::logs {
+
+struct ShownRun {
+    QString name;    // unique among the window's runs
+    QString source;  // the file or folder it came from
+    QString format;  // "json", "tensorboard", "hf-trainer-state", ...
+    QString key;     // mappingKey(): where the user's mapping for this run is remembered
+    std::shared_ptr<const cl::logs::RunLog> log;
+    std::shared_ptr<const cl::logs::ScalarRun> series;  // null for CommuteLab's own logs
+    cl::logs::DomainMapping mapping;
+    cl::logs::MappingReport report;
+    bool remembered = false;  // the mapping is the user's earlier choice, not the guess
+    QString mappingNote;      // why a remembered mapping could not be used, if it could not
+};
+
+/// Every run under every path. Progress is reported per path; a cancel request is honoured
+/// between paths (throws cl::Cancelled). Throws LogError (or another std::exception) on bad input.
+std::vector<ShownRun> loadShownRuns(const QStringList& paths, cl::ProgressSink* progress = nullptr);
+
+/// The run with another mapping (the mapping dialog's choice). Throws LogError when the mapping
+/// names a series the run does not have or mixes axes.
+ShownRun remapRun(const ShownRun& run, const cl::logs::DomainMapping& mapping);
+
+}  // namespace cl::ui::logs
