@@ -23,7 +23,7 @@ namespace cl::ui::logs {
 namespace {
 
 // Distinct, print-safe colours for up to six targets.
-constexpr unsigned char kColors[][3] = {{31, 90, 200},  {205, 35, 35}, {40, 150, 70},
+constexpr unsigned char kColors[][3] = {{31, 90, 200}, {205, 35, 35}, {40, 150, 70},
                                         {150, 80, 190}, {230, 140, 0}, {90, 90, 90}};
 
 }  // namespace
@@ -52,10 +52,8 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
         for (std::size_t r = 0; r < log.pValues.size(); ++r) {
             if (log.pValues.target[r] != k) continue;
             double v = log.scaledP(r);
-            if (log.pValues.pair(r) == pair.reversed())
-                v = -v;  // antisymmetry
-            else if (log.pValues.pair(r) != pair)
-                continue;
+            if (log.pValues.pair(r) == pair.reversed()) v = -v;  // antisymmetry
+            else if (log.pValues.pair(r) != pair) continue;
             xs.push_back(log.pValues.step[r]);
             ys.push_back(v);
         }

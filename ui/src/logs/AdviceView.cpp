@@ -69,8 +69,7 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
     table_->clear();
     const int domains = log_ ? log_->domainCount() : 0;
     QStringList headers{tr("step")};
-    for (int k = 0; k < domains; ++k)
-        headers << tr("L_%1: more at the end").arg(name(k)) << tr("predicted ΔL_%1").arg(name(k));
+    for (int k = 0; k < domains; ++k) headers << tr("L_%1: more at the end").arg(name(k)) << tr("predicted ΔL_%1").arg(name(k));
     headers << tr("win-win");
     table_->setColumnCount(headers.size());
     table_->setHorizontalHeaderLabels(headers);
@@ -112,10 +111,10 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
         plot_->rebuild();
         return;
     }
-    plot_->setPopulator(
-        [log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
-            populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
-        });
+    plot_->setPopulator([log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale,
+                                                       bool onScreen) {
+        populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
+    });
 }
 
 }  // namespace cl::ui::logs
