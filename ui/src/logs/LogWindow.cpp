@@ -183,19 +183,27 @@ std::shared_ptr<const cl::logs::RunLog> LogWindow::log() const
 void LogWindow::openLogs(const QStringList& paths)
 {
     if (paths.isEmpty()) return;
-    auto result = std::make_shared<std::vector<ShownRun>>();
+    struct Loaded {
+        std::vector<ShownRun> runs;
+        QStringList skipped;
+    };
+    auto result = std::make_shared<Loaded>();
     const QString label = paths.size() == 1 ? tr("Reading %1").arg(QFileInfo(paths.front()).fileName())
                                             : tr("Reading %1 logs").arg(paths.size());
     // A new open makes any reload in flight stale.
     ++generation_;
     tasks_->run(
-        label, [paths, result](CancelFlag& flag) { *result = loadShownRuns(paths, &flag); },
+        label, [paths, result](CancelFlag& flag) { result->runs = loadShownRuns(paths, &flag, &result->skipped); },
         [this, paths, result] {
-            if (result->empty()) {
+            if (result->runs.empty()) {
+                if (!result->skipped.isEmpty()) {
+                    failOpen(tr("No training logs found: %1").arg(result->skipped.join(QStringLiteral("; "))));
+                    return;
+                }
                 failOpen(tr("%1: no training logs found").arg(paths.join(QStringLiteral(", "))));
                 return;
             }
-            showRuns(std::move(*result), paths);
+            showRuns(std::move(result->runs), paths, result->skipped);
             rememberRecent(paths);
             watcher_->watch(paths_);
             emit loadFinished(true);
@@ -253,6 +261,7 @@ void LogWindow::reloadInBackground()
     reading_ = true;
     struct Result {
         std::vector<ShownRun> runs;
+        QStringList skipped;
         QString error;
     };
     const QStringList paths = paths_;
@@ -269,7 +278,7 @@ void LogWindow::reloadInBackground()
             else if (r.runs.empty())
                 showError(tr("Reload found no logs, still showing the previous version."));
             else
-                showRuns(std::move(r.runs), paths);
+                showRuns(std::move(r.runs), paths, r.skipped);
         }
         emit reloaded();
         if (readAgain_) {
@@ -280,7 +289,7 @@ void LogWindow::reloadInBackground()
     done->setFuture(QtConcurrent::run([paths] {
         Result r;
         try {
-            r.runs = loadShownRuns(paths);
+            r.runs = loadShownRuns(paths, nullptr, &r.skipped);
         } catch (const std::exception& e) {
             r.error = QString::fromStdString(e.what());
         } catch (...) {
@@ -296,8 +305,9 @@ void LogWindow::showError(const QString& message)
     error_->show();
 }
 
-void LogWindow::showRuns(std::vector<ShownRun> runs, const QStringList& paths)
+void LogWindow::showRuns(std::vector<ShownRun> runs, const QStringList& paths, const QStringList& skipped)
 {
+    skipped_ = skipped;
     // The base run is kept by name across reloads; a new set of files starts at its first run.
     const QString baseName = paths == paths_ && !runs_.empty() ? runs_[base_].name : QString();
     runs_ = std::move(runs);
@@ -324,7 +334,7 @@ void LogWindow::showRuns(std::vector<ShownRun> runs, const QStringList& paths)
 
 void LogWindow::showBase()
 {
-    info_->setText(runInfoHtml(runs_, base_));
+    info_->setText(runInfoHtml(runs_, base_, skipped_));
     const ShownRun& base = runs_[base_];
     mappingButton_->setEnabled(base.series != nullptr);
     mappingButton_->setToolTip(base.series ? tr("Choose which series of %1 are the domain losses").arg(base.name)

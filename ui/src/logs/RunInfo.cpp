@@ -27,7 +27,7 @@ QStringList logNotes(const cl::logs::RunLog& log)
     return notes;
 }
 
-QString runInfoHtml(const std::vector<ShownRun>& runs, int base)
+QString runInfoHtml(const std::vector<ShownRun>& runs, int base, const QStringList& skipped)
 {
     if (runs.empty()) return {};
     const ShownRun& run = runs[base];
@@ -64,6 +64,11 @@ QString runInfoHtml(const std::vector<ShownRun>& runs, int base)
     for (const QString& note : logNotes(l)) info += QObject::tr("<br><b>Note:</b> %1").arg(note.toHtmlEscaped());
     if (l.metadataValue("toy"))
         info += QObject::tr("<br><b>Toy log</b>: made by CommuteLab's quadratic model, not by a training run.");
+    if (run.series && run.series->truncatedTail)
+        info += QObject::tr("<br>The last record was cut off (a file still being written): everything before it is "
+                            "shown, the rest is read on the next reload.");
+    if (!skipped.isEmpty())
+        info += QObject::tr("<br>%1 file(s) skipped, first: %2").arg(skipped.size()).arg(skipped.front().toHtmlEscaped());
     if (l.warningCount > 0)
         info += QObject::tr("<br>%1 warning(s), first: %2").arg(l.warningCount).arg(html(l.warnings.front().text()));
     return info;

@@ -16,7 +16,7 @@ namespace cl::ui::logs {
 /// ("key: text" for the latter), in file order.
 QStringList logNotes(const cl::logs::RunLog& log);
 
-/// Rich text for the info area.
-QString runInfoHtml(const std::vector<ShownRun>& runs, int base);
+/// Rich text for the info area; `skipped` lists files in opened folders that hold no log.
+QString runInfoHtml(const std::vector<ShownRun>& runs, int base, const QStringList& skipped = {});
 
 }  // namespace cl::ui::logs

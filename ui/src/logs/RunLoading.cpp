@@ -2,10 +2,6 @@
 
 #include "ui/logs/MappingStore.h"
 
-#include <QDir>
-#include <QFileInfo>
-
-#include <set>
 
 namespace cl::ui::logs {
 
@@ -54,28 +50,25 @@ ShownRun remapRun(const ShownRun& run, const cl::logs::DomainMapping& mapping)
     return mapped;
 }
 
-std::vector<ShownRun> loadShownRuns(const QStringList& paths, cl::ProgressSink* progress)
+std::vector<ShownRun> loadShownRuns(const QStringList& paths, cl::ProgressSink* progress, QStringList* skipped)
 {
+    // One call for every path: core joins a per-run table with a mixture-weights table given
+    // beside it, and keeps run names unique across the paths. Cancel is honoured before and
+    // after it (the readers themselves do not poll).
+    if (progress && progress->cancelRequested()) throw cl::Cancelled();
+    std::vector<std::string> files;
+    for (const QString& p : paths) files.push_back(p.toStdString());
+    std::vector<cl::logs::LogWarning> skippedFiles;
+    std::vector<cl::logs::LoadedRun> loaded = cl::logs::loadRuns(files, {}, &skippedFiles);
+    if (progress && progress->cancelRequested()) throw cl::Cancelled();
+    if (skipped)
+        for (const auto& w : skippedFiles) *skipped << QString::fromStdString(w.text());
     std::vector<ShownRun> runs;
-    std::set<QString> names;
-    for (int i = 0; i < paths.size(); ++i) {
-        if (progress) {
-            if (progress->cancelRequested()) throw cl::Cancelled();
-            progress->setProgress(static_cast<double>(i) / paths.size());
-        }
-        std::vector<cl::logs::LoadedRun> loaded = cl::logs::loadRuns({paths[i].toStdString()});
-        for (cl::logs::LoadedRun& l : loaded) {
-            ShownRun run = toShown(std::move(l));
-            // Names are unique within one path; across paths two files may share a stem
-            // (every trainer_state.json): add the folder, then a number.
-            if (names.count(run.name)) run.name = QFileInfo(run.source).dir().dirName() + QLatin1Char('/') + run.name;
-            const QString stem = run.name;
-            for (int k = 2; names.count(run.name); ++k) run.name = QStringLiteral("%1 #%2").arg(stem).arg(k);
-            names.insert(run.name);
-            runs.push_back(std::move(run));
-        }
+    runs.reserve(loaded.size());
+    for (std::size_t i = 0; i < loaded.size(); ++i) {
+        runs.push_back(toShown(std::move(loaded[i])));
+        if (progress) progress->setProgress(static_cast<double>(i + 1) / loaded.size());
     }
-    if (progress) progress->setProgress(1.0);
     return runs;
 }
 

@@ -99,13 +99,14 @@ private:
     void buildMenus();
     void rebuildRecentMenu();
     void rememberRecent(const QStringList& paths);
-    void showRuns(std::vector<ShownRun> runs, const QStringList& paths);
+    void showRuns(std::vector<ShownRun> runs, const QStringList& paths, const QStringList& skipped);
     void showBase();
     void showError(const QString& message);
     void failOpen(const QString& message);
 
     QStringList paths_;
     std::vector<ShownRun> runs_;
+    QStringList skipped_;  // files in the opened folders that hold no log, with the reason
     int base_ = 0;
     QLabel* error_ = nullptr;
     QLabel* info_ = nullptr;

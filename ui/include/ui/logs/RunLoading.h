@@ -1,8 +1,7 @@
 #pragma once
-// Loading the runs the log window shows: core's loadRuns (every format, files or folders), one
-// path at a time so that progress and cancel have somewhere to stand, with the mapping the user
-// once chose for a run (MappingStore) applied instead of the automatic guess. Runs on a worker
-// thread; nothing here touches a widget.
+// Loading the runs the log window shows: core's loadRuns (every format, files or folders), with
+// the mapping the user once chose for a run (MappingStore) applied instead of the automatic
+// guess. Runs on a worker thread; nothing here touches a widget.
 
 #include "core/Progress.h"
 #include "core/logs/LogSources.h"
@@ -28,9 +27,11 @@ struct ShownRun {
     QString mappingNote;      // why a remembered mapping could not be used, if it could not
 };
 
-/// Every run under every path. Progress is reported per path; a cancel request is honoured
-/// between paths (throws cl::Cancelled). Throws LogError (or another std::exception) on bad input.
-std::vector<ShownRun> loadShownRuns(const QStringList& paths, cl::ProgressSink* progress = nullptr);
+/// Every run under every path (names unique across them). A cancel request is honoured before
+/// and after reading (throws cl::Cancelled); files in folders that hold no log are listed in
+/// `skipped` with the reason. Throws LogError (or another std::exception) on bad input.
+std::vector<ShownRun> loadShownRuns(const QStringList& paths, cl::ProgressSink* progress = nullptr,
+                                    QStringList* skipped = nullptr);
 
 /// The run with another mapping (the mapping dialog's choice). Throws LogError when the mapping
 /// names a series the run does not have or mixes axes.
