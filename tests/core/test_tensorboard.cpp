@@ -1,0 +1,516 @@
+// TensorBoard event files written by the test-only writer (tests/support/TfEventsWriter.h: hand
+// protobuf encoding, bitwise CRC-32C) and read back by cl::logs::readTensorBoard: all scalar
+// encodings bit-exact, CRC errors located, a cut last record at every byte offset kept as a
+// truncated tail, malformed records located, folders grouped into runs.
+
+#include "TfEventsWriter.h"
+#include "core/logs/Crc32c.h"
+#include "core/logs/TensorBoardReader.h"
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <limits>
+#include <random>
+
+using namespace cl::logs;
+namespace tw = cl::testing::tfwriter;
+
+namespace {
+bool sameBits(double a, double b)
+{
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
+
+double peakRssMb()
+{
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
+    return -1;
+}
+
+struct Written {
+    std::string bytes;
+    std::vector<std::uint64_t> offsets;  // of each record
+    void add(const std::string& event)
+    {
+        offsets.push_back(bytes.size());
+        bytes += tw::frame(event);
+    }
+};
+
+// A log of `n` scalar events on tag "loss" (simple_value), after a file_version record.
+Written simpleLog(int n)
+{
+    Written w;
+    w.add(tw::fileVersionEvent(1.7e9));
+    for (int i = 0; i < n; ++i)
+        w.add(
+            tw::summaryEvent(1.7e9 + i, 10 * i, {tw::scalarValue("loss", 3.0 - 0.01 * i, tw::Encoding::SimpleValue)}));
+    return w;
+}
+
+std::string pathIn(const QTemporaryDir& dir, const QString& name)
+{
+    const QString path = dir.filePath(name);
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    return path.toStdString();
+}
+
+// The EventFileError of reading `bytes` as an event file; fails the test when none is thrown.
+EventFileError errorOf(const std::string& path, const std::string& bytes)
+{
+    tw::writeFile(path, bytes);
+    try {
+        readTensorBoard(path);
+    } catch (const EventFileError& e) {
+        return e;
+    }
+    return EventFileError(path, -1, 0, "no error was thrown");
+}
+}  // namespace
+
+class TestTensorBoard : public QObject {
+    Q_OBJECT
+
+private slots:
+    void crc32cCheckValue()
+    {
+        // The CRC-32C catalogue's check value, and agreement with a bitwise implementation.
+        QCOMPARE(crc32c("123456789", 9), 0xE3069283u);
+        QCOMPARE(tw::bitwiseCrc32c("123456789"), 0xE3069283u);
+        std::mt19937 gen(7);
+        for (int n : {0, 1, 7, 8, 63, 1000}) {
+            std::string data(n, '\0');
+            for (auto& c : data) c = static_cast<char>(gen() & 0xFF);
+            QCOMPARE(crc32c(data.data(), data.size()), tw::bitwiseCrc32c(data));
+            QCOMPARE(maskedCrc32c(data.data(), data.size()), tw::masked(tw::bitwiseCrc32c(data)));
+        }
+    }
+
+    void roundTripAllEncodingsBitExact()
+    {
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "run/events.out.tfevents.1.host");
+        const std::vector<std::pair<std::string, tw::Encoding>> tags = {
+            {"simple", tw::Encoding::SimpleValue},
+            {"tensor/float_val", tw::Encoding::FloatVal},
+            {"tensor/double_val", tw::Encoding::DoubleVal},
+            {"tensor/float_content", tw::Encoding::FloatContent},
+            {"tensor/double_content", tw::Encoding::DoubleContent}};
+        const bool floatOnly[] = {true, true, false, true, false};
+        std::mt19937_64 gen(11);
+        std::vector<double> specials = {
+            0.0,    -0.0, 1e-310, -1e300, std::numeric_limits<double>::infinity(), std::nan(""), 3.141592653589793,
+            1.0 / 3};
+        std::vector<std::int64_t> steps;
+        std::vector<double> walls, values;
+        Written w;
+        w.add(tw::fileVersionEvent(1.6e9));
+        for (int i = 0; i < 200; ++i) {
+            const std::int64_t step = i % 17 == 0 ? (std::int64_t(1) << 50) + i : std::int64_t(gen() % 100000);
+            const double wall = 1.6e9 + i * 0.123456789;
+            const double value =
+                i < int(specials.size()) ? specials[i] : std::ldexp(double(gen() % 1000000) - 5e5, -int(gen() % 40));
+            steps.push_back(step), walls.push_back(wall), values.push_back(value);
+            std::vector<std::string> summary;  // every tag in every event: several values per event
+            for (const auto& [tag, encoding] : tags) summary.push_back(tw::scalarValue(tag, value, encoding));
+            w.add(tw::summaryEvent(wall, step, summary));
+        }
+        tw::writeFile(path, w.bytes);
+        const auto runs = readTensorBoard(path);
+        QCOMPARE(runs.size(), std::size_t(1));
+        const ScalarRun& run = runs[0];
+        QCOMPARE(run.name, std::string("run"));
+        QCOMPARE(run.format, std::string("tensorboard"));
+        QCOMPARE(run.series.size(), tags.size());
+        QCOMPARE(run.skippedRecords, std::size_t(0));
+        QVERIFY(!run.truncatedTail);
+        QCOMPARE(run.metadata.size(), std::size_t(1));
+        QCOMPARE(run.metadata[0].second, std::string("brain.Event:2"));
+        for (std::size_t t = 0; t < tags.size(); ++t) {
+            const int k = run.seriesIndex(tags[t].first, "step");
+            QVERIFY2(k >= 0, tags[t].first.c_str());
+            const ScalarSeries& s = run.series[k];
+            QCOMPARE(s.size(), steps.size());
+            QCOMPARE(s.wallTimes.size(), steps.size());
+            for (std::size_t i = 0; i < steps.size(); ++i) {
+                const double expected = floatOnly[t] ? double(float(values[i])) : values[i];
+                QVERIFY2(sameBits(s.values[i], expected) || (std::isnan(expected) && std::isnan(s.values[i])),
+                         qPrintable(QString("%1 point %2: %3 vs %4")
+                                        .arg(tags[t].first.c_str())
+                                        .arg(i)
+                                        .arg(s.values[i])
+                                        .arg(expected)));
+                QVERIFY(sameBits(s.steps[i], double(steps[i])));
+                QVERIFY(sameBits(s.wallTimes[i], walls[i]));
+            }
+        }
+        // NaN and infinity are kept, and said once per series.
+        // (-1e300 overflows a float to -inf: three in the float encodings, two in the double ones.)
+        QCOMPARE(run.warnings.size(), tags.size());
+        for (std::size_t t = 0; t < tags.size(); ++t) {
+            QCOMPARE(run.warnings[t].where.field, tags[t].first);
+            const std::string expected = floatOnly[t] ? "3 NaN or infinite value(s) kept, the first at step "
+                                                      : "2 NaN or infinite value(s) kept, the first at step ";
+            QCOMPARE(run.warnings[t].message, expected + std::to_string(floatOnly[t] ? steps[3] : steps[4]));
+        }
+    }
+
+    void halfAndBfloat16()
+    {
+        // Known bit patterns: IEEE half 0x3C00 = 1, 0xC000 = -2, 0x3555 = 0.333251953125,
+        // 0x0001 = 2^-24 (smallest subnormal), 0x7BFF = 65504; bfloat16 0x3F80 = 1, 0x4049 = 3.140625.
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.2");
+        const std::vector<std::pair<std::uint16_t, double>> halves = {
+            {0x3C00, 1.0}, {0xC000, -2.0}, {0x3555, 0.333251953125}, {0x0001, std::ldexp(1.0, -24)}, {0x7BFF, 65504.0}};
+        const std::vector<std::pair<std::uint16_t, double>> bfloats = {
+            {0x3F80, 1.0}, {0x4049, 3.140625}, {0xC2F7, -123.5}};
+        Written w;
+        for (std::size_t i = 0; i < halves.size(); ++i)
+            w.add(tw::summaryEvent(1, i, {tw::scalarValue("half", 0, tw::Encoding::HalfContent, halves[i].first)}));
+        for (std::size_t i = 0; i < bfloats.size(); ++i)
+            w.add(
+                tw::summaryEvent(1, i, {tw::scalarValue("bf16", 0, tw::Encoding::Bfloat16Content, bfloats[i].first)}));
+        tw::writeFile(path, w.bytes);
+        const ScalarRun run = readTensorBoard(path).at(0);
+        const ScalarSeries& h = run.series.at(run.seriesIndex("half"));
+        const ScalarSeries& b = run.series.at(run.seriesIndex("bf16"));
+        for (std::size_t i = 0; i < halves.size(); ++i) QCOMPARE(h.values[i], halves[i].second);
+        for (std::size_t i = 0; i < bfloats.size(); ++i) QCOMPARE(b.values[i], bfloats[i].second);
+    }
+
+    void nonScalarValuesAreSkippedAndCounted()
+    {
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.3");
+        std::string histogram;  // tf.summary.histogram v2: a [2, 3] DT_DOUBLE tensor in tensor_content
+        tw::putBytes(histogram, 1, "weights");
+        tw::putBytes(histogram, 8, tw::tensor(2, {2, 3}, [] {
+                         std::string r;
+                         std::string content;
+                         for (int i = 0; i < 6; ++i) content += tw::doubleBytes(i);
+                         tw::putBytes(r, 4, content);
+                         return r;
+                     }()));
+        std::string text;  // text plugin: a DT_STRING (7) tensor
+        tw::putBytes(text, 1, "notes");
+        tw::putBytes(text, 8, tw::tensor(7, {}, [] {
+                         std::string r;
+                         tw::putBytes(r, 8, "hello");
+                         return r;
+                     }()));
+        std::string hparams;  // hparams plugin: metadata only, no value
+        tw::putBytes(hparams, 1, "_hparams_/session_start_info");
+        tw::putBytes(hparams, 9, std::string("\x0a\x09\x0a\x07hparams", 11));
+        std::string filled;  // a [4] float tensor written as one repeated float_val: not a scalar
+        tw::putBytes(filled, 1, "filled");
+        tw::putBytes(filled, 8, tw::tensor(1, {4}, [] {
+                         std::string r;
+                         tw::putBytes(r, 5, tw::floatBytes(0.5f));
+                         return r;
+                     }()));
+        std::string oneByOne;  // shape [1, 1]: one element, read as a scalar
+        tw::putBytes(oneByOne, 1, "one_by_one");
+        tw::putBytes(oneByOne, 8, tw::tensor(2, {1, 1}, [] {
+                         std::string r;
+                         tw::putBytes(r, 6, tw::doubleBytes(2.25));
+                         return r;
+                     }()));
+        Written w;
+        w.add(tw::summaryEvent(
+            1, 5,
+            {histogram, text, hparams, filled, oneByOne, tw::scalarValue("loss", 0.75, tw::Encoding::SimpleValue)}));
+        tw::writeFile(path, w.bytes);
+        const ScalarRun run = readTensorBoard(path).at(0);
+        QCOMPARE(run.skippedRecords, std::size_t(4));
+        QCOMPARE(run.series.size(), std::size_t(2));
+        QCOMPARE(run.series[0].name, std::string("one_by_one"));
+        QCOMPARE(run.series[0].values, std::vector<double>{2.25});
+        QCOMPARE(run.series[1].values, std::vector<double>{0.75});
+        QCOMPARE(run.series[1].steps, std::vector<double>{5});
+    }
+
+    void crcMismatchInTheMiddleIsLocated_data()
+    {
+        QTest::addColumn<int>("byteInRecord");  // which byte of record 6 to flip
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("length") << 2 << "length CRC mismatch";
+        QTest::newRow("length crc") << 9 << "length CRC mismatch";
+        QTest::newRow("data") << 20 << "data CRC mismatch";
+        QTest::newRow("data crc") << -1 << "data CRC mismatch";  // last byte of the record
+    }
+
+    void crcMismatchInTheMiddleIsLocated()
+    {
+        QFETCH(int, byteInRecord);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.4");
+        Written w = simpleLog(10);
+        const std::uint64_t start = w.offsets[5], end = w.offsets[6];
+        w.bytes[byteInRecord >= 0 ? start + byteInRecord : end - 1] ^= 0x10;
+        const EventFileError e = errorOf(path, w.bytes);
+        QCOMPARE(e.record(), 6L);
+        QCOMPARE(e.byteOffset(), start);
+        QCOMPARE(e.file(), path);
+        const std::string prefix = path + ": record 6 at byte offset " + std::to_string(start) + ": ";
+        QVERIFY2(std::string(e.what()).rfind(prefix + expected.toStdString(), 0) == 0, e.what());
+    }
+
+    void cutLastRecordAtEveryOffsetKeepsTheRest()
+    {
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.5");
+        const int n = 12;
+        const Written w = simpleLog(n);
+        const std::uint64_t last = w.offsets.back();
+        const ScalarRun full = readTensorBoard((tw::writeFile(path, w.bytes), path)).at(0);
+        QCOMPARE(full.series.at(0).size(), std::size_t(n));
+        QVERIFY(!full.truncatedTail);
+        for (std::uint64_t cut = last; cut < w.bytes.size(); ++cut) {
+            tw::writeFile(path, w.bytes.substr(0, cut));
+            const ScalarRun run = readTensorBoard(path).at(0);
+            const ScalarSeries& s = run.series.at(0);
+            QCOMPARE(s.size(), std::size_t(n - 1));
+            for (int i = 0; i < n - 1; ++i) QVERIFY(sameBits(s.values[i], full.series[0].values[i]));
+            if (cut == last) {  // the file ends between records: nothing is cut
+                QVERIFY(!run.truncatedTail);
+                QVERIFY(run.warnings.empty());
+                continue;
+            }
+            QVERIFY2(run.truncatedTail, qPrintable(QString("cut at %1").arg(cut)));
+            QCOMPARE(run.warnings.size(), std::size_t(1));
+            const std::string expected = "record " + std::to_string(n + 1) + " at byte offset " + std::to_string(last) +
+                                         " is cut short (" + std::to_string(cut - last) + " of ";
+            QVERIFY2(run.warnings[0].message.rfind(expected, 0) == 0, run.warnings[0].message.c_str());
+            QCOMPARE(run.warnings[0].where.file, path);
+        }
+    }
+
+    void malformedRecordsAreLocated_data()
+    {
+        QTest::addColumn<QByteArray>("payload");  // the data of record 3, framed with correct CRCs
+        QTest::addColumn<qulonglong>("offsetInPayload");
+        QTest::addColumn<QString>("expected");
+        auto row = [](const char* tag, const std::string& payload, std::uint64_t at, const char* expected) {
+            QTest::newRow(tag) << QByteArray(payload.data(), int(payload.size())) << qulonglong(at) << expected;
+        };
+        std::string stepCut;  // wall_time, then the step's varint cut after a continuation byte
+        tw::putDouble(stepCut, 1, 1.0);
+        stepCut += std::string("\x10\x80\x80", 3);
+        row("truncated varint", stepCut, 9,
+            "malformed Event protobuf in Event.step (field 2): truncated or overlong varint");
+        std::string nested;  // summary > value > tensor whose bytes are garbage
+        {
+            std::string value;
+            tw::putBytes(value, 1, "loss");
+            tw::putBytes(value, 8, std::string("\x0a\xff\xff\x01", 4));  // tensor: field 1 length 32767 of 2 bytes
+            std::string summary;
+            tw::putBytes(summary, 1, value);
+            tw::putBytes(nested, 5, summary);
+        }
+        row("nested garbage", nested, 12,
+            "malformed Event protobuf in Event.summary (field 5) > Summary.value (field 1) > Value.tensor (field 8) > "
+            "TensorProto.dtype (field 1): length 32767 runs past the end of the TensorProto message (0 bytes left)");
+        std::string badLength;  // summary claims 100 bytes, 3 follow
+        tw::putKey(badLength, 5, 2);
+        tw::putVarint(badLength, 100);
+        badLength += "abc";
+        row("length past the end", badLength, 0,
+            "malformed Event protobuf in Event.summary (field 5): length 100 runs past the end of the Event message "
+            "(3 bytes left)");
+        std::string packed;  // float_val packed with 6 bytes: not a multiple of 4
+        {
+            std::string rest;
+            tw::putBytes(rest, 5, "abcdef");
+            std::string value;
+            tw::putBytes(value, 1, "x");
+            tw::putBytes(value, 8, tw::tensor(1, {}, rest));
+            std::string summary;
+            tw::putBytes(summary, 1, value);
+            tw::putBytes(packed, 5, summary);
+        }
+        row("packed floats", packed, 11,
+            "malformed Event protobuf in Event.summary (field 5) > Summary.value (field 1) > Value.tensor (field 8) > "
+            "TensorProto.float_val (field 5): packed length 6 is not a multiple of 4");
+        row("wire type 7", std::string("\x0f", 1), 0,
+            "malformed Event protobuf in Event.wall_time (field 1): invalid wire type 7");
+    }
+
+    void malformedRecordsAreLocated()
+    {
+        QFETCH(QByteArray, payload);
+        QFETCH(qulonglong, offsetInPayload);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.6");
+        Written w = simpleLog(4);
+        const std::uint64_t start = w.offsets[3];
+        w.bytes.insert(start, tw::frame(payload.toStdString()));
+        const EventFileError e = errorOf(path, w.bytes);
+        QCOMPARE(e.record(), 4L);
+        QCOMPARE(e.byteOffset(), start + 12 + offsetInPayload);
+        const std::string prefix =
+            path + ": record 4 at byte offset " + std::to_string(start + 12 + offsetInPayload) + ": ";
+        QVERIFY2(std::string(e.what()).rfind(prefix + expected.toStdString(), 0) == 0, e.what());
+    }
+
+    void absurdLengthsAreRefusedWithoutAllocating_data()
+    {
+        QTest::addColumn<qulonglong>("length");
+        QTest::addColumn<bool>("validCrc");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("4 GB") << qulonglong(4ull << 30) << true << "record length 4294967296 bytes is absurd";
+        QTest::newRow("2^63") << qulonglong(1ull << 63) << true << "record length 9223372036854775808 bytes is absurd";
+        QTest::newRow("4 GB, bad CRC") << qulonglong(4ull << 30) << false << "length CRC mismatch";
+    }
+
+    void absurdLengthsAreRefusedWithoutAllocating()
+    {
+        QFETCH(qulonglong, length);
+        QFETCH(bool, validCrc);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.7");
+        Written w = simpleLog(3);
+        std::string header = tw::headerOnly(length);
+        if (!validCrc) header[9] ^= 1;
+        const std::uint64_t start = w.bytes.size();
+        w.bytes += header + std::string(100, 'x');  // bytes follow, far fewer than claimed
+        const double before = peakRssMb();
+        const EventFileError e = errorOf(path, w.bytes);
+        QVERIFY2(peakRssMb() - before < 64, "the claimed size was allocated");
+        QCOMPARE(e.record(), 5L);
+        QCOMPARE(e.byteOffset(), start);
+        QVERIFY2(e.message().find(expected.toStdString()) != std::string::npos, e.what());
+    }
+
+    void longLengthAtTheEndIsATruncatedTail()
+    {
+        // 1 GB claimed by the last header (valid CRC): a record still being written, never allocated.
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.8");
+        Written w = simpleLog(3);
+        tw::writeFile(path, w.bytes + tw::headerOnly(1ull << 30) + "partial");
+        const double before = peakRssMb();
+        const ScalarRun run = readTensorBoard(path).at(0);
+        QVERIFY(peakRssMb() - before < 64);
+        QVERIFY(run.truncatedTail);
+        QCOMPARE(run.series.at(0).size(), std::size_t(3));
+        QVERIFY2(run.warnings.at(0).message.find("(19 of 1073741840 bytes)") != std::string::npos,
+                 run.warnings[0].message.c_str());
+    }
+
+    void notAnEventFile()
+    {
+        QTemporaryDir dir;
+        const EventFileError e = errorOf(pathIn(dir, "events.out.tfevents.9"), "step,loss\n1,2.5\n3,2.0\n");
+        QCOMPARE(e.record(), 1L);
+        QCOMPARE(e.byteOffset(), std::uint64_t(0));
+        QVERIFY2(e.message().find("not a TensorBoard event file") != std::string::npos, e.what());
+    }
+
+    void gitLfsPointerIsRefused()
+    {
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.10");
+        const EventFileError e =
+            errorOf(path,
+                    "version https://git-lfs.github.com/spec/v1\noid sha256:"
+                    "4d7a214614ab2935c943f9e0ff69d22eadbb8f32b1258daaa5e2ca24d17e2393\nsize 37748\n");
+        QVERIFY2(e.message().find("Git LFS pointer") != std::string::npos, e.what());
+        QVERIFY2(e.message().find("git lfs pull") != std::string::npos, e.what());
+        QCOMPARE(e.file(), path);
+    }
+
+    void emptyFileIsAnEmptyRun()
+    {
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "v0/events.out.tfevents.11");
+        tw::writeFile(path, "");
+        const auto runs = readTensorBoard(path);
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0].name, std::string("v0"));
+        QVERIFY(runs[0].series.empty());
+        QVERIFY(runs[0].warnings.empty());
+        QVERIFY(!runs[0].truncatedTail);
+    }
+
+    void folderGivesOneRunPerDirectory()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.filePath("logs");
+        auto write = [&](const QString& rel, int firstStep, int count, const std::string& tag) {
+            Written w;
+            w.add(tw::fileVersionEvent(100));
+            for (int i = 0; i < count; ++i)
+                w.add(tw::summaryEvent(100 + firstStep + i, firstStep + i,
+                                       {tw::scalarValue(tag, firstStep + i, tw::Encoding::DoubleVal)}));
+            tw::writeFile(pathIn(dir, "logs/" + rel), w.bytes);
+        };
+        // Written in the reverse of file-name order: the run must follow the names.
+        write("runA/events.out.tfevents.200.host.2.0", 5, 5, "loss");
+        write("runA/events.out.tfevents.100.host.1.0", 0, 5, "loss");
+        write("runB/sub/events.out.tfevents.1.other", 0, 3, "acc");
+        write("events.out.tfevents.50.root", 7, 2, "top");
+        tw::writeFile(pathIn(dir, "logs/runA/notes.txt"), "not an event file");
+        const auto runs = readTensorBoard(root.toStdString());
+        QCOMPARE(runs.size(), std::size_t(3));
+        QCOMPARE(runs[0].name, std::string("logs"));
+        QCOMPARE(runs[1].name, std::string("runA"));
+        QCOMPARE(runs[2].name, std::string("runB/sub"));
+        QCOMPARE(runs[1].series.size(), std::size_t(1));
+        const ScalarSeries& loss = runs[1].series[0];
+        QCOMPARE(loss.steps, (std::vector<double>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
+        QCOMPARE(loss.values, loss.steps);
+        QCOMPARE(runs[2].series.at(0).size(), std::size_t(3));
+        QCOMPARE(runs[0].series.at(0).steps, (std::vector<double>{7, 8}));
+        QCOMPARE(QString::fromStdString(runs[1].source), QDir(root).filePath("runA"));
+    }
+
+    void folderWithoutEventFiles()
+    {
+        QTemporaryDir dir;
+        tw::writeFile(pathIn(dir, "x/notes.txt"), "hello");
+        QVERIFY_THROWS_EXCEPTION(cl::LogError, readTensorBoard(dir.filePath("x").toStdString()));
+    }
+
+    void recognisedByContentOrName()
+    {
+        const Written w = simpleLog(1);
+        QVERIFY(looksLikeTensorBoard("anything.bin", w.bytes.substr(0, 64)));
+        QVERIFY(looksLikeTensorBoard("dir/events.out.tfevents.1704692334.multicom.eecs.missouri.edu", ""));
+        QVERIFY(!looksLikeTensorBoard("metrics.csv", "step,loss\n1,2\n"));
+        QVERIFY(!looksLikeTensorBoard("short.bin", w.bytes.substr(0, 11)));
+    }
+
+    void cancelStopsTheRead()
+    {
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.12");
+        tw::writeFile(path, simpleLog(100).bytes);
+        cl::CancelFlag flag;
+        flag.cancel();
+        TensorBoardOptions options;
+        options.progress = &flag;
+        QVERIFY_THROWS_EXCEPTION(cl::Cancelled, readTensorBoard(path, options));
+        cl::CancelFlag progress;
+        options.progress = &progress;
+        options.wallTimes = false;
+        const ScalarRun run = readTensorBoard(path, options).at(0);
+        QCOMPARE(progress.progress(), 1.0);
+        QVERIFY(run.series.at(0).wallTimes.empty());
+        QCOMPARE(run.series.at(0).size(), std::size_t(100));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTensorBoard)
+#include "test_tensorboard.moc"
