@@ -15,6 +15,8 @@
 
 #include "core/logs/ParetoFront.h"
 
+#include "TfEventsWriter.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -31,6 +33,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <fstream>
 
 using namespace cl::ui::logs;
 
@@ -159,6 +162,57 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.runs().size(), std::size_t(4), 1000);
         qInfo("new run shown after %lld ms", static_cast<long long>(clock.elapsed()));
         QCOMPARE(window.paretoView()->data().runs.size(), std::size_t(4));
+    }
+
+    void tensorBoardFolderReloadsOnlyAppendedRecords()
+    {
+        using namespace cl::testing::tfwriter;
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("run1") && QDir(dir.path()).mkpath("run2"));
+        auto events = [](int from, int to, double shift) {
+            std::string bytes;
+            for (int s = from; s < to; ++s)
+                bytes += frame(summaryEvent(1000.0 + s, 10 * s,
+                                            {scalarValue("eval_en_loss", 3 - 0.01 * s + shift, Encoding::SimpleValue),
+                                             scalarValue("eval_ru_loss", 2.5 - 0.005 * s, Encoding::FloatVal)}));
+            return bytes;
+        };
+        const std::string file1 = dir.filePath("run1/events.out.tfevents.1.a").toStdString();
+        const std::string file2 = dir.filePath("run2/events.out.tfevents.1.b").toStdString();
+        const std::string head1 = frame(fileVersionEvent(1000)) + events(0, 20, 0);
+        const std::string head2 = frame(fileVersionEvent(1000)) + events(0, 20, 0.1);
+        writeFile(file1, head1);
+        writeFile(file2, head2);
+
+        LogWindow window;
+        window.show();
+        QVERIFY(window.openLog(dir.path()));
+        QCOMPARE(window.runs().size(), std::size_t(2));
+        for (const ShownRun& r : window.runs()) {
+            QCOMPARE(r.format, QString("tensorboard"));
+            QCOMPARE(r.log->domainCount(), 2);
+            QCOMPARE(r.log->checkpoints.size(), std::size_t(20));
+        }
+        QVERIFY(window.runReader());
+        const std::uint64_t afterOpen = window.runReader()->tensorBoardBytesRead();
+        QCOMPARE(afterOpen, std::uint64_t(head1.size() + head2.size()));
+
+        // Five more records in run1: shown within a second, and only they are read.
+        const std::string more = events(20, 25, 0);
+        QElapsedTimer clock;
+        clock.start();
+        {
+            std::ofstream out(file1, std::ios::binary | std::ios::app);
+            out.write(more.data(), static_cast<std::streamsize>(more.size()));
+        }
+        auto checkpointsOfRun1 = [&] {
+            for (const ShownRun& r : window.runs())
+                if (r.source.contains("run1")) return r.log->checkpoints.size();
+            return std::size_t(0);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(checkpointsOfRun1(), std::size_t(25), 1000);
+        qInfo("appended TensorBoard records shown after %lld ms", static_cast<long long>(clock.elapsed()));
+        QCOMPARE(window.runReader()->tensorBoardBytesRead(), afterOpen + more.size());
     }
 
     void severalFilesAtOnceAndCancel()

@@ -188,13 +188,15 @@ void LogWindow::openLogs(const QStringList& paths)
         QStringList skipped;
     };
     auto result = std::make_shared<Loaded>();
+    // A reader of its own: it becomes the window's (for live reloads) only if this open succeeds.
+    auto reader = std::make_shared<RunReader>(paths);
     const QString label = paths.size() == 1 ? tr("Reading %1").arg(QFileInfo(paths.front()).fileName())
                                             : tr("Reading %1 logs").arg(paths.size());
     // A new open makes any reload in flight stale.
     ++generation_;
     tasks_->run(
-        label, [paths, result](CancelFlag& flag) { result->runs = loadShownRuns(paths, &flag, &result->skipped); },
-        [this, paths, result] {
+        label, [reader, result](CancelFlag& flag) { result->runs = reader->read(&flag, &result->skipped); },
+        [this, paths, result, reader] {
             if (result->runs.empty()) {
                 if (!result->skipped.isEmpty()) {
                     failOpen(tr("No training logs found: %1").arg(result->skipped.join(QStringLiteral("; "))));
@@ -203,6 +205,7 @@ void LogWindow::openLogs(const QStringList& paths)
                 failOpen(tr("%1: no training logs found").arg(paths.join(QStringLiteral(", "))));
                 return;
             }
+            reader_ = reader;
             showRuns(std::move(result->runs), paths, result->skipped);
             rememberRecent(paths);
             watcher_->watch(paths_);
@@ -253,7 +256,7 @@ bool LogWindow::reload()
 
 void LogWindow::reloadInBackground()
 {
-    if (paths_.isEmpty() || tasks_->isRunning()) return;  // an open in flight reads afresh anyway
+    if (paths_.isEmpty() || !reader_ || tasks_->isRunning()) return;  // an open in flight reads afresh anyway
     if (reading_) {
         readAgain_ = true;
         return;
@@ -266,6 +269,7 @@ void LogWindow::reloadInBackground()
     };
     const QStringList paths = paths_;
     const unsigned generation = generation_;
+    std::shared_ptr<RunReader> reader = reader_;
     auto* done = new QFutureWatcher<Result>(this);
     connect(done, &QFutureWatcher<Result>::finished, this, [this, done, generation, paths] {
         Result r = done->result();
@@ -286,10 +290,10 @@ void LogWindow::reloadInBackground()
             reloadInBackground();
         }
     });
-    done->setFuture(QtConcurrent::run([paths] {
+    done->setFuture(QtConcurrent::run([paths, reader] {
         Result r;
         try {
-            r.runs = loadShownRuns(paths, nullptr, &r.skipped);
+            r.runs = reader->read(nullptr, &r.skipped);
         } catch (const std::exception& e) {
             r.error = QString::fromStdString(e.what());
         } catch (...) {

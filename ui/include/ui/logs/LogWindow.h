@@ -80,6 +80,8 @@ public:
     QLabel* errorArea() const { return error_; }
     QLabel* infoArea() const { return info_; }
     schedule::TaskBar* taskBar() const { return tasks_; }
+    /// What reads the shown paths again on a change (null before the first successful open).
+    const RunReader* runReader() const { return reader_.get(); }
 
     static constexpr int kMaxRecentFiles = 8;
     static QStringList recentFiles();
@@ -105,6 +107,7 @@ private:
     void failOpen(const QString& message);
 
     QStringList paths_;
+    std::shared_ptr<RunReader> reader_;  // reads paths_ again on a change (TensorBoard: appended records only)
     std::vector<ShownRun> runs_;
     QStringList skipped_;  // files in the opened folders that hold no log, with the reason
     int base_ = 0;

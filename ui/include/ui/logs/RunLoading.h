@@ -9,8 +9,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 #include <vector>
+
+namespace cl::logs {
+class TensorBoardFollower;
+}
 
 namespace cl::ui::logs {
 
@@ -32,6 +37,28 @@ struct ShownRun {
 /// `skipped` with the reason. Throws LogError (or another std::exception) on bad input.
 std::vector<ShownRun> loadShownRuns(const QStringList& paths, cl::ProgressSink* progress = nullptr,
                                     QStringList* skipped = nullptr);
+
+/// The same paths read again and again (the window's first read and every live reload):
+/// TensorBoard event files, and folders that hold only event files, through core's
+/// TensorBoardFollower, which reads only the records appended since the last read; every other
+/// path through loadRuns (a full re-read). Use from one thread at a time.
+class RunReader {
+public:
+    explicit RunReader(QStringList paths);
+    ~RunReader();
+    RunReader(const RunReader&) = delete;
+    RunReader& operator=(const RunReader&) = delete;
+
+    /// Every run under every path, as loadShownRuns gives them.
+    std::vector<ShownRun> read(cl::ProgressSink* progress = nullptr, QStringList* skipped = nullptr);
+    const QStringList& paths() const { return paths_; }
+    /// Bytes the TensorBoard followers have read over all reads (what "only appended" saves).
+    std::uint64_t tensorBoardBytesRead() const;
+
+private:
+    QStringList paths_;
+    std::map<QString, std::unique_ptr<cl::logs::TensorBoardFollower>> followers_;  // by path
+};
 
 /// The run with another mapping (the mapping dialog's choice). Throws LogError when the mapping
 /// names a series the run does not have or mixes axes.
