@@ -15,6 +15,7 @@ packages=(
   libvtk9-dev libeigen3-dev libboost-dev
   xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core poppler-utils
   libprotobuf-dev protobuf-compiler
+  python3-pandas
 )
 
 install_missing() {

@@ -52,6 +52,12 @@ double parseNumber(const std::string& option, const std::string& text)
 
 }  // namespace
 
+std::vector<std::string> ParsedArgs::all(const std::string& name) const
+{
+    const auto it = lists.find(name);
+    return it == lists.end() ? std::vector<std::string>() : it->second;
+}
+
 double ParsedArgs::number(const std::string& name) const { return parseNumber(name, text(name)); }
 
 int ParsedArgs::integer(const std::string& name) const
@@ -113,12 +119,15 @@ ParsedArgs parseArguments(const CommandSpec& spec, int argc, char** argv, int fi
             if (k + 1 >= argc) throw UsageError("--" + name + " needs a value " + option->valueName);
             value = argv[++k];
         }
+        if (option->repeatable) args.lists[name].push_back(value);
         args.values[name] = value;
     }
     for (const auto& o : spec.options)
         if (o.required && !args.has(o.name)) throw UsageError("missing required option --" + o.name);
-    if (!spec.positionalName.empty() && args.positional.size() != 1)
-        throw UsageError("expected one " + spec.positionalName);
+    const bool several = spec.positionalName.size() > 3 &&
+                         spec.positionalName.compare(spec.positionalName.size() - 3, 3, "...") == 0;
+    if (!spec.positionalName.empty() && (several ? args.positional.empty() : args.positional.size() != 1))
+        throw UsageError("expected " + std::string(several ? "at least " : "") + "one " + spec.positionalName);
     return args;
 }
 
@@ -128,7 +137,7 @@ void printCommandHelp(const CommandSpec& spec, std::ostream& out)
     if (!spec.positionalName.empty()) out << ' ' << spec.positionalName;
     for (const auto& o : spec.options) {
         std::string item = "--" + o.name + (o.valueName.empty() ? "" : " " + o.valueName);
-        out << ' ' << (o.required ? item : "[" + item + "]");
+        out << ' ' << (o.required ? item : "[" + item + "]") << (o.repeatable ? "..." : "");
     }
     out << "\n\n" << spec.summary << "\n\noptions:\n";
     for (const auto& o : spec.options) {

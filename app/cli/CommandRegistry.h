@@ -17,6 +17,7 @@ struct OptionSpec {
     std::string help;
     std::string defaultValue;  // shown in --help; empty means "no default"
     bool required = false;
+    bool repeatable = false;  // may be given several times (ParsedArgs::all)
 };
 
 class ParsedArgs {
@@ -27,9 +28,12 @@ public:
     double number(const std::string& name) const;
     int integer(const std::string& name) const;
     std::vector<double> numberList(const std::string& name, std::size_t expectedCount = 0) const;
+    /// Every value of a repeatable option, in command-line order (empty when not given).
+    std::vector<std::string> all(const std::string& name) const;
     std::vector<std::string> positional;
 
     std::map<std::string, std::string> values;
+    std::map<std::string, std::vector<std::string>> lists;
     std::map<std::string, std::string> defaults;
 };
 
@@ -37,7 +41,7 @@ struct CommandSpec {
     std::string name;
     std::string summary;
     std::vector<OptionSpec> options;
-    std::string positionalName;  // e.g. "FILE"; empty when the command takes none
+    std::string positionalName;  // e.g. "FILE"; "PATH..." takes one or more; empty when none
     std::function<int(const ParsedArgs&, std::ostream& out, std::ostream& err)> run;
 };
 

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 namespace cl::logs {
 
@@ -12,7 +13,10 @@ namespace {
 
 class Parser {
 public:
-    Parser(std::string_view text, const std::string& path, long firstLine) : s_(text), path_(path), line_(firstLine) {}
+    Parser(std::string_view text, const std::string& path, long firstLine, const JsonOptions& options = {})
+        : s_(text), path_(path), line_(firstLine), options_(options)
+    {
+    }
 
     JsonValue document()
     {
@@ -52,6 +56,7 @@ private:
         v.line = line_;
         v.column = column();
         const char c = s_[i_];
+        if (options_.nonFiniteLiterals && nonFiniteLiteral(v)) return v;
         if (c == '{') object(v, depth);
         else if (c == '[') array(v, depth);
         else if (c == '"') { v.type = JsonValue::Type::String; v.text = string(); }
@@ -68,6 +73,21 @@ private:
         if (s_.substr(i_, word.size()) != word) return false;
         i_ += word.size();
         return true;
+    }
+
+    // Python's NaN / Infinity / -Infinity, accepted only when the options ask for them.
+    bool nonFiniteLiteral(JsonValue& v)
+    {
+        for (const char* word : {"NaN", "Infinity", "-Infinity"}) {
+            if (!literal(word)) continue;
+            v.type = JsonValue::Type::Number;
+            v.text = word;
+            v.number = word[0] == 'N' ? std::numeric_limits<double>::quiet_NaN()
+                       : word[0] == '-' ? -std::numeric_limits<double>::infinity()
+                                        : std::numeric_limits<double>::infinity();
+            return true;
+        }
+        return false;
     }
 
     void number(JsonValue& v)
@@ -174,7 +194,7 @@ private:
             const long keyLine = line_, keyColumn = column();
             std::string key = string();
             for (const auto& m : v.members)
-                if (m.first == key) throw LogError({path_, keyLine, keyColumn, key}, "key repeated in one object");
+                if (options_.refuseRepeatedKeys && m.first == key) throw LogError({path_, keyLine, keyColumn, key}, "key repeated in one object");
             skipSpace();
             if (i_ >= s_.size()) endOfFile("object", openLine, openColumn);
             if (s_[i_] != ':') fail("expected ':' after the key");
@@ -194,6 +214,7 @@ private:
     const std::string& path_;
     std::size_t i_ = 0, lineStart_ = 0;
     long line_;
+    JsonOptions options_;
 };
 
 }  // namespace
@@ -221,6 +242,11 @@ const char* JsonValue::typeName() const
 JsonValue parseJson(std::string_view text, const std::string& path, long firstLine)
 {
     return Parser(text, path, firstLine).document();
+}
+
+JsonValue parseJson(std::string_view text, const std::string& path, long firstLine, const JsonOptions& options)
+{
+    return Parser(text, path, firstLine, options).document();
 }
 
 std::string jsonQuote(std::string_view text)

@@ -24,9 +24,20 @@ struct JsonValue {
     const char* typeName() const;
 };
 
+/// Reading choices; the defaults are strict RFC 8259 plus a refusal of repeated keys.
+struct JsonOptions {
+    /// Accept Python's bare NaN, Infinity and -Infinity as numbers (json.dumps writes them, e.g.
+    /// Hugging Face trainer_state.json). Off by default: they are not JSON.
+    bool nonFiniteLiterals = false;
+    /// Refuse a key repeated in one object, with its location (a log must say one thing). When
+    /// false every member is kept and find() returns the first.
+    bool refuseRepeatedKeys = true;
+};
+
 /// Parses one value filling `text` (surrounding whitespace allowed). `firstLine` numbers the
 /// text's first line (for JSON Lines). Throws LogError with the location of the problem.
 JsonValue parseJson(std::string_view text, const std::string& path, long firstLine = 1);
+JsonValue parseJson(std::string_view text, const std::string& path, long firstLine, const JsonOptions& options);
 
 /// The text as a JSON string literal, quotes included.
 std::string jsonQuote(std::string_view text);

@@ -29,11 +29,22 @@ struct LoadOptions {
     DomainMapping mapping;  // empty: guess per run
 };
 
-/// Every external-format run under a path (a file, or a folder searched recursively).
-/// Throws LogError for an unreadable or unrecognised file.
-std::vector<ScalarRun> readScalarRuns(const std::string& path);
+/// The format a file holds, judged from its content: "json", "jsonl", "csv-wide", "csv-long"
+/// (CommuteLab's own, LogFile.h), "tensorboard", "hf-trainer-state", "metrics-csv",
+/// "wandb-csv", "run-table". Throws LogError saying why a file is none of them (a Git LFS
+/// pointer, an empty file, lm-eval-harness results, binary data, ...).
+std::string detectSourceFormat(const std::string& path);
 
-/// Every run under every path, mapped to domains. Throws LogError on bad input.
-std::vector<LoadedRun> loadRuns(const std::vector<std::string>& paths, const LoadOptions& options = {});
+/// Every external-format run under a path (a file, or a folder searched recursively; in a
+/// folder, files of CommuteLab's own formats are left out). Mixture-weight tables are joined to
+/// the per-run table with the same keys. Throws LogError for an unreadable or unrecognised
+/// file given by name; in a folder such files are skipped and, when `skipped` is given, listed
+/// there with the reason.
+std::vector<ScalarRun> readScalarRuns(const std::string& path, std::vector<LogWarning>* skipped = nullptr);
+
+/// Every run under every path, mapped to domains. Throws LogError on bad input. Folders are
+/// searched recursively; files in them that hold no log are skipped (listed in `skipped`).
+std::vector<LoadedRun> loadRuns(const std::vector<std::string>& paths, const LoadOptions& options = {},
+                                std::vector<LogWarning>* skipped = nullptr);
 
 }  // namespace cl::logs
