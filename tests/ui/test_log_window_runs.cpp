@@ -4,6 +4,7 @@
 // mapping dialog lists every series and its choice changes the run's domains and is remembered
 // (in QSettings, never in the file); a log's notes are shown.
 
+#include "ui/VtkOpenGLHost.h"
 #include "ui/logs/LogWindow.h"
 #include "ui/logs/MappingDialog.h"
 #include "ui/logs/MappingStore.h"
@@ -11,7 +12,6 @@
 #include "ui/logs/PredictionView.h"
 #include "ui/logs/RmsView.h"
 #include "ui/schedule/TaskBar.h"
-#include "ui/VtkOpenGLHost.h"
 
 #include "core/logs/ParetoFront.h"
 
@@ -314,6 +314,36 @@ private slots:
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
         QVERIFY(dialog.findChild<QLabel*>("mappingError")->text().contains("used twice"));
+    }
+
+    // The docs' screenshot (docs/log-views-runs.png): the toy log as base run, with two other runs
+    // on the same domains. Only with LOG_VIEWS_KEEP set; it checks nothing beyond loading.
+    void docsScreenshot()
+    {
+        if (!qEnvironmentVariableIsSet("LOG_VIEWS_KEEP")) QSKIP("set LOG_VIEWS_KEEP to write the docs' screenshot");
+        QTemporaryDir dir;
+        for (int run = 0; run < 2; ++run) {
+            QByteArray text = "# domains: q1, q2\nt,L_q1,L_q2\n";
+            for (int step = 3000; step <= 10000; step += 700) {
+                const double decay = std::exp(-(step - 3000) / 2600.0);
+                const double q1 = 0.19 + 0.56 * decay + (run == 0 ? 0.02 : -0.01) * (1 - decay);
+                const double q2 = 0.2 + 0.47 * decay + (run == 0 ? -0.015 : 0.03) * (1 - decay);
+                text += QByteArray::number(step) + "," + QByteArray::number(q1) + "," + QByteArray::number(q2) + "\n";
+            }
+            writeFile(dir.filePath(run == 0 ? "more-q2-late.csv" : "more-q1-late.csv"), text);
+        }
+        LogWindow window;
+        window.resize(1400, 820);
+        window.show();
+        QSignalSpy finished(&window, &LogWindow::loadFinished);
+        window.openLogs({QDir(sourceDir()).absoluteFilePath("resources/logs/toy-quadratic.json"),
+                         dir.filePath("more-q2-late.csv"), dir.filePath("more-q1-late.csv")});
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(window.runs().size(), std::size_t(3));
+        QTest::qWait(500);
+        cl::ui::grabWithVtkViews(&window)
+            .scaledToWidth(1100, Qt::SmoothTransformation)
+            .save("/tmp/log-views-runs-docs.png");
     }
 
     void notesAreShown()

@@ -32,6 +32,14 @@ constexpr int kGroupMarkers[] = {vtkPlotPoints::CIRCLE, vtkPlotPoints::PLUS, vtk
 constexpr std::size_t kMaxLegendGroups = 8;
 constexpr std::size_t kMaxLegendRuns = 12;
 
+// Run names can be long paths ("sweep/lr-3e-4/version_0"): the legend keeps their ends, where
+// runs differ, so it stays inside its margin; the check boxes and hover show the full name.
+std::string legendName(const QString& name)
+{
+    constexpr int kMax = 26;
+    return (name.size() <= kMax ? name : QStringLiteral("…") + name.right(kMax - 1)).toStdString();
+}
+
 // A run's checkpoints: joined in step order for a trajectory, bare points for a table of runs.
 vtkPlot* addRunPlot(vtkChartXY* chart, const std::vector<double>& xs, const std::vector<double>& ys,
                     const ParetoRun& run, const std::string& label, double scale)
@@ -145,7 +153,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
                 texts.push_back(number(data.log->checkpoints.step[data.points[i].row]).toStdString());
             }
         }
-        const std::string label = data.runs.size() > 1 ? baseRun.name.toStdString() + " (base run)"
+        const std::string label = data.runs.size() > 1 ? legendName(baseRun.name) + " (base run)"
                                                        : std::string("base run (checkpoints, by step)");
         addRunPlot(chart, xs, ys, baseRun, label, scale);
         addLabels(chart, lx, ly, std::move(texts), labelFont, 40, 40, 40);
@@ -159,7 +167,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
             xs.push_back(data.points[index].x);
             ys.push_back(data.points[index].y);
         }
-        vtkPlot* plot = addRunPlot(chart, xs, ys, run, run.name.toStdString(), scale);
+        vtkPlot* plot = addRunPlot(chart, xs, ys, run, legendName(run.name), scale);
         if (r >= static_cast<int>(kMaxLegendRuns)) plot->SetLegendVisibility(false);
     }
 

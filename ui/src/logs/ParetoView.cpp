@@ -29,6 +29,11 @@
 namespace cl::ui::logs {
 
 namespace {
+QString elidedRunName(const QString& name)
+{
+    return name.size() <= 34 ? name : QStringLiteral("…") + name.right(33);
+}
+
 QString titleFor(const cl::logs::RunLog* log)
 {
     QString title = QStringLiteral("Domain losses: base run and order interventions");
@@ -194,7 +199,9 @@ void ParetoView::rebuildRunBoxes()
     runBox_->setVisible(runs_.size() > 1);
     for (int i = 0; i < static_cast<int>(runs_.size()); ++i) {
         const QString name = runs_[i].name;
-        auto* box = new QCheckBox(i == baseRun_ ? tr("%1 (base)").arg(name) : name);
+        // Long path-like names keep their ends, where runs differ; the tooltip has all of it.
+        const QString shown = elidedRunName(name);
+        auto* box = new QCheckBox(i == baseRun_ ? tr("%1 (base)").arg(shown) : shown);
         box->setObjectName(QStringLiteral("paretoRun%1").arg(i));
         box->setToolTip(name);
         QPixmap swatch(14, 14);

@@ -65,10 +65,12 @@ QString runInfoHtml(const std::vector<ShownRun>& runs, int base, const QStringLi
     if (l.metadataValue("toy"))
         info += QObject::tr("<br><b>Toy log</b>: made by CommuteLab's quadratic model, not by a training run.");
     if (run.series && run.series->truncatedTail)
-        info += QObject::tr("<br>The last record was cut off (a file still being written): everything before it is "
-                            "shown, the rest is read on the next reload.");
+        info += QObject::tr(
+            "<br>The last record was cut off (a file still being written): everything before it is "
+            "shown, the rest is read on the next reload.");
     if (!skipped.isEmpty())
-        info += QObject::tr("<br>%1 file(s) skipped, first: %2").arg(skipped.size()).arg(skipped.front().toHtmlEscaped());
+        info +=
+            QObject::tr("<br>%1 file(s) skipped, first: %2").arg(skipped.size()).arg(skipped.front().toHtmlEscaped());
     if (l.warningCount > 0)
         info += QObject::tr("<br>%1 warning(s), first: %2").arg(l.warningCount).arg(html(l.warnings.front().text()));
     return info;

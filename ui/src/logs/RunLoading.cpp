@@ -10,7 +10,6 @@
 
 #include <set>
 
-
 namespace cl::ui::logs {
 
 namespace {
@@ -105,7 +104,8 @@ std::vector<ShownRun> RunReader::read(cl::ProgressSink* progress, QStringList* s
         }
         if (progress && progress->cancelRequested()) throw cl::Cancelled();
         found->second->poll();
-        for (const cl::logs::ScalarRun& series : found->second->runs()) runs.push_back(toShown(loadedFromSeries(series)));
+        for (const cl::logs::ScalarRun& series : found->second->runs())
+            runs.push_back(toShown(loadedFromSeries(series)));
     }
     if (!others.isEmpty()) {
         std::vector<ShownRun> rest = loadShownRuns(others, progress, skipped);
