@@ -8,7 +8,10 @@
 namespace cl::logs {
 
 namespace {
-int sign(double x) { return (x > 0) - (x < 0); }
+int sign(double x)
+{
+    return (x > 0) - (x < 0);
+}
 
 double pearson(const std::vector<AgreementCell>& cells)
 {
@@ -35,11 +38,18 @@ double pearson(const std::vector<AgreementCell>& cells)
 AgreementReport comparePredictions(const RunLog& log)
 {
     AgreementReport report;
-    // P-values by (step, a, b, k); a later row for the same key wins (logs should not repeat).
-    std::map<std::tuple<double, int, int, int>, double> p;
-    for (std::size_t r = 0; r < log.pValues.size(); ++r) {
+    // P-values by (step, a, b, k) with their standard errors on the same scale; a later row for
+    // the same key wins (logs should not repeat).
+    std::map<std::tuple<double, int, int, int>, std::pair<double, double>> p;
+    const auto& pv = log.pValues;
+    for (std::size_t r = 0; r < pv.size(); ++r) {
         const double v = log.scaledP(r);
-        if (std::isfinite(v)) p[{log.pValues.step[r], log.pValues.first[r], log.pValues.second[r], log.pValues.target[r]}] = v;
+        if (!std::isfinite(v)) continue;
+        double se = missing();
+        // The same scale scaledP applies to the value: 1, or lr² for raw P.
+        if (r < pv.stdError.size() && isRecorded(pv.stdError[r]))
+            se = log.pScaledByLr2 ? pv.stdError[r] : pv.stdError[r] * log.learningRate * log.learningRate;
+        p[{pv.step[r], pv.first[r], pv.second[r], pv.target[r]}] = {v, se};
     }
     std::map<double, CheckpointAgreement> byStep;
     const auto& iv = log.interventions;
@@ -48,14 +58,17 @@ AgreementReport comparePredictions(const RunLog& log)
         for (int k = 0; k < log.domainCount(); ++k) {
             const double observed = iv.excessLoss(k, r);
             if (isMissing(observed)) continue;  // this domain was not measured: not a cell
-            double predicted = std::nan("");
-            if (auto it = p.find({iv.start[r], ab.first, ab.second, k}); it != p.end()) predicted = it->second;
-            else if (auto back = p.find({iv.start[r], ab.second, ab.first, k}); back != p.end()) predicted = -back->second;
+            double predicted = std::nan(""), se = missing();
+            // By antisymmetry P(L_b, L_a; L_k) = -P(L_a, L_b; L_k), with the same standard error.
+            if (auto it = p.find({iv.start[r], ab.first, ab.second, k}); it != p.end())
+                std::tie(predicted, se) = it->second;
+            else if (auto back = p.find({iv.start[r], ab.second, ab.first, k}); back != p.end())
+                predicted = -back->second.first, se = back->second.second;
             if (!std::isfinite(observed) || !std::isfinite(predicted)) {
                 ++report.cellsWithoutPrediction;
                 continue;
             }
-            AgreementCell cell{iv.start[r], r, k, ab, observed, predicted, sign(observed) == sign(predicted)};
+            AgreementCell cell{iv.start[r], r, k, ab, observed, predicted, sign(observed) == sign(predicted), se};
             report.cells.push_back(cell);
             auto& group = byStep[iv.start[r]];
             group.step = iv.start[r];

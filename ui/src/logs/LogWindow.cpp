@@ -1,28 +1,35 @@
 #include "ui/logs/LogWindow.h"
 
 #include "ui/logs/AdviceView.h"
+#include "ui/logs/MappingDialog.h"
+#include "ui/logs/MappingStore.h"
 #include "ui/logs/ParetoView.h"
 #include "ui/logs/PredictionView.h"
+#include "ui/logs/RmsView.h"
+#include "ui/schedule/TaskBar.h"
 
-#include "core/logs/LogFile.h"
+#include "LogWatcher.h"
+#include "RunInfo.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFileSystemWatcher>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
-#include <QFutureWatcher>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cl::ui::logs {
 
@@ -33,12 +40,21 @@ QSettings settings()
 {
     return QSettings(QSettings::UserScope, QStringLiteral("CommuteLab"), QStringLiteral("CommuteLab"));
 }
+
+// Waits for `signal` of `window` with the event loop running, so the window stays responsive.
+template <typename Signal>
+void waitFor(LogWindow* window, Signal signal)
+{
+    QEventLoop loop;
+    QObject::connect(window, signal, &loop, &QEventLoop::quit);
+    loop.exec();
+}
 }  // namespace
 
 LogWindow::LogWindow(QWidget* parent) : QMainWindow(parent)
 {
     setObjectName("logWindow");
-    setWindowTitle(tr("CommuteLab — experiment log"));
+    setWindowTitle(tr("CommuteLab — experiment logs"));
     setAcceptDrops(true);
     resize(1500, 900);
 
@@ -49,31 +65,49 @@ LogWindow::LogWindow(QWidget* parent) : QMainWindow(parent)
     error_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     error_->setStyleSheet(QStringLiteral("QLabel { background: #fde2e1; border: 1px solid #d9534f; padding: 6px; }"));
     error_->hide();
-    info_ = new QLabel(tr("Open a log (File ▸ Open log…) or drop a .json, .jsonl or .csv file here."), central);
+    info_ = new QLabel(tr("Open logs (File ▸ Open logs… or Open folder…) or drop files or folders here: CommuteLab "
+                          "logs, TensorBoard event files, trainer_state.json, metrics CSV, W&B exports."),
+                       central);
     info_->setObjectName("logInfo");
     info_->setWordWrap(true);
     info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    baseBox_ = new QComboBox(central);
+    baseBox_->setObjectName("baseRunBox");
+    baseBox_->setToolTip(tr("The run whose interventions are shown and which the other runs are compared with"));
+    baseBox_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    mappingButton_ = new QPushButton(tr("Series → domains…"), central);
+    mappingButton_->setObjectName("mappingButton");
+    mappingButton_->setEnabled(false);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(new QLabel(tr("Base run"), central));
+    runRow->addWidget(baseBox_);
+    runRow->addWidget(mappingButton_);
+    runRow->addStretch(1);
+
     tabs_ = new QTabWidget(central);
     tabs_->setObjectName("logTabs");
     pareto_ = new ParetoView(tabs_);
     prediction_ = new PredictionView(tabs_);
     advice_ = new AdviceView(tabs_);
+    rms_ = new RmsView(tabs_);
     tabs_->addTab(pareto_, tr("Pareto (Figs. 2, 3)"));
     tabs_->addTab(prediction_, tr("Prediction vs observation"));
     tabs_->addTab(advice_, tr("Order advice"));
+    tabs_->addTab(rms_, tr("Bracket vs gradient RMS"));
     auto* layout = new QVBoxLayout(central);
     layout->addWidget(error_);
     layout->addWidget(info_);
+    layout->addLayout(runRow);
     layout->addWidget(tabs_, 1);
     setCentralWidget(central);
     statusBar()->setObjectName("logStatus");
+    tasks_ = new schedule::TaskBar(QStringLiteral("logLoad"), this);
+    statusBar()->addWidget(tasks_, 1);
 
-    watcher_ = new QFileSystemWatcher(this);
-    reloadTimer_ = new QTimer(this);
-    reloadTimer_->setSingleShot(true);
-    reloadTimer_->setInterval(400);  // a growing log fires many changes: read once it settles
-    connect(watcher_, &QFileSystemWatcher::fileChanged, reloadTimer_, qOverload<>(&QTimer::start));
-    connect(reloadTimer_, &QTimer::timeout, this, &LogWindow::reloadInBackground);
+    watcher_ = new LogWatcher(this);
+    connect(watcher_, &LogWatcher::changed, this, &LogWindow::reloadInBackground);
+    connect(baseBox_, qOverload<int>(&QComboBox::currentIndexChanged), this, &LogWindow::setBaseRun);
+    connect(mappingButton_, &QPushButton::clicked, this, &LogWindow::openMappingDialog);
     buildMenus();
 }
 
@@ -82,15 +116,22 @@ LogWindow::~LogWindow() = default;
 void LogWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open log…"), this, [this] {
-        const QString start = path_.isEmpty() ? QString() : QFileInfo(path_).absolutePath();
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open experiment log"), start,
-            tr("Experiment logs (*.json *.jsonl *.ndjson *.csv *.txt);;All files (*)"));
-        if (!path.isEmpty()) openLog(path);
+    QAction* open = file->addAction(tr("&Open logs…"), this, [this] {
+        const QString start = paths_.isEmpty() ? QString() : QFileInfo(paths_.front()).absolutePath();
+        const QStringList paths = QFileDialog::getOpenFileNames(
+            this, tr("Open experiment logs"), start,
+            tr("Training logs (*.json *.jsonl *.ndjson *.csv *.txt events.out.tfevents.*);;All files (*)"));
+        if (!paths.isEmpty()) openLogs(paths);
     });
     open->setShortcut(QKeySequence::Open);
     open->setObjectName("openLogAction");
+    QAction* folder = file->addAction(tr("Open &folder…"), this, [this] {
+        const QString start = paths_.isEmpty() ? QString() : QFileInfo(paths_.front()).absolutePath();
+        const QString path = QFileDialog::getExistingDirectory(this, tr("Open a folder of logs"), start);
+        if (!path.isEmpty()) openLogs({path});
+    });
+    folder->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+    folder->setObjectName("openFolderAction");
     recentMenu_ = file->addMenu(tr("Open &recent"));
     recentMenu_->setObjectName("recentLogsMenu");
     QAction* again = file->addAction(tr("&Reload"), this, [this] { reload(); });
@@ -106,12 +147,14 @@ QStringList LogWindow::recentFiles()
     return settings().value(kRecentKey).toStringList();
 }
 
-void LogWindow::rememberRecent(const QString& path)
+void LogWindow::rememberRecent(const QStringList& paths)
 {
     QStringList list = recentFiles();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    list.removeAll(absolute);
-    list.prepend(absolute);
+    for (auto it = paths.rbegin(); it != paths.rend(); ++it) {
+        const QString absolute = QFileInfo(*it).absoluteFilePath();
+        list.removeAll(absolute);
+        list.prepend(absolute);
+    }
     while (list.size() > kMaxRecentFiles) list.removeLast();
     settings().setValue(kRecentKey, list);
     rebuildRecentMenu();
@@ -123,7 +166,7 @@ void LogWindow::rebuildRecentMenu()
     const QStringList list = recentFiles();
     for (const QString& path : list)
         recentMenu_->addAction(QFileInfo(path).fileName() + QStringLiteral("  —  ") + path, this,
-                               [this, path] { openLog(path); });
+                               [this, path] { openLogs({path}); });
     if (list.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
     recentMenu_->addSeparator();
     recentMenu_->addAction(tr("Clear list"), this, [this] {
@@ -132,94 +175,132 @@ void LogWindow::rebuildRecentMenu()
     });
 }
 
-std::shared_ptr<const cl::logs::RunLog> LogWindow::read(const QString& path, QString& error)
+std::shared_ptr<const cl::logs::RunLog> LogWindow::log() const
 {
-    // The readers throw LogError with a located message for bad input; anything else (out of
-    // memory on a huge file, say) must not take the window down either.
-    try {
-        return std::make_shared<const cl::logs::RunLog>(cl::logs::readLog(path.toStdString()));
-    } catch (const std::exception& e) {
-        error = QString::fromStdString(e.what());
-    } catch (...) {
-        error = tr("%1: could not be read").arg(path);
-    }
-    return nullptr;
+    return runs_.empty() ? nullptr : runs_[base_].log;
+}
+
+void LogWindow::openLogs(const QStringList& paths)
+{
+    if (paths.isEmpty()) return;
+    struct Loaded {
+        std::vector<ShownRun> runs;
+        QStringList skipped;
+    };
+    auto result = std::make_shared<Loaded>();
+    // A reader of its own: it becomes the window's (for live reloads) only if this open succeeds.
+    auto reader = std::make_shared<RunReader>(paths);
+    const QString label = paths.size() == 1 ? tr("Reading %1").arg(QFileInfo(paths.front()).fileName())
+                                            : tr("Reading %1 logs").arg(paths.size());
+    // A new open makes any reload in flight stale.
+    ++generation_;
+    tasks_->run(
+        label, [reader, result](CancelFlag& flag) { result->runs = reader->read(&flag, &result->skipped); },
+        [this, paths, result, reader] {
+            if (result->runs.empty()) {
+                if (!result->skipped.isEmpty()) {
+                    failOpen(tr("No training logs found: %1").arg(result->skipped.join(QStringLiteral("; "))));
+                    return;
+                }
+                failOpen(tr("%1: no training logs found").arg(paths.join(QStringLiteral(", "))));
+                return;
+            }
+            reader_ = reader;
+            showRuns(std::move(result->runs), paths, result->skipped);
+            rememberRecent(paths);
+            watcher_->watch(paths_);
+            emit loadFinished(true);
+        },
+        [this](const QString& error) { failOpen(error); });
+    // A cancelled task never calls back: finish the open for whoever waits on it.
+    connect(
+        tasks_, &schedule::TaskBar::busyChanged, this,
+        [this](bool busy) {
+            if (!busy && tasks_->statusText().endsWith(tr(": cancelled"))) emit loadFinished(false);
+        },
+        Qt::SingleShotConnection);
+}
+
+void LogWindow::failOpen(const QString& message)
+{
+    showError(message);
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open log"), message, QMessageBox::Ok, this);
+    box->setObjectName("logErrorDialog");
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();  // window-modal but non-blocking: the window stays scriptable and usable
+    emit loadFinished(false);
 }
 
 bool LogWindow::openLog(const QString& path)
 {
-    QString error;
-    auto log = read(path, error);
-    if (!log) {
-        showError(error);
-        auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open log"), error, QMessageBox::Ok, this);
-        box->setObjectName("logErrorDialog");
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();  // window-modal but non-blocking: the window stays scriptable and usable
-        return false;
-    }
-    ++generation_;
-    showLog(std::move(log), path);
-    rememberRecent(path);
-    watch(path);
-    return true;
+    bool ok = false;
+    QEventLoop loop;
+    const auto done = connect(this, &LogWindow::loadFinished, &loop, [&](bool success) {
+        ok = success;
+        loop.quit();
+    });
+    openLogs({path});
+    if (tasks_->isRunning()) loop.exec();
+    disconnect(done);
+    return ok;
 }
 
 bool LogWindow::reload()
 {
-    if (path_.isEmpty()) return false;
-    watch(path_);  // editors and writers that replace the file drop it from the watcher
-    QString error;
-    auto log = read(path_, error);
-    applyReload(log, error);
-    return log != nullptr;
-}
-
-void LogWindow::applyReload(std::shared_ptr<const cl::logs::RunLog> log, const QString& error)
-{
-    if (!log)
-        showError(tr("Reload failed, still showing the previous version: %1").arg(error));
-    else
-        showLog(std::move(log), path_);
+    if (paths_.isEmpty()) return false;
+    const unsigned generation = generation_;
+    reloadInBackground();
+    if (reading_) waitFor(this, &LogWindow::reloaded);
+    return generation == generation_ && error_->isHidden();
 }
 
 void LogWindow::reloadInBackground()
 {
-    if (path_.isEmpty()) return;
+    if (paths_.isEmpty() || !reader_ || tasks_->isRunning()) return;  // an open in flight reads afresh anyway
     if (reading_) {
         readAgain_ = true;
         return;
     }
-    watch(path_);
     reading_ = true;
     struct Result {
-        std::shared_ptr<const cl::logs::RunLog> log;
+        std::vector<ShownRun> runs;
+        QStringList skipped;
         QString error;
     };
-    const QString path = path_;
+    const QStringList paths = paths_;
     const unsigned generation = generation_;
+    std::shared_ptr<RunReader> reader = reader_;
     auto* done = new QFutureWatcher<Result>(this);
-    connect(done, &QFutureWatcher<Result>::finished, this, [this, done, generation] {
-        const Result r = done->result();
+    connect(done, &QFutureWatcher<Result>::finished, this, [this, done, generation, paths] {
+        Result r = done->result();
         done->deleteLater();
         reading_ = false;
-        if (generation == generation_) applyReload(r.log, r.error);  // else another file was opened
+        if (generation == generation_) {  // else another log was opened meanwhile
+            watcher_->watch(paths);       // writers that replace files drop out of the watch
+            if (!r.error.isEmpty())
+                showError(tr("Reload failed, still showing the previous version: %1").arg(r.error));
+            else if (r.runs.empty())
+                showError(tr("Reload found no logs, still showing the previous version."));
+            else
+                showRuns(std::move(r.runs), paths, r.skipped);
+        }
+        emit reloaded();
         if (readAgain_) {
             readAgain_ = false;
             reloadInBackground();
         }
     });
-    done->setFuture(QtConcurrent::run([path] {
+    done->setFuture(QtConcurrent::run([paths, reader] {
         Result r;
-        r.log = read(path, r.error);
+        try {
+            r.runs = reader->read(nullptr, &r.skipped);
+        } catch (const std::exception& e) {
+            r.error = QString::fromStdString(e.what());
+        } catch (...) {
+            r.error = tr("%1: could not be read").arg(paths.join(QStringLiteral(", ")));
+        }
         return r;
     }));
-}
-
-void LogWindow::watch(const QString& path)
-{
-    if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
-    if (QFileInfo::exists(path)) watcher_->addPath(path);
 }
 
 void LogWindow::showError(const QString& message)
@@ -228,34 +309,90 @@ void LogWindow::showError(const QString& message)
     error_->show();
 }
 
-void LogWindow::showLog(std::shared_ptr<const cl::logs::RunLog> log, const QString& path)
+void LogWindow::showRuns(std::vector<ShownRun> runs, const QStringList& paths, const QStringList& skipped)
 {
-    log_ = std::move(log);
-    path_ = path;
+    skipped_ = skipped;
+    // The base run is kept by name across reloads; a new set of files starts at its first run.
+    const QString baseName = paths == paths_ && !runs_.empty() ? runs_[base_].name : QString();
+    runs_ = std::move(runs);
+    paths_ = paths;
+    base_ = 0;
+    for (int i = 0; i < static_cast<int>(runs_.size()); ++i)
+        if (runs_[i].name == baseName) base_ = i;
     error_->hide();
     error_->clear();
-    const auto& l = *log_;
-    QStringList domains;
-    for (const auto& d : l.domains) domains << QString::fromStdString(d);
-    QString info = tr("<b>%1</b> — domains %2; %3 checkpoints, %4 P-values, %5 interventions")
-                       .arg(QFileInfo(path).fileName().toHtmlEscaped(), domains.join(QStringLiteral(", ")).toHtmlEscaped())
-                       .arg(l.checkpoints.size())
-                       .arg(l.pValues.size())
-                       .arg(l.interventions.size());
-    if (const std::string* source = l.metadataValue("source"))
-        info += QStringLiteral("<br>") + QString::fromStdString(*source).toHtmlEscaped();
-    if (l.metadataValue("toy"))
-        info += tr("<br><b>Toy log</b>: made by CommuteLab's quadratic model, not by a training run.");
-    if (l.warningCount > 0)
-        info += tr("<br>%1 warning(s), first: %2")
-                    .arg(l.warningCount)
-                    .arg(QString::fromStdString(l.warnings.front().text()).toHtmlEscaped());
-    info_->setText(info);
-    setWindowTitle(tr("%1 — CommuteLab log").arg(QFileInfo(path).fileName()));
-    pareto_->setLog(log_);
-    prediction_->setLog(log_);
-    advice_->setLog(log_);
-    emit logLoaded(path);
+    {
+        const QSignalBlocker block(baseBox_);
+        baseBox_->clear();
+        for (const ShownRun& r : runs_) baseBox_->addItem(r.name);
+        baseBox_->setCurrentIndex(base_);
+    }
+    baseBox_->setEnabled(runs_.size() > 1);
+    const QString title = runs_.size() == 1
+                              ? QFileInfo(paths_.front()).fileName()
+                              : tr("%1 runs from %2").arg(runs_.size()).arg(QFileInfo(paths_.front()).fileName());
+    setWindowTitle(tr("%1 — CommuteLab log").arg(title));
+    showBase();
+    emit logLoaded(paths_.front());
+}
+
+void LogWindow::showBase()
+{
+    info_->setText(runInfoHtml(runs_, base_, skipped_));
+    const ShownRun& base = runs_[base_];
+    mappingButton_->setEnabled(base.series != nullptr);
+    mappingButton_->setToolTip(base.series ? tr("Choose which series of %1 are the domain losses").arg(base.name)
+                                           : tr("A CommuteLab log names its domains itself"));
+    std::vector<ParetoRunInput> inputs;
+    for (const ShownRun& r : runs_)
+        inputs.push_back({r.name, r.log, r.format == QStringLiteral("run-table"),
+                          r.series ? r.series->rowLabels : std::vector<std::string>{}});
+    pareto_->setRuns(std::move(inputs), base_);
+    prediction_->setLog(base.log);
+    advice_->setLog(base.log);
+    rms_->setLog(base.log);
+}
+
+void LogWindow::setBaseRun(int index)
+{
+    if (index < 0 || index >= static_cast<int>(runs_.size()) || index == base_) return;
+    base_ = index;
+    if (baseBox_->currentIndex() != index) {
+        const QSignalBlocker block(baseBox_);
+        baseBox_->setCurrentIndex(index);
+    }
+    showBase();
+}
+
+bool LogWindow::applyMapping(int index, const cl::logs::DomainMapping& mapping, QString* error)
+{
+    if (index < 0 || index >= static_cast<int>(runs_.size())) return false;
+    try {
+        runs_[index] = remapRun(runs_[index], mapping);
+    } catch (const std::exception& e) {
+        if (error) *error = QString::fromStdString(e.what());
+        return false;
+    }
+    rememberMapping(runs_[index].key, mapping);
+    showBase();
+    return true;
+}
+
+MappingDialog* LogWindow::openMappingDialog()
+{
+    if (runs_.empty() || !runs_[base_].series) return nullptr;
+    auto* dialog = new MappingDialog(*runs_[base_].series, runs_[base_].mapping, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString name = runs_[base_].name;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, name] {
+        for (int i = 0; i < static_cast<int>(runs_.size()); ++i) {
+            if (runs_[i].name != name) continue;
+            QString error;
+            if (!applyMapping(i, dialog->mapping(), &error)) showError(error);
+        }
+    });
+    dialog->open();
+    return dialog;
 }
 
 void LogWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -266,10 +403,12 @@ void LogWindow::dragEnterEvent(QDragEnterEvent* event)
 
 void LogWindow::dropEvent(QDropEvent* event)
 {
-    const auto urls = event->mimeData()->urls();
-    if (urls.isEmpty() || !urls.front().isLocalFile()) return;
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    if (paths.isEmpty()) return;
     event->acceptProposedAction();
-    openLog(urls.front().toLocalFile());
+    openLogs(paths);
 }
 
 }  // namespace cl::ui::logs

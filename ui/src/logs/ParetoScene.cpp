@@ -3,6 +3,7 @@
 #include "ChartStyle.h"
 
 #include "PointLabelsPlot.h"
+#include "RunPalette.h"
 
 #include <vtkAxis.h>
 #include <vtkChartLegend.h>
@@ -29,13 +30,38 @@ constexpr int kGroupMarkers[] = {vtkPlotPoints::CIRCLE, vtkPlotPoints::PLUS, vtk
                                  vtkPlotPoints::DIAMOND, vtkPlotPoints::CROSS};
 
 constexpr std::size_t kMaxLegendGroups = 8;
+constexpr std::size_t kMaxLegendRuns = 12;
+
+// Run names can be long paths ("sweep/lr-3e-4/version_0"): the legend keeps their ends, where
+// runs differ, so it stays inside its margin; the check boxes and hover show the full name.
+std::string legendName(const QString& name)
+{
+    constexpr int kMax = 26;
+    return (name.size() <= kMax ? name : QStringLiteral("…") + name.right(kMax - 1)).toStdString();
+}
+
+// A run's checkpoints: joined in step order for a trajectory, bare points for a table of runs.
+vtkPlot* addRunPlot(vtkChartXY* chart, const std::vector<double>& xs, const std::vector<double>& ys,
+                    const ParetoRun& run, const std::string& label, double scale)
+{
+    const ChartColour c = runColour(run.colour);
+    vtkPlotPoints* plot =
+        vtkPlotPoints::SafeDownCast(chart->AddPlot(run.connected ? vtkChart::LINE : vtkChart::POINTS));
+    plot->SetInputData(makeXYTable(xs, ys, "x", "y"), 0, 1);
+    plot->SetColor(c.r, c.g, c.b, 255);
+    plot->SetWidth(static_cast<float>(1.5 * scale));
+    plot->SetMarkerStyle(vtkPlotPoints::CIRCLE);
+    plot->SetMarkerSize(static_cast<float>((run.connected ? 7 : 6) * scale));
+    plot->SetLabel(label);
+    return plot;
+}
 
 // Axis ranges with a margin; with equal scaling both axes get the same data units per pixel.
 void setRanges(vtkChartXY* chart, const ParetoData& data, const PlotRect& rect, bool equal)
 {
     double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
     for (const ParetoPoint& p : data.points) {
-        if (p.group >= 0 && !data.groups[p.group].visible) continue;
+        if (!data.isVisible(p)) continue;
         x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
     }
     if (!(x0 <= x1)) x0 = 0, x1 = 1, y0 = 0, y1 = 1;
@@ -102,7 +128,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
     placeChart(chart, rect, options.title, scale, true);
     for (int side : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
         vtkAxis* axis = chart->GetAxis(side);
-        styleChartAxis(axis, data.axisTitle(side == vtkAxis::BOTTOM ? data.xDomain : data.yDomain), scale, options.grid);
+        styleChartAxis(axis, data.axisTitle(side == vtkAxis::BOTTOM), scale, options.grid);
         axis->SetBehavior(vtkAxis::FIXED);  // ranges are set below, so hover and export agree
     }
     setRanges(chart, data, rect, options.equalAxes);
@@ -111,8 +137,9 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
     // Labels in near-black, as in the paper (and coloured text does not survive the live host's
     // blending yet).
     const int labelFont = static_cast<int>(10 * scale);
-    // Base trajectory: connected blue points, labelled with their steps.
-    if (data.baseCount > 0) {
+    // Base trajectory: connected points in the base run's colour, labelled with their steps.
+    const ParetoRun& baseRun = data.runs[data.baseRun];
+    if (data.baseCount > 0 && baseRun.visible) {
         std::vector<double> xs, ys;
         std::vector<std::string> texts;
         const std::size_t every = std::max<std::size_t>(1, (data.baseCount + 7) / 8);
@@ -120,20 +147,28 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
         for (std::size_t i = 0; i < data.baseCount; ++i) {
             xs.push_back(data.points[i].x);
             ys.push_back(data.points[i].y);
-            if (i % every == 0 || i + 1 == data.baseCount) {
+            if (baseRun.connected && (i % every == 0 || i + 1 == data.baseCount)) {
                 lx.push_back(xs.back());
                 ly.push_back(ys.back());
                 texts.push_back(number(data.log->checkpoints.step[data.points[i].row]).toStdString());
             }
         }
-        auto* line = vtkPlotLine::SafeDownCast(chart->AddPlot(vtkChart::LINE));
-        line->SetInputData(makeXYTable(xs, ys, "x", "y"), 0, 1);
-        line->SetColor(31, 90, 200, 255);
-        line->SetWidth(static_cast<float>(1.5 * scale));
-        line->SetMarkerStyle(vtkPlotPoints::CIRCLE);
-        line->SetMarkerSize(static_cast<float>(7 * scale));
-        line->SetLabel("base run (checkpoints, by step)");
+        const std::string label = data.runs.size() > 1 ? legendName(baseRun.name) + " (base run)"
+                                                       : std::string("base run (checkpoints, by step)");
+        addRunPlot(chart, xs, ys, baseRun, label, scale);
         addLabels(chart, lx, ly, std::move(texts), labelFont, 40, 40, 40);
+    }
+    // The other runs: one series each in their own colour, so 10^5 points stay one draw per run.
+    for (int r = 0; r < static_cast<int>(data.runs.size()); ++r) {
+        const ParetoRun& run = data.runs[r];
+        if (r == data.baseRun || !run.visible || run.points.empty()) continue;
+        std::vector<double> xs, ys;
+        for (std::size_t index : run.points) {
+            xs.push_back(data.points[index].x);
+            ys.push_back(data.points[index].y);
+        }
+        vtkPlot* plot = addRunPlot(chart, xs, ys, run, legendName(run.name), scale);
+        if (r >= static_cast<int>(kMaxLegendRuns)) plot->SetLegendVisibility(false);
     }
 
     // Interventions: red, one marker shape per token-budget group, annotated with Δw.
@@ -141,10 +176,10 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
     std::vector<std::string> texts;
     std::size_t shown = 0;
     for (const ParetoGroup& g : data.groups)
-        if (g.visible) shown += g.points.size();
+        if (g.visible && baseRun.visible) shown += g.points.size();
     for (std::size_t gi = 0; gi < data.groups.size(); ++gi) {
         const ParetoGroup& g = data.groups[gi];
-        if (!g.visible || g.points.empty()) continue;
+        if (!g.visible || !baseRun.visible || g.points.empty()) continue;
         // As in the paper, only the mildest intervention of each group carries its Δw: the
         // others continue the same curve outwards.
         double mildest = std::numeric_limits<double>::infinity();
@@ -166,7 +201,8 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
         }
         auto* points = vtkPlotPoints::SafeDownCast(chart->AddPlot(vtkChart::POINTS));
         points->SetInputData(makeXYTable(xs, ys, "x", "y"), 0, 1);
-        points->SetColor(205, 35, 35, 255);
+        const ChartColour red = interventionColour();
+        points->SetColor(red.r, red.g, red.b, 255);
         points->SetMarkerStyle(kGroupMarkers[gi % std::size(kGroupMarkers)]);
         points->SetMarkerSize(static_cast<float>(9 * scale));
         points->SetWidth(static_cast<float>(1.5 * scale));
@@ -221,7 +257,7 @@ long nearestParetoPoint(vtkChartXY* chart, const ParetoData& data, double sx, do
     // A linear scan: 10^5 points cost well under a millisecond per mouse move.
     for (std::size_t i = 0; i < data.points.size(); ++i) {
         const ParetoPoint& p = data.points[i];
-        if (p.group >= 0 && !data.groups[p.group].visible) continue;
+        if (!data.isVisible(p)) continue;
         const double px = p1[0] + (p.x - ax->GetMinimum()) / dx * pw;
         const double py = q1[1] + (p.y - ay->GetMinimum()) / dy * ph;
         const double d2 = (px - sx) * (px - sx) + (py - sy) * (py - sy);

@@ -4,6 +4,8 @@
 #include "ui/logs/ParetoScene.h"
 #include "ui/logs/TableExport.h"
 
+#include "RunPalette.h"
+
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkContextScene.h>
@@ -15,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPixmap>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSplitter>
@@ -26,6 +29,11 @@
 namespace cl::ui::logs {
 
 namespace {
+QString elidedRunName(const QString& name)
+{
+    return name.size() <= 34 ? name : QStringLiteral("…") + name.right(33);
+}
+
 QString titleFor(const cl::logs::RunLog* log)
 {
     QString title = QStringLiteral("Domain losses: base run and order interventions");
@@ -50,6 +58,18 @@ ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
     equal_ = new QCheckBox(tr("Equal axis scaling"), controls);
     equal_->setObjectName("paretoEqualAxes");
     controlLayout->addWidget(equal_);
+    runBox_ = new QGroupBox(tr("Runs"), controls);
+    runBox_->setObjectName("paretoRuns");
+    auto* runScroll = new QScrollArea(runBox_);
+    runScroll->setWidgetResizable(true);
+    runScroll->setFrameShape(QFrame::NoFrame);
+    auto* runList = new QWidget(runScroll);
+    runLayout_ = new QVBoxLayout(runList);
+    runLayout_->setContentsMargins(0, 0, 0, 0);
+    runScroll->setWidget(runList);
+    (new QVBoxLayout(runBox_))->addWidget(runScroll);
+    runBox_->hide();  // one run needs no list
+    controlLayout->addWidget(runBox_, 1);
     auto* groups = new QGroupBox(tr("Budget groups (t0, Δt)"), controls);
     auto* groupScroll = new QScrollArea(groups);  // a long run may have dozens of groups
     groupScroll->setWidgetResizable(true);
@@ -119,33 +139,93 @@ ParetoView::~ParetoView() = default;
 
 void ParetoView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
 {
-    const bool sameDomains = log && log_ && log->domains == log_->domains;
-    log_ = std::move(log);
+    std::vector<ParetoRunInput> runs;
+    if (log) runs.push_back({QStringLiteral("base run"), std::move(log), false, {}});
+    setRuns(std::move(runs), 0);
+}
+
+void ParetoView::setRuns(std::vector<ParetoRunInput> runs, int baseRun)
+{
+    // The axes offer every domain of every run, base run's first, in their order.
+    std::vector<std::string> names;
+    auto addNames = [&names](const ParetoRunInput& r) {
+        if (!r.log) return;
+        for (const std::string& d : r.log->domains)
+            if (std::find(names.begin(), names.end(), d) == names.end()) names.push_back(d);
+    };
+    baseRun_ = runs.empty() ? 0 : std::clamp(baseRun, 0, static_cast<int>(runs.size()) - 1);
+    if (!runs.empty()) addNames(runs[baseRun_]);
+    for (const ParetoRunInput& r : runs) addNames(r);
+    std::vector<std::string> shown;
+    for (int i = 0; i < xAxis_->count(); ++i) shown.push_back(xAxis_->itemText(i).toStdString());
+    const bool sameDomains = !names.empty() && names == shown;
+    runs_ = std::move(runs);
+    log_ = runs_.empty() ? nullptr : runs_[baseRun_].log;
     if (!sameDomains) {
-        hiddenGroups_.clear();
+        hidden_.groups.clear();
         const QSignalBlocker bx(xAxis_), by(yAxis_);
         xAxis_->clear();
         yAxis_->clear();
-        if (log_)
-            for (const std::string& d : log_->domains) {
-                xAxis_->addItem(QString::fromStdString(d));
-                yAxis_->addItem(QString::fromStdString(d));
-            }
+        for (const std::string& d : names) {
+            xAxis_->addItem(QString::fromStdString(d));
+            yAxis_->addItem(QString::fromStdString(d));
+        }
         xAxis_->setCurrentIndex(0);
         yAxis_->setCurrentIndex(std::min(1, yAxis_->count() - 1));
+    }
+    rebuildRunBoxes();
+    rebuildData();
+}
+
+void ParetoView::setRunVisible(int run, bool visible)
+{
+    if (run < 0 || run >= static_cast<int>(runs_.size())) return;
+    const QString name = runs_[run].name;
+    hidden_.runs.erase(std::remove(hidden_.runs.begin(), hidden_.runs.end(), name), hidden_.runs.end());
+    if (!visible) hidden_.runs.push_back(name);
+    if (auto* box = findChild<QCheckBox*>(QStringLiteral("paretoRun%1").arg(run))) {
+        const QSignalBlocker block(box);
+        box->setChecked(visible);
     }
     rebuildData();
 }
 
+void ParetoView::rebuildRunBoxes()
+{
+    while (QLayoutItem* item = runLayout_->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    runBox_->setVisible(runs_.size() > 1);
+    for (int i = 0; i < static_cast<int>(runs_.size()); ++i) {
+        const QString name = runs_[i].name;
+        // Long path-like names keep their ends, where runs differ; the tooltip has all of it.
+        const QString shown = elidedRunName(name);
+        auto* box = new QCheckBox(i == baseRun_ ? tr("%1 (base)").arg(shown) : shown);
+        box->setObjectName(QStringLiteral("paretoRun%1").arg(i));
+        box->setToolTip(name);
+        QPixmap swatch(14, 14);
+        swatch.fill(runColour(i).toQColor());
+        box->setIcon(QIcon(swatch));
+        box->setChecked(std::find(hidden_.runs.begin(), hidden_.runs.end(), name) == hidden_.runs.end());
+        connect(box, &QCheckBox::toggled, this, [this, i](bool on) { setRunVisible(i, on); });
+        runLayout_->addWidget(box);
+    }
+    runLayout_->addStretch(1);
+}
+
 void ParetoView::rebuildData()
 {
-    data_ = buildParetoData(log_, xAxis_->currentIndex(), yAxis_->currentIndex(), hiddenGroups_);
+    data_ = buildParetoData(runs_, baseRun_, xAxis_->currentText().toStdString(), yAxis_->currentText().toStdString(),
+                            hidden_);
     rebuildGroupBoxes();
     fillFrontTable();
     QString note;
     if (data_.unplaced > 0)
-        note = tr("%n intervention(s) not plotted: the log has neither their reached losses nor the base loss at "
-                  "t0 + 2Δt.", nullptr, data_.unplaced);
+        note =
+            tr("%n intervention(s) not plotted: the log has neither their reached losses nor the base loss at "
+               "t0 + 2Δt.",
+               nullptr, data_.unplaced);
     note_->setText(note);
     plot_->rebuild();
 }
@@ -163,8 +243,9 @@ void ParetoView::rebuildGroupBoxes()
         box->setChecked(g.visible);
         const std::pair<double, double> key{g.start, g.length};
         connect(box, &QCheckBox::toggled, this, [this, key](bool on) {
-            hiddenGroups_.erase(std::remove(hiddenGroups_.begin(), hiddenGroups_.end(), key), hiddenGroups_.end());
-            if (!on) hiddenGroups_.push_back(key);
+            auto& groups = hidden_.groups;
+            groups.erase(std::remove(groups.begin(), groups.end(), key), groups.end());
+            if (!on) groups.push_back(key);
             // Rebuilding the boxes from inside a box's own signal would delete the sender.
             QMetaObject::invokeMethod(this, &ParetoView::rebuildData, Qt::QueuedConnection);
         });
@@ -178,23 +259,24 @@ void ParetoView::fillFrontTable()
 {
     const QString xName = xAxis_->currentText(), yName = yAxis_->currentText();
     table_->clear();
-    table_->setColumnCount(5);
+    table_->setColumnCount(6);
     table_->setHorizontalHeaderLabels({tr("point"), tr("step / t0"), tr("Δw"), QStringLiteral("L_%1").arg(xName),
-                                       QStringLiteral("L_%1").arg(yName)});
+                                       QStringLiteral("L_%1").arg(yName), tr("run")});
     table_->setRowCount(static_cast<int>(data_.front.size()));
     for (int row = 0; row < table_->rowCount(); ++row) {
         const ParetoPoint& p = data_.points[data_.front[row]];
-        const auto& l = *data_.log;
+        const auto& l = *data_.runs[p.run].log;
         QStringList cells;
         if (p.base) {
-            cells << tr("base") << number(l.checkpoints.step[p.row]) << QString();
+            cells << (p.run == data_.baseRun ? tr("base") : tr("checkpoint")) << number(l.checkpoints.step[p.row])
+                  << QString();
         } else {
             const auto order = l.interventions.order(p.row);
             cells << QStringLiteral("%1→%2").arg(QString::fromStdString(l.domains[order.first]),
                                                  QString::fromStdString(l.domains[order.second]))
                   << number(l.interventions.start[p.row]) << number(l.interventions.deltaW[p.row]);
         }
-        cells << QString::number(p.x, 'g', 10) << QString::number(p.y, 'g', 10);
+        cells << QString::number(p.x, 'g', 10) << QString::number(p.y, 'g', 10) << data_.runs[p.run].name;
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
             item->setToolTip(describePoint(data_, data_.front[row]));
@@ -240,9 +322,7 @@ std::optional<QPointF> ParetoView::dataToWidget(double x, double y) const
 void ParetoView::onHover(QPointF at, bool inside)
 {
     vtkChartXY* chart = chartOf(plot_);
-    const long index = inside ? nearestParetoPoint(chart, data_, at.x(), at.y(),
-                                                   10 * plot_->devicePixelRatioF())
-                              : -1;
+    const long index = inside ? nearestParetoPoint(chart, data_, at.x(), at.y(), 10 * plot_->devicePixelRatioF()) : -1;
     const QString text = index >= 0 ? describePoint(data_, static_cast<std::size_t>(index)) : QString();
     if (text == hover_->text()) return;
     hover_->setText(text);

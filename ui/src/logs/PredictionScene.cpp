@@ -22,12 +22,30 @@
 namespace cl::ui::logs {
 
 namespace {
-
+bool hasStdError(const PredictionPoint& p)
+{
+    return p.stdError >= 0 && std::isfinite(p.stdError);
+}
 }  // namespace
 
-void populatePredictionScene(vtkContextScene* scene, const std::vector<PredictionPoint>& points,
-                             const QString& xTitle, const QString& title, int width, int height, double scale,
-                             bool grid)
+std::vector<double> errorBarEnds(const std::vector<PredictionPoint>& points, bool horizontal)
+{
+    std::vector<double> ends;
+    for (const PredictionPoint& p : points) {
+        if (!hasStdError(p)) continue;
+        if (horizontal) {
+            ends.push_back(p.predicted - p.stdError);
+            ends.push_back(p.predicted + p.stdError);
+        } else {
+            ends.push_back(p.observed);
+            ends.push_back(p.observed);
+        }
+    }
+    return ends;
+}
+
+void populatePredictionScene(vtkContextScene* scene, const std::vector<PredictionPoint>& points, const QString& xTitle,
+                             const QString& title, int width, int height, double scale, bool grid)
 {
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
@@ -36,8 +54,10 @@ void populatePredictionScene(vtkContextScene* scene, const std::vector<Predictio
 
     // One symmetric range on both axes: y = x is the diagonal and the quadrants are equal.
     double extent = 0;
-    for (const PredictionPoint& p : points)
+    for (const PredictionPoint& p : points) {
         extent = std::max({extent, std::abs(p.predicted), std::abs(p.observed)});
+        if (hasStdError(p)) extent = std::max(extent, std::abs(p.predicted) + p.stdError);
+    }
     extent = extent > 0 ? extent * 1.12 : 1;
     for (int side : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
         vtkAxis* axis = chart->GetAxis(side);
@@ -59,6 +79,18 @@ void populatePredictionScene(vtkContextScene* scene, const std::vector<Predictio
     diagonal->SetWidth(static_cast<float>(1.2 * scale));
     diagonal->GetPen()->SetLineType(vtkPen::DASH_LINE);
     diagonal->SetLabel("y = x");
+
+    // Error bars first, so the markers sit on top: one series of separate segments (not a
+    // polyline), whatever the number of bars.
+    const std::vector<double> barX = errorBarEnds(points, true), barY = errorBarEnds(points, false);
+    if (!barX.empty()) {
+        auto* bars = vtkPlotLine::SafeDownCast(addXYSeries(chart, vtkChart::LINE, barX, barY, "predicted", "observed"));
+        bars->SetPolyLine(false);
+        bars->SetMarkerStyle(vtkPlotPoints::NONE);
+        bars->SetColor(90, 90, 90, 255);
+        bars->SetWidth(static_cast<float>(1.5 * scale));
+        bars->SetLabel(kErrorBarLabel);
+    }
 
     std::vector<double> ax, ay, dx, dy;
     for (const PredictionPoint& p : points) {

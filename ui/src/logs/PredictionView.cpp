@@ -95,7 +95,8 @@ PredictionView::PredictionView(QWidget* parent) : QWidget(parent)
     connect(scaled_, &QCheckBox::toggled, this, &PredictionView::refresh);
     connect(exportFigure, &QPushButton::clicked, this,
             [this] { plot_->exportWithDialog(QStringLiteral("prediction.svg"), tr("Observed vs predicted")); });
-    connect(exportCells, &QPushButton::clicked, this, [this] { exportTableWithDialog(cells_, "prediction-cells.csv"); });
+    connect(exportCells, &QPushButton::clicked, this,
+            [this] { exportTableWithDialog(cells_, "prediction-cells.csv"); });
     connect(exportCheckpoints, &QPushButton::clicked, this,
             [this] { exportTableWithDialog(checkpoints_, "prediction-checkpoints.csv"); });
 }
@@ -135,35 +136,56 @@ void PredictionView::refresh()
 {
     const bool scaled = scaled_->isEnabled() && scaled_->isChecked();
     std::vector<PredictionPoint> points;
-    for (std::size_t i = 0; i < report_.cells.size(); ++i)
-        points.push_back({shownPrediction(i), report_.cells[i].observed, report_.cells[i].agrees});
+    bool anyStdError = false;
+    for (std::size_t i = 0; i < report_.cells.size(); ++i) {
+        const auto& c = report_.cells[i];
+        const double shown = shownPrediction(i);
+        // The standard error scales with the prediction (Δw·Δt², or 1).
+        const double se = cl::logs::isRecorded(c.predictedStdError) && c.predicted != 0
+                              ? c.predictedStdError * std::abs(shown / c.predicted)
+                              : (cl::logs::isRecorded(c.predictedStdError) ? c.predictedStdError : -1.0);
+        anyStdError = anyStdError || se >= 0;
+        points.push_back({shown, c.observed, c.agrees, se});
+    }
 
     const int checkpoints = static_cast<int>(report_.checkpoints.size());
-    QString text = tr("Signs of prediction and observation agree in full at <b>%1 of %2 checkpoints</b> "
-                      "(%3 of %4 cells). Correlation of observed with predicted: %5.")
-                       .arg(report_.checkpointsInFullAgreement)
-                       .arg(checkpoints)
-                       .arg(report_.cellsAgreeing)
-                       .arg(report_.cells.size())
-                       .arg(number(scaled ? correlation(points) : report_.correlation));
-    if (report_.cellsWithoutPrediction > 0)
+    QString text;
+    if (!log_) {
+        text = tr("No log open.");
+    } else if (report_.cells.empty()) {
+        // Nothing to correlate: say why instead of printing a NaN.
+        text = tr("Nothing to compare: no intervention of this log has a P-value logged at its start step.");
+    } else {
+        text = tr("Signs of prediction and observation agree in full at <b>%1 of %2 checkpoints</b> "
+                  "(%3 of %4 cells).")
+                   .arg(report_.checkpointsInFullAgreement)
+                   .arg(checkpoints)
+                   .arg(report_.cellsAgreeing)
+                   .arg(report_.cells.size());
+        const double r = scaled ? correlation(points) : report_.correlation;
+        text += std::isfinite(r) ? tr(" Correlation of observed with predicted: %1.").arg(number(r))
+                                 : tr(" No correlation: it needs two cells and values that vary on both sides.");
+        if (anyStdError) text += tr(" Bars: ± 1 standard error of P.");
+    }
+    if (log_ && report_.cellsWithoutPrediction > 0)
         text += tr(" %1 cell(s) had no P-value at their start step.").arg(report_.cellsWithoutPrediction);
-    if (!log_) text = tr("No log open.");
     summary_->setText(text);
 
     auto name = [&](int k) { return log_ ? QString::fromStdString(log_->domains[k]) : QString(); };
     cells_->clear();
-    cells_->setColumnCount(7);
+    cells_->setColumnCount(8);
     cells_->setHorizontalHeaderLabels({tr("t0"), tr("Δw"), tr("order ab"), tr("domain k"), tr("observed EL_k^ab"),
-                                       scaled ? tr("predicted Δw·Δt²·P") : tr("predicted P(L_a, L_b; L_k)"),
+                                       scaled ? tr("predicted Δw·Δt²·P") : tr("predicted P(L_a, L_b; L_k)"), tr("± se"),
                                        tr("signs")});
     cells_->setRowCount(static_cast<int>(report_.cells.size()));
     for (std::size_t i = 0; i < report_.cells.size(); ++i) {
         const auto& c = report_.cells[i];
-        setRow(cells_, static_cast<int>(i),
-               {number(c.step), number(log_->interventions.deltaW[c.intervention]),
-                QStringLiteral("%1→%2").arg(name(c.order.first), name(c.order.second)), name(c.domain),
-                number(c.observed), number(points[i].predicted), c.agrees ? tr("agree") : tr("differ")});
+        setRow(
+            cells_, static_cast<int>(i),
+            {number(c.step), number(log_->interventions.deltaW[c.intervention]),
+             QStringLiteral("%1→%2").arg(name(c.order.first), name(c.order.second)), name(c.domain), number(c.observed),
+             number(points[i].predicted), points[i].stdError >= 0 ? number(points[i].stdError) : QString(),
+             c.agrees ? tr("agree") : tr("differ")});
     }
     cells_->resizeColumnsToContents();
 
@@ -173,8 +195,9 @@ void PredictionView::refresh()
     checkpoints_->setRowCount(checkpoints);
     for (int i = 0; i < checkpoints; ++i) {
         const auto& c = report_.checkpoints[i];
-        setRow(checkpoints_, i,
-               {number(c.step), QString::number(c.cells), QString::number(c.agreeing), c.full() ? tr("yes") : tr("no")});
+        setRow(
+            checkpoints_, i,
+            {number(c.step), QString::number(c.cells), QString::number(c.agreeing), c.full() ? tr("yes") : tr("no")});
     }
     checkpoints_->resizeColumnsToContents();
 

@@ -13,13 +13,16 @@
 namespace cl::logs {
 
 struct AgreementCell {
-    double step = 0;          // the intervention's start t0 (where P was evaluated)
-    std::size_t intervention; // row in RunLog::interventions
-    int domain = 0;           // the k of EL_k
-    DomainPair order;         // the ab of EL_k^{ab}
-    double observed = 0;      // EL_k^{ab}
-    double predicted = 0;     // P(L_a, L_b; L_k), lr²-scaled
-    bool agrees = false;      // same sign (two zeros agree; zero against non-zero does not)
+    double step = 0;           // the intervention's start t0 (where P was evaluated)
+    std::size_t intervention;  // row in RunLog::interventions
+    int domain = 0;            // the k of EL_k
+    DomainPair order;          // the ab of EL_k^{ab}
+    double observed = 0;       // EL_k^{ab}
+    double predicted = 0;      // P(L_a, L_b; L_k), lr²-scaled
+    bool agrees = false;       // same sign (two zeros agree; zero against non-zero does not)
+    /// Standard error of `predicted` on the same scale (the log's stdError, lr²-scaled like P);
+    /// missing() when the log records none for that P-value.
+    double predictedStdError = missing();
 };
 
 struct CheckpointAgreement {

@@ -1,26 +1,38 @@
 #pragma once
-// The window for one experiment log from a real (or toy) training run: Pareto, prediction and
-// advice views in tabs, File ▸ Open / Open Recent / Reload, drag and drop of a file, and
-// automatic reload while a run still appends to its log. Files are only ever read.
+// The window for experiment logs from real (or toy) training runs: one or many runs, in any format
+// core reads (CommuteLab logs, TensorBoard, Hugging Face trainer_state.json, metrics CSV, W&B
+// exports, per-run tables). Pareto, prediction, advice and bracket-RMS views in tabs; File ▸ Open
+// (several files), Open folder, Open recent, Reload; drag and drop of files and folders; a base
+// run chooser; the series -> domains dialog; automatic reload while a run still writes its logs.
+// Reading runs off the GUI thread with progress and cancel. Files are only ever read.
 
-#include "core/logs/RunLog.h"
+#include "ui/logs/RunLoading.h"
 
 #include <QMainWindow>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <vector>
 
-class QFileSystemWatcher;
+class QComboBox;
 class QLabel;
 class QMenu;
+class QPushButton;
 class QTabWidget;
-class QTimer;
+
+namespace cl::ui::schedule {
+class TaskBar;
+}
 
 namespace cl::ui::logs {
 
 class AdviceView;
+class LogWatcher;
+class MappingDialog;
 class ParetoView;
 class PredictionView;
+class RmsView;
 
 class LogWindow : public QMainWindow {
     Q_OBJECT
@@ -29,31 +41,57 @@ public:
     explicit LogWindow(QWidget* parent = nullptr);
     ~LogWindow() override;
 
-    /// Reads the log and shows it. On a bad file: false, the located message ("file:line:col:
-    /// field 'x': ...") in the inline error area and in a (non-blocking) dialog; the previous
-    /// log, if any, stays on screen.
+    /// Reads every file or folder off the GUI thread (progress and Cancel in the status bar) and
+    /// shows all their runs. On bad input: the located message ("file:line:col: field 'x': ...")
+    /// in the inline error area and in a (non-blocking) dialog; what was shown stays.
+    void openLogs(const QStringList& paths);
+    /// openLogs for one path, waiting (with the event loop running) for the result: true when
+    /// it was read. For scripting, the command line and tests.
     bool openLog(const QString& path);
-    /// Re-reads the current file (File ▸ Reload, and automatically when it changes on disk).
-    /// Errors go to the inline area only: a log being written may be mid-line for a moment.
+    /// Re-reads what is shown and waits for it (File ▸ Reload). Errors go to the inline area only:
+    /// a log being written may be mid-line for a moment.
     bool reload();
-    /// The same off the GUI thread (used when the file changes): a long log being appended to
-    /// must not freeze the window. A change during a read triggers one more read afterwards.
+    /// The same without waiting (used when a watched file or folder changes). A change during a
+    /// read triggers one more read afterwards.
     void reloadInBackground();
 
-    QString currentPath() const { return path_; }
-    std::shared_ptr<const cl::logs::RunLog> log() const { return log_; }
+    QString currentPath() const { return paths_.isEmpty() ? QString() : paths_.front(); }
+    QStringList currentPaths() const { return paths_; }
+    /// The base run's log (what the prediction, advice and RMS views show).
+    std::shared_ptr<const cl::logs::RunLog> log() const;
+    const std::vector<ShownRun>& runs() const { return runs_; }
+    int baseRun() const { return base_; }
+    /// Makes run `index` the base: its interventions are drawn and the other runs compared with it.
+    void setBaseRun(int index);
+
+    /// Maps run `index` to domains by hand (runLogFromSeries), remembers the choice for its file
+    /// (MappingStore) and shows it. False with `error` set when the mapping does not fit the run.
+    bool applyMapping(int index, const cl::logs::DomainMapping& mapping, QString* error = nullptr);
+    /// Opens the mapping dialog for the base run (non-blocking); null for a CommuteLab log, which
+    /// names its domains itself. Accepting it calls applyMapping.
+    MappingDialog* openMappingDialog();
+
     ParetoView* paretoView() const { return pareto_; }
     PredictionView* predictionView() const { return prediction_; }
     AdviceView* adviceView() const { return advice_; }
+    RmsView* rmsView() const { return rms_; }
     QTabWidget* tabs() const { return tabs_; }
     /// The inline error area (hidden while there is no error).
     QLabel* errorArea() const { return error_; }
+    QLabel* infoArea() const { return info_; }
+    schedule::TaskBar* taskBar() const { return tasks_; }
+    /// What reads the shown paths again on a change (null before the first successful open).
+    const RunReader* runReader() const { return reader_.get(); }
 
     static constexpr int kMaxRecentFiles = 8;
     static QStringList recentFiles();
 
 signals:
     void logLoaded(const QString& path);
+    /// Every openLogs ends with this (ok false: refused, or cancelled).
+    void loadFinished(bool ok);
+    /// A background reload replaced what is shown.
+    void reloaded();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -62,28 +100,32 @@ protected:
 private:
     void buildMenus();
     void rebuildRecentMenu();
-    void rememberRecent(const QString& path);
-    void showLog(std::shared_ptr<const cl::logs::RunLog> log, const QString& path);
+    void rememberRecent(const QStringList& paths);
+    void showRuns(std::vector<ShownRun> runs, const QStringList& paths, const QStringList& skipped);
+    void showBase();
     void showError(const QString& message);
-    void watch(const QString& path);
-    void applyReload(std::shared_ptr<const cl::logs::RunLog> log, const QString& error);
-    /// Reads a log; returns null with `error` set on any failure (never throws).
-    static std::shared_ptr<const cl::logs::RunLog> read(const QString& path, QString& error);
+    void failOpen(const QString& message);
 
-    QString path_;
-    std::shared_ptr<const cl::logs::RunLog> log_;
+    QStringList paths_;
+    std::shared_ptr<RunReader> reader_;  // reads paths_ again on a change (TensorBoard: appended records only)
+    std::vector<ShownRun> runs_;
+    QStringList skipped_;  // files in the opened folders that hold no log, with the reason
+    int base_ = 0;
     QLabel* error_ = nullptr;
     QLabel* info_ = nullptr;
+    QComboBox* baseBox_ = nullptr;
+    QPushButton* mappingButton_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     ParetoView* pareto_ = nullptr;
     PredictionView* prediction_ = nullptr;
     AdviceView* advice_ = nullptr;
+    RmsView* rms_ = nullptr;
     QMenu* recentMenu_ = nullptr;
-    QFileSystemWatcher* watcher_ = nullptr;
-    QTimer* reloadTimer_ = nullptr;
-    bool reading_ = false;        // a background read is in flight
-    bool readAgain_ = false;      // the file changed during it
-    unsigned generation_ = 0;     // bumped by every open, so a stale background read is dropped
+    LogWatcher* watcher_ = nullptr;
+    schedule::TaskBar* tasks_ = nullptr;
+    bool reading_ = false;     // a background reload is in flight
+    bool readAgain_ = false;   // something changed during it
+    unsigned generation_ = 0;  // bumped by every open, so a stale background read is dropped
 };
 
 }  // namespace cl::ui::logs

@@ -1,7 +1,8 @@
 #pragma once
 // The Pareto figure (paper Figs. 2, 3) as a VTK Context2D chart, built by one function that
 // both the live view and the PNG/SVG/PDF export call. Points go in one vtkPlotPoints per
-// series (base run, one per budget group), never one item per point, so 10^5 points stay fluid.
+// series (one per run, one per budget group), never one item per point, so 10^5 points stay
+// fluid. Runs take the colour-blind-safe palette of RunPalette.h, interventions its vermillion.
 
 #include "ui/logs/ParetoData.h"
 
@@ -13,9 +14,9 @@ class vtkContextScene;
 namespace cl::ui::logs {
 
 struct ParetoSceneOptions {
-    bool equalAxes = false;   // one data unit is as long on both axes
-    bool grid = true;         // light grid lines at the ticks
-    int maxLabels = 150;      // label points (steps, Δw) only when a series has at most this many
+    bool equalAxes = false;  // one data unit is as long on both axes
+    bool grid = true;        // light grid lines at the ticks
+    int maxLabels = 150;     // label points (steps, Δw) only when a series has at most this many
     QString title;
 };
 

@@ -1,7 +1,8 @@
 #pragma once
-// The Pareto tab (paper Figs. 2, 3): the chart, axis choice, budget-group check boxes, equal
-// axis scaling, the front table next to the plot, and a hover line with every number of the
-// point under the mouse.
+// The Pareto tab (paper Figs. 2, 3): the chart, axis choice, run and budget-group check boxes,
+// equal axis scaling, the front table next to the plot, and a hover line with every number of the
+// point under the mouse. Several runs overlay, a colour each; one of them is the base run whose
+// interventions are drawn and which the others are compared with.
 
 #include "ui/logs/ParetoData.h"
 
@@ -31,6 +32,11 @@ public:
 
     /// Shows a log (null clears). Axis choice and hidden groups survive a reload of the same run.
     void setLog(std::shared_ptr<const cl::logs::RunLog> log);
+    /// Shows several runs; `baseRun` indexes `runs`. Axis choice and hidden runs and groups
+    /// survive a reload (they are kept by name).
+    void setRuns(std::vector<ParetoRunInput> runs, int baseRun);
+    /// Shows or hides a run by its index in the runs last given (the same as its check box).
+    void setRunVisible(int run, bool visible);
     const ParetoData& data() const { return data_; }
 
     FigureHost* plot() const { return plot_; }
@@ -49,12 +55,15 @@ signals:
 private:
     void rebuildData();
     void rebuildGroupBoxes();
+    void rebuildRunBoxes();
     void fillFrontTable();
     void onHover(QPointF scene, bool inside);
 
-    std::shared_ptr<const cl::logs::RunLog> log_;
+    std::shared_ptr<const cl::logs::RunLog> log_;  // the base run's
+    std::vector<ParetoRunInput> runs_;
+    int baseRun_ = 0;
     ParetoData data_;
-    std::vector<std::pair<double, double>> hiddenGroups_;
+    ParetoHidden hidden_;
     bool equalAxes_ = false;
 
     FigureHost* plot_ = nullptr;
@@ -62,6 +71,8 @@ private:
     QComboBox* yAxis_ = nullptr;
     QCheckBox* equal_ = nullptr;
     QVBoxLayout* groupLayout_ = nullptr;
+    QWidget* runBox_ = nullptr;
+    QVBoxLayout* runLayout_ = nullptr;
     QTableWidget* table_ = nullptr;
     QLabel* hover_ = nullptr;
     QLabel* note_ = nullptr;

@@ -1,7 +1,8 @@
 #pragma once
 // The prediction figure: each logged excess loss EL_k^{ab} against its P-based prediction
 // (paper Tables 2, 3 drawn as a scatter), agreeing signs in one colour, disagreeing in another,
-// with the line y = x and the zero lines that split the sign quadrants.
+// with the line y = x and the zero lines that split the sign quadrants. Where the log records a
+// standard error of P, a horizontal bar spans predicted ± se (issue 12: the probe's estimates).
 
 #include <QString>
 
@@ -14,10 +15,17 @@ namespace cl::ui::logs {
 struct PredictionPoint {
     double predicted = 0, observed = 0;
     bool agrees = false;
+    double stdError = -1;  // of `predicted`, on its scale; negative or NaN: none recorded
 };
 
-void populatePredictionScene(vtkContextScene* scene, const std::vector<PredictionPoint>& points,
-                             const QString& xTitle, const QString& title, int width, int height, double scale,
-                             bool grid = true);
+/// The error bars' end points, two per bar: (predicted − se, observed), (predicted + se, observed)
+/// for every point with a standard error, in point order. The scene draws exactly these.
+std::vector<double> errorBarEnds(const std::vector<PredictionPoint>& points, bool horizontal);
+
+/// The legend label of the error-bar series (tests find the series by it).
+inline constexpr char kErrorBarLabel[] = "± 1 standard error of P";
+
+void populatePredictionScene(vtkContextScene* scene, const std::vector<PredictionPoint>& points, const QString& xTitle,
+                             const QString& title, int width, int height, double scale, bool grid = true);
 
 }  // namespace cl::ui::logs
