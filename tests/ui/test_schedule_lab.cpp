@@ -17,8 +17,8 @@
 #include "core/planner/TournamentPlanner.h"
 
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -214,8 +214,8 @@ private slots:
         PMatrixPanel* panel = window_->pMatrixPanel();
         panel->showAt(1, 100);
         const RunRecord& run = *window_->runsPanel()->runs()[1];
-        const Matrix expected =
-            pairwiseOrderMatrix(window_->model()->losses, *window_->model()->target, run.primary.states[100]);
+        const Matrix expected = pairwiseOrderMatrix(window_->model()->losses, *window_->model()->target,
+                                                    run.primary.states[100]);
         QTRY_VERIFY_WITH_TIMEOUT(!panel->taskBar()->isRunning() && panel->time() == run.primary.times[100], 10000);
         QCOMPARE(panel->matrix().rows(), 3);
         QVERIFY((panel->matrix() - expected).cwiseAbs().maxCoeff() <= 1e-12);
