@@ -158,6 +158,31 @@ private slots:
         QVERIFY(o["best_order_rate"].toDouble() >= 0 && o["best_order_rate"].toDouble() <= 1);
     }
 
+    void planComparesMethodsSideBySide()
+    {
+        // The chosen method on top, all three under "methods", scored on the same models: the exact
+        // ordering's predicted gain τ²(J(worst) − J(best)) bounds every heuristic's, and it finds
+        // the best curriculum at least as often as Borda on these 20 models.
+        const Run run = runCommutelab(
+            {"plan", "--domains", "4", "--dim", "20", "--trials", "20", "--seed", "7", "--method", "local", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(o["method"].toString(), QString("local"));
+        const QJsonObject methods = o["methods"].toObject();
+        QCOMPARE(methods.keys(), (QStringList{"borda", "exact", "local"}));
+        QCOMPARE(o["best_order_rate"].toDouble(), methods["local"].toObject()["best_order_rate"].toDouble());
+        const QJsonObject exact = methods["exact"].toObject(), borda = methods["borda"].toObject();
+        QVERIFY(exact["best_order_rate"].toDouble() >= borda["best_order_rate"].toDouble());
+        for (const char* heuristic : {"borda", "local"})
+            QVERIFY(exact["predicted_gain"].toDouble() >=
+                    methods[heuristic].toObject()["predicted_gain"].toDouble() * (1 - 1e-12));
+        const Run text = runCommutelab({"plan", "--domains", "3", "--dim", "10", "--trials", "3"});
+        QVERIFY2(text.out.contains("method: exact") && text.out.contains("borda "), qPrintable(text.out));
+        const Run bad = runCommutelab({"plan", "--method", "greedy"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("--method") && bad.err.contains("greedy"), qPrintable(bad.err));
+    }
+
     void importReadsThePaperSampleAndRefusesGarbage()
     {
         const QString sample = qEnvironmentVariable("COMMUTELAB_SOURCE_DIR") + "/resources/logs/paper-table2.json";

@@ -1,5 +1,6 @@
-// The Lie-Bracket Tournament planner: row sums without the matrix, pairwise predictions against
-// integrated two-stage swaps, and best-of-3! recovery on random quadratic models.
+// The curriculum planners: Borda row sums without the matrix, the sequential cost matrix c and its
+// second-order prediction of every curriculum against integrated flows, pairwise predictions
+// against two-stage swaps, and best-of-K! recovery of the exact ordering on random quadratic models.
 
 #include "Approx.h"
 #include "core/WeightedSumLoss.h"
@@ -33,10 +34,9 @@ private slots:
 
     void rowSumsForTypedLossesAndACustomTarget()
     {
-        const std::vector<LossPtr> domains = {ExpressionLoss::fromText("x^2 + 3*y^2"),
-                                              ExpressionLoss::fromText("sin(x) + (y-1)^2"),
-                                              ExpressionLoss::fromText("exp(0.3*x*y)"),
-                                              ExpressionLoss::fromText("log(1 + x^2 + y^2)")};
+        const std::vector<LossPtr> domains = {
+            ExpressionLoss::fromText("x^2 + 3*y^2"), ExpressionLoss::fromText("sin(x) + (y-1)^2"),
+            ExpressionLoss::fromText("exp(0.3*x*y)"), ExpressionLoss::fromText("log(1 + x^2 + y^2)")};
         const auto target = ExpressionLoss::fromText("(x-0.5)^2 + y^2");
         Vector theta(2);
         theta << 0.7, -0.3;
@@ -63,8 +63,9 @@ private slots:
                     QVERIFY2((d(a, b) < 0) == (e(a, b) < 0), "sign of a pairwise prediction");
                     worst = std::max(worst, std::abs(d(a, b) / (tau * tau * e(a, b)) - 1));
                 }
-            if (previousError > 0) QVERIFY2(worst < 0.65 * previousError && worst > 0.35 * previousError,
-                                            qPrintable(QString("error %1 after %2").arg(worst).arg(previousError)));
+            if (previousError > 0)
+                QVERIFY2(worst < 0.65 * previousError && worst > 0.35 * previousError,
+                         qPrintable(QString("error %1 after %2").arg(worst).arg(previousError)));
             previousError = worst;
         }
         QVERIFY(previousError < 0.05);
@@ -88,25 +89,104 @@ private slots:
             for (int b = a + 1; b < 3; ++b) CL_COMPARE_APPROX(d(a, b), tau * tau * e(a, b), 0, 0.05);
     }
 
-    void recoversTheBestOfThreeFactorialOnRandomModels()
+    void bordaOnTheCostMatrixIsTheTournamentPlanner()
     {
-        // Measured (seed 2024, 200 models, n = 50, τ = 0.1): best-of-3! rate 0.655, mean percentile
-        // 0.901, pairwise accuracy 0.832; at τ = 0.001 the figures are the same (0.650, 0.903, 0.837),
-        // so the misses are Borda's (row sums can misorder a near-cyclic tournament), not the
-        // O(τ³) remainder. The paper reports 87.5% on LLMs. The floors sit about four binomial
-        // standard deviations (0.034 and 0.02) under the measurement and far above a random
-        // order (1/6 and 1/2), so they catch a planner that lost its sign or its scores.
-        PlannerEvaluationSpec spec;
-        spec.domains = 3;
-        spec.dimension = 50;
-        spec.trials = 200;
-        spec.seed = 2024;
-        spec.stageTime = 0.1;
-        const PlannerEvaluation result = evaluatePlanner(spec);
-        qInfo("best-of-3! recovery %.3f, mean percentile %.3f, pairwise accuracy %.3f over %d models",
-              result.bestRecoveryRate, result.meanPercentile, result.pairwiseAccuracy, result.trials);
-        QVERIFY(result.bestRecoveryRate >= 0.5);
-        QVERIFY(result.pairwiseAccuracy >= 0.75);
+        // Two ways to the same Borda order: row sums without the matrix (planTournament, O(K)) and the
+        // ordering solver's Borda on c, whose antisymmetric part is the tournament e.
+        for (std::uint64_t seed : {3, 4, 5}) {
+            const QuadraticModel model = sampleQuadraticModel({25, 7, 0.7, seed});
+            const auto domains = model.losses();
+            const WeightedSumLoss target(domains, std::vector<double>(7, 1.0 / 7));
+            QCOMPARE(planCurriculum(domains, target, model.theta0, OrderingMethod::Borda).ordering.order,
+                     planTournament(domains, target, model.theta0).order);
+        }
+    }
+
+    void costMatrixAntisymmetricPartIsTheTournament()
+    {
+        // c(A,B) − c(B,A) = e(A,B) = P(L_A, L_B; L_T): c from the HVPs, e through criterionP
+        // (the bracket H_B g_A − H_A g_B dotted with g_T), computed independently.
+        const QuadraticModel model = sampleQuadraticModel({30, 5, 0.7, 21});
+        const auto domains = model.losses();
+        const WeightedSumLoss target(domains, std::vector<double>(5, 0.2));
+        const Matrix c = sequentialCostMatrix(domains, target, model.theta0);
+        const Matrix e = pairwiseOrderMatrix(domains, target, model.theta0);
+        for (int a = 0; a < 5; ++a)
+            for (int b = 0; b < 5; ++b) CL_COMPARE_APPROX(c(a, b) - c(b, a), e(a, b), 1e-13, 1e-10);
+        // And c itself against the explicit matrices: c(A,B) = g_Tᵀ A_B g_A.
+        const Vector gT = target.gradient(model.theta0);
+        for (int a = 0; a < 5; ++a)
+            for (int b = 0; b < 5; ++b)
+                CL_COMPARE_APPROX(c(a, b), gT.dot(model.domains[b]->A() * domains[a]->gradient(model.theta0)), 1e-13,
+                                  1e-10);
+    }
+
+    void secondOrderObjectivePredictsEveryCurriculum()
+    {
+        // The sign and the constant of the planner's objective: for every one of the 4! curricula,
+        // L_T(σ) − L_T(σ') = τ² (J(σ) − J(σ')) + O(τ³) with J(σ) = Σ_{A before B} c(A,B), against the
+        // integrated closed-form flows. The worst relative error of the differences falls like τ.
+        const QuadraticModel model = sampleQuadraticModel({30, 4, 0.7, 13});
+        const auto domains = model.losses();
+        const WeightedSumLoss target(domains, std::vector<double>(4, 0.25));
+        const CurriculumPlan plan = planCurriculum(domains, target, model.theta0, OrderingMethod::Exact);
+        double previousError = 0;
+        for (double tau : {0.02, 0.01, 0.005}) {
+            const auto ranking = rankAllCurricula(model.exactFlow(), target, model.theta0, tau);
+            const RankedCurriculum& best = ranking.front();
+            double worst = 0, scale = 0;
+            for (const auto& r : ranking) scale = std::max(scale, std::abs(r.targetLoss - best.targetLoss));
+            for (const auto& r : ranking) {
+                const double observed = r.targetLoss - best.targetLoss;
+                const double predicted = plan.predictedExcess(r.order, tau) - plan.predictedExcess(best.order, tau);
+                worst = std::max(worst, std::abs(observed - predicted) / scale);
+            }
+            QCOMPARE(ranking.front().order, plan.ordering.order);
+            QCOMPARE(ranking.back().order, plan.ordering.worstOrder);
+            CL_COMPARE_APPROX(ranking.back().targetLoss - ranking.front().targetLoss, plan.ordering.predictedGain(tau),
+                              0, 0.1);
+            if (previousError > 0)
+                QVERIFY2(worst < 0.65 * previousError && worst > 0.35 * previousError,
+                         qPrintable(QString("error %1 after %2").arg(worst).arg(previousError)));
+            previousError = worst;
+        }
+        QVERIFY(previousError < 0.05);
+    }
+
+    void exactOrderingRecoversTheBestCurriculum()
+    {
+        // The protocol (plan defaults: n = 100, q = 0.7; mean target; θ0 of each model).
+        // Measured (seed 2024, 200 models): see the qInfo lines and docs/schedule-lab.md. The floors
+        // are the issue's; Borda's figures are printed beside them and must not beat the exact order.
+        struct Case {
+            int domains;
+            double tau, floor;
+        };
+        for (const Case c : {Case{3, 0.1, 0.95}, Case{3, 0.001, 0.99}, Case{4, 0.1, 0.85}}) {
+            PlannerEvaluationSpec spec;
+            spec.domains = c.domains;
+            spec.trials = 200;
+            spec.seed = 2024;
+            spec.stageTime = c.tau;
+            const PlannerEvaluation result = evaluatePlanner(spec);
+            for (const auto& m : result.methods)
+                qInfo("K = %d, tau = %g, %-5s: best-of-K! %.3f, mean percentile %.3f, pairwise %.3f, %.2e s/plan",
+                      c.domains, c.tau, orderingMethodName(m.method), m.bestRecoveryRate, m.meanPercentile,
+                      m.pairwiseAccuracy, m.secondsPerPlan);
+            const MethodEvaluation& exact = result.of(OrderingMethod::Exact);
+            const MethodEvaluation& borda = result.of(OrderingMethod::Borda);
+            const MethodEvaluation& local = result.of(OrderingMethod::LocalSearch);
+            QVERIFY2(exact.bestRecoveryRate >= c.floor, qPrintable(QString::number(exact.bestRecoveryRate)));
+            QVERIFY(exact.bestRecoveryRate >= borda.bestRecoveryRate);
+            QVERIFY(exact.meanPercentile >= borda.meanPercentile);
+            // Not guaranteed model by model (a move can leave a Borda order that the O(τ³) term made
+            // the best), but measured 0.90–1.00 against Borda's 0.30–0.64 on these models.
+            QVERIFY(local.bestRecoveryRate >= borda.bestRecoveryRate);
+            // Borda stays above a random order (1/K!), so a lost sign in the scores is caught too.
+            QVERIFY(borda.bestRecoveryRate >= (c.domains == 3 ? 0.5 : 0.25));
+            // The predicted gain is τ²·ΔJ; the observed spread between best and worst order agrees.
+            CL_COMPARE_APPROX(exact.meanPredictedGain, result.meanObservedSpread, 0, c.tau > 0.01 ? 0.3 : 0.01);
+        }
     }
 
     void bruteForceRanksEveryOrderOnce()

@@ -224,16 +224,39 @@ private slots:
 
     void plannerShowsPlannedOrder()
     {
+        // The tab shows core's exact plan (auto for K = 3), its predicted gains, and, next to the
+        // brute-force ranking, each order's predicted τ²ΔJ from core; Borda stays one click away.
         const auto model = window_->model();
-        const TournamentPlan plan = planTournament(model->losses, *model->target, model->model.theta0);
+        const CurriculumPlan plan = planCurriculum(model->losses, *model->target, model->model.theta0);
         PlannerPanel* panel = window_->plannerPanel();
         QVERIFY(panel->plan().has_value());
-        QCOMPARE(panel->plan()->order, plan.order);
-        QCOMPARE(child<QLabel>("plannedOrderLabel")->text(), "Planned order: " + PlannerPanel::orderText(plan.order));
+        QCOMPARE(panel->plan()->ordering.order, plan.ordering.order);
+        QCOMPARE(child<QLabel>("plannedOrderLabel")->text(),
+                 "Planned order (exact): " + PlannerPanel::orderText(plan.ordering.order));
+        const double tau = child<QDoubleSpinBox>("stageTimeSpin")->value();
+        QVERIFY(child<QLabel>("plannedGainLabel")
+                    ->text()
+                    .contains(QString::number(plan.ordering.predictedGain(tau), 'g', 4)));
         QTRY_COMPARE_WITH_TIMEOUT(int(panel->ranking().size()), 6, 30000);
         QVERIFY(panel->plannedRank() >= 1);
         auto* table = child<QTableWidget>("rankingTable");
-        QCOMPARE(table->item(panel->plannedRank() - 1, 1)->text(), PlannerPanel::orderText(plan.order));
+        const int plannedRow = panel->plannedRank() - 1;
+        QCOMPARE(table->item(plannedRow, 1)->text(), PlannerPanel::orderText(plan.ordering.order));
+        QCOMPARE(table->item(plannedRow, 4)->text(), QString("0"));
+        for (int r = 0; r < 6; ++r)
+            QCOMPARE(table->item(r, 4)->text(),
+                     QString::number(plan.predictedExcess(panel->ranking()[r].order, tau), 'g', 4));
+
+        auto* method = child<QComboBox>("plannerMethodCombo");
+        method->setCurrentIndex(method->findText("borda"));
+        const TournamentPlan borda = planTournament(model->losses, *model->target, model->model.theta0);
+        QCOMPARE(panel->plan()->ordering.order, borda.order);
+        QCOMPARE(child<QLabel>("plannedOrderLabel")->text(),
+                 "Planned order (borda): " + PlannerPanel::orderText(borda.order));
+        QCOMPARE(int(panel->ranking().size()), 6);  // re-planned without re-ranking
+        QCOMPARE(table->item(panel->plannedRank() - 1, 1)->text(), PlannerPanel::orderText(borda.order));
+        method->setCurrentIndex(method->findText("auto"));
+        QCOMPARE(panel->plan()->ordering.order, plan.ordering.order);
     }
 
     void table1RunsAndExportsCsv()

@@ -11,8 +11,12 @@ namespace {
 class CurriculumSearch {
 public:
     CurriculumSearch(const FlowIntegrator& integrator, const Loss& target, double stageTime, ProgressSink* progress)
-        : integrator_(integrator), target_(target), stageTime_(stageTime), progress_(progress),
-          k_(integrator.domainCount()), used_(k_, false)
+        : integrator_(integrator),
+          target_(target),
+          stageTime_(stageTime),
+          progress_(progress),
+          k_(integrator.domainCount()),
+          used_(k_, false)
     {
         for (int d = 0; d < k_; ++d) {
             std::vector<double> w(k_, 0.0);
@@ -73,8 +77,8 @@ std::vector<RankedCurriculum> rankAllCurricula(const FlowIntegrator& integrator,
 
 double percentileOf(const std::vector<int>& order, const std::vector<RankedCurriculum>& ranking)
 {
-    const auto it = std::find_if(ranking.begin(), ranking.end(),
-                                 [&](const RankedCurriculum& r) { return r.order == order; });
+    const auto it =
+        std::find_if(ranking.begin(), ranking.end(), [&](const RankedCurriculum& r) { return r.order == order; });
     if (it == ranking.end()) throw std::invalid_argument("percentile: the order is not among the ranked curricula");
     if (ranking.size() == 1) return 1.0;
     // Ties take the best place: count curricula strictly better.

@@ -43,15 +43,33 @@ AdviceView::AdviceView(QWidget* parent) : QWidget(parent)
     buttons->addWidget(exportFigure);
     buttons->addWidget(exportTable);
 
+    curriculumLabel_ = new QLabel(this);
+    curriculumLabel_->setObjectName("curriculumLabel");
+    curriculumLabel_->setWordWrap(true);
+    curriculumTable_ = new QTableWidget(this);
+    curriculumTable_->setObjectName("curriculumTable");
+    curriculumTable_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    curriculumTable_->verticalHeader()->setVisible(false);
+    auto* curriculum = new QWidget(this);
+    auto* curriculumLayout = new QVBoxLayout(curriculum);
+    curriculumLayout->setContentsMargins(0, 0, 0, 0);
+    curriculumLayout->addWidget(curriculumLabel_);
+    curriculumLayout->addWidget(curriculumTable_, 1);
+
     auto* splitter = new QSplitter(this);
     splitter->addWidget(plot_);
     splitter->addWidget(table_);
     splitter->setStretchFactor(0, 1);
     splitter->setSizes({850, 550});
+    auto* rows = new QSplitter(Qt::Vertical, this);
+    rows->addWidget(splitter);
+    rows->addWidget(curriculum);
+    rows->setStretchFactor(0, 3);
+    rows->setStretchFactor(1, 1);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(caveat_);
     layout->addLayout(buttons);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(rows, 1);
 
     connect(exportFigure, &QPushButton::clicked, this,
             [this] { plot_->exportWithDialog(QStringLiteral("advice.svg"), tr("Order advice")); });
@@ -69,7 +87,8 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
     table_->clear();
     const int domains = log_ ? log_->domainCount() : 0;
     QStringList headers{tr("step")};
-    for (int k = 0; k < domains; ++k) headers << tr("L_%1: more at the end").arg(name(k)) << tr("predicted ΔL_%1").arg(name(k));
+    for (int k = 0; k < domains; ++k)
+        headers << tr("L_%1: more at the end").arg(name(k)) << tr("predicted ΔL_%1").arg(name(k));
     headers << tr("win-win");
     table_->setColumnCount(headers.size());
     table_->setHorizontalHeaderLabels(headers);
@@ -95,6 +114,7 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
         table_->setItem(row, headers.size() - 1, item);
     }
     table_->resizeColumnsToContents();
+    showCurricula();
 
     if (!log_)
         winWin_->setText(tr("No log open."));
@@ -111,10 +131,60 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
         plot_->rebuild();
         return;
     }
-    plot_->setPopulator([log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale,
-                                                       bool onScreen) {
-        populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
-    });
+    plot_->setPopulator(
+        [log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
+            populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
+        });
+}
+
+void AdviceView::showCurricula()
+{
+    using cl::OrderingMethod;
+    const bool exact = log_ && log_->domainCount() <= kExactDomainLimit;
+    curricula_ =
+        log_ ? cl::logs::planCurriculaFromLog(*log_, exact ? OrderingMethod::Exact : OrderingMethod::LocalSearch)
+             : std::vector<cl::logs::CheckpointCurricula>{};
+    auto orderText = [&](const std::vector<int>& order) {
+        QStringList names;
+        for (int k : order) names << QString::fromStdString(log_->domains[k]);
+        return names.join(QStringLiteral(" → "));
+    };
+    curriculumTable_->clear();
+    const QStringList headers{tr("step"),
+                              tr("target"),
+                              tr("planned curriculum (first trained first)"),
+                              tr("predicted gain over the worst order"),
+                              tr("worst order"),
+                              tr("method")};
+    curriculumTable_->setColumnCount(headers.size());
+    curriculumTable_->setHorizontalHeaderLabels(headers);
+    int rows = 0;
+    for (const auto& c : curricula_) rows += static_cast<int>(c.targets.size());
+    curriculumTable_->setRowCount(rows);
+    int row = 0;
+    for (const auto& c : curricula_)
+        for (const auto& t : c.targets) {
+            const cl::LinearOrdering& o = t.ordering;
+            const QStringList cells{number(c.step),          QString::fromStdString(log_->domains[t.target]),
+                                    orderText(o.order),      number(o.predictedGain(1.0)),
+                                    orderText(o.worstOrder), QString::fromUtf8(cl::orderingMethodName(o.method))};
+            for (int col = 0; col < cells.size(); ++col)
+                curriculumTable_->setItem(row, col, new QTableWidgetItem(cells[col]));
+            ++row;
+        }
+    curriculumTable_->resizeColumnsToContents();
+    if (!log_ || log_->domainCount() < 2)
+        curriculumLabel_->setText(tr("Planned curriculum: no log with two or more domains."));
+    else if (curricula_.empty())
+        curriculumLabel_->setText(
+            tr("Planned curriculum: no checkpoint has P(L_a, L_b; L_k) for every pair of "
+               "domains, so there is nothing to plan."));
+    else
+        curriculumLabel_->setText(
+            tr("<b>Planned curriculum</b> per target: the order of training the domains one after another that the "
+               "P-values predict best to second order (linear ordering on e = P(·,·; L_k)). Gains are lr²-scaled for "
+               "one step per domain (× s² for s steps each). The caveat above applies: ") +
+            QString::fromUtf8(cl::logs::kOrderAdviceCaveat).toHtmlEscaped());
 }
 
 }  // namespace cl::ui::logs

@@ -3,6 +3,7 @@
 // domains for a sequential curriculum from first-order information at one reference point.
 
 #include "core/Loss.h"
+#include "core/planner/LinearOrdering.h"
 
 #include <vector>
 
@@ -21,8 +22,28 @@ struct TournamentPlan {
 /// Throws std::invalid_argument for fewer than 2 domains or mismatched dimensions.
 TournamentPlan planTournament(const std::vector<LossPtr>& domains, const Loss& target, const Vector& theta0);
 
+/// The second-order cost of each ordered pair, c(A, B) = <g_T, H_B g_A> = <u_B, g_A>: training the K
+/// domains one after another for τ each changes L_T, up to order-independent terms, by
+/// τ² Σ_{A before B} c(A, B), and c(A, B) − c(B, A) = e(A, B) (science page "N domains").
+/// The same K HVPs u_S = H_S g_T as planTournament, plus K² dot products.
+Matrix sequentialCostMatrix(const std::vector<LossPtr>& domains, const Loss& target, const Vector& theta0);
+
+struct CurriculumPlan {
+    Matrix cost;  // c(A, B), from sequentialCostMatrix
+    LinearOrdering ordering;
+    /// τ² Σ_{A before B} c(A, B) of `order` minus that of the planned order: the predicted
+    /// second-order difference of L_T after the curriculum `order` (> 0: worse than planned).
+    double predictedExcess(const std::vector<int>& order, double stageTime) const;
+};
+
+/// The curriculum that minimises τ² Σ_{A before B} c(A, B): the linear ordering problem on c,
+/// solved by `method` (Auto: exact up to kMaxExactOrderingSize domains).
+CurriculumPlan planCurriculum(const std::vector<LossPtr>& domains, const Loss& target, const Vector& theta0,
+                              OrderingMethod method = OrderingMethod::Auto);
+
 /// The explicit edge matrix e(A, B) = P(L_A, L_B; L_T)(θ0) (antisymmetric): training A then B
-/// instead of B then A changes L_T by Δt² e(A, B) + O(Δt³). For tests and the P-matrix view.
+/// instead of B then A changes L_T by Δt² e(A, B) + O(Δt³). Through criterionP, independently of
+/// the HVPs above: for tests and the P-matrix view.
 Matrix pairwiseOrderMatrix(const std::vector<LossPtr>& domains, const Loss& target, const Vector& theta0);
 
 }  // namespace cl

@@ -2,8 +2,11 @@
 // The advice tab (paper Cor. 3.2, §4.2): along the run, which domain to put more of at the end
 // of the next window for each target loss, the "win-win" checkpoints where one reordering is
 // predicted to lower every domain's loss, and a visible caveat that this is the paper's local
-// prediction, not a guarantee (core's OrderAdvice).
+// prediction, not a guarantee (core's OrderAdvice). Below, for logs with P-values for all pairs,
+// the planned curriculum per target and checkpoint (core's planCurriculaFromLog), under the same
+// caveat.
 
+#include "core/logs/CurriculumAdvice.h"
 #include "core/logs/OrderAdvice.h"
 
 #include <QWidget>
@@ -26,18 +29,29 @@ public:
 
     void setLog(std::shared_ptr<const cl::logs::RunLog> log);
     const std::vector<cl::logs::CheckpointAdvice>& advice() const { return advice_; }
+    const std::vector<cl::logs::CheckpointCurricula>& curricula() const { return curricula_; }
+    /// Up to this many domains the view plans exactly (the DP is instant); above, by local search,
+    /// so a log with many domains and checkpoints never stalls the window.
+    static constexpr int kExactDomainLimit = 12;
 
     QTableWidget* table() const { return table_; }
+    QTableWidget* curriculumTable() const { return curriculumTable_; }
+    QLabel* curriculumLabel() const { return curriculumLabel_; }
     QLabel* winWinLabel() const { return winWin_; }
     QLabel* caveatLabel() const { return caveat_; }
     FigureHost* plot() const { return plot_; }
 
 private:
+    void showCurricula();
+
     std::shared_ptr<const cl::logs::RunLog> log_;
     std::vector<cl::logs::CheckpointAdvice> advice_;
+    std::vector<cl::logs::CheckpointCurricula> curricula_;
     QLabel* caveat_ = nullptr;
     QLabel* winWin_ = nullptr;
     QTableWidget* table_ = nullptr;
+    QLabel* curriculumLabel_ = nullptr;
+    QTableWidget* curriculumTable_ = nullptr;
     FigureHost* plot_ = nullptr;
 };
 
