@@ -7,8 +7,8 @@
 namespace cl {
 
 struct QuadraticParameters {
-    double lambda1 = 1.0;   // curvature along the rotated first axis (eigenvalue of A), > 0
-    double lambda2 = 0.2;   // curvature along the rotated second axis, > 0
+    double lambda1 = 1.0;  // curvature along the rotated first axis (eigenvalue of A), > 0
+    double lambda2 = 0.2;  // curvature along the rotated second axis, > 0
     double angleDegrees = 0;
     double centreX = 0, centreY = 0;
 };
