@@ -13,8 +13,9 @@ struct QuadraticParameters {
     double centreX = 0, centreY = 0;
 };
 
-/// ½ (θ−c)ᵀ A (θ−c) with A = Rᵀ diag(λ1, λ2) R, as expression text in x and y (coefficients
-/// printed with 17 significant digits so parsing it back gives the same loss).
+/// ½ (θ−c)ᵀ A (θ−c) with A = Rᵀ diag(λ1, λ2) R, as expression text in x and y: coefficients
+/// rounded to 6 significant digits (the loss drawn is the text's, so text and picture agree),
+/// terms below 1e-9 of the larger curvature left out (no -9.78e-17*(x-1) after cos 90°).
 /// Throws std::invalid_argument for a non-positive or non-finite curvature.
 std::string quadraticExpression(const QuadraticParameters& p);
 
