@@ -87,6 +87,33 @@ private slots:
         CL_COMPARE_APPROX(cl::robustAbsLimit(g.spec, g.p, 3), plainPercentile(g.p), 0, 1e-12);
     }
 
+    void erosionDropsCellsNearUndefinedOnes()
+    {
+        // 21 × 21 cells of 1, one undefined cell in the middle, its ring at distance 1 and 2
+        // (Chebyshev) of 5: 24 cells, 5.5 % > 1 %. Eroding by 2 drops the rings (limit 1),
+        // by 1 keeps the outer ring (16 cells, limit 5), by 0 keeps both.
+        const int n = 21;
+        const cl::GridSpec spec{-1, 1, -1, 1, n};
+        std::vector<double> values(std::size_t(n) * n, 1.0);
+        for (int j = 8; j <= 12; ++j)
+            for (int i = 8; i <= 12; ++i) values[std::size_t(j) * n + i] = 5.0;
+        values[std::size_t(10) * n + 10] = NAN;
+        QCOMPARE(cl::robustAbsLimit(spec, values, 2), 1.0);
+        QCOMPARE(cl::robustAbsLimit(spec, values, 1), 5.0);
+        QCOMPARE(cl::robustAbsLimit(spec, values, 0), 5.0);
+        // Near the border the window is cut, not wrapped: an undefined corner of an 11 × 11 grid
+        // drops its three neighbours (2.5 % of the cells), and nothing on the far side.
+        const int m = 11;
+        std::vector<double> corner(std::size_t(m) * m, 1.0);
+        corner[0] = NAN;
+        corner[1] = corner[std::size_t(m)] = corner[std::size_t(m) + 1] = 5.0;
+        const cl::GridSpec small{-1, 1, -1, 1, m};
+        QCOMPARE(cl::robustAbsLimit(small, corner, 1), 1.0);
+        QCOMPARE(cl::robustAbsLimit(small, corner, 0), 5.0);
+        corner[std::size_t(m) - 1] = corner[std::size_t(2 * m) - 1] = corner[std::size_t(m) * (m - 1)] = 5.0;
+        QCOMPARE(cl::robustAbsLimit(small, corner, 1), 5.0);  // far corners' 5s stay
+    }
+
     void manualAndSymLog()
     {
         const cl::GridSpec spec{-1, 1, -1, 1, 4};

@@ -126,6 +126,8 @@ MainWindow::MainWindow(QWidget* parent)
                 const bool failing = std::any_of(overlays->points.begin(), overlays->points.end(),
                                                  [](const auto& p) { return !p.error.empty(); });
                 if (!failing && statusBar()->currentMessage().startsWith("no flows")) statusBar()->clearMessage();
+        if (stateLabel_->text().startsWith("flows from"))  // "flows from θ0 …" no longer says "…" once done
+            stateLabel_->setText(QString("flows from %1 point(s) shown").arg(overlays->points.size()));
             });
     connect(optionsDialog_, &OptionsDialog::optionsChanged, this, &MainWindow::setOptions);
     connect(optionsDialog_, &OptionsDialog::gridSizeChanged, this, &MainWindow::setGridSize);

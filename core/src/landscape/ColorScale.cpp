@@ -10,26 +10,41 @@ namespace cl {
 namespace {
 
 /// Cells within `radius` cells (Chebyshev distance) of a non-finite value: a box dilation, done
-/// as a pass along rows and one along columns.
+/// as a pass along rows and one along columns, each a sliding count (linear in the cells,
+/// whatever the radius). Empty when every value is finite.
 std::vector<char> nearUndefined(int n, const std::vector<double>& values, int radius)
 {
     const std::size_t size = std::size_t(n) * n;
+    if (std::all_of(values.begin(), values.begin() + static_cast<long>(size), [](double v) { return std::isfinite(v); }))
+        return {};
     std::vector<char> bad(size), rows(size);
     for (std::size_t k = 0; k < size; ++k) bad[k] = !std::isfinite(values[k]);
-    for (int j = 0; j < n; ++j)
+    // Along x within each row: a sliding count of bad cells in [i − radius, i + radius].
+    for (int j = 0; j < n; ++j) {
+        const char* in = bad.data() + std::size_t(j) * n;
+        char* out = rows.data() + std::size_t(j) * n;
+        int count = 0;
+        for (int i = 0; i < std::min(n, radius); ++i) count += in[i];
         for (int i = 0; i < n; ++i) {
-            char hit = 0;
-            for (int d = std::max(0, i - radius); d <= std::min(n - 1, i + radius) && !hit; ++d)
-                hit = bad[std::size_t(j) * n + d];
-            rows[std::size_t(j) * n + i] = hit;
+            if (i + radius < n) count += in[i + radius];
+            if (i - radius - 1 >= 0) count -= in[i - radius - 1];
+            out[i] = count > 0;
         }
-    for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i) {
-            char hit = 0;
-            for (int d = std::max(0, j - radius); d <= std::min(n - 1, j + radius) && !hit; ++d)
-                hit = rows[std::size_t(d) * n + i];
-            bad[std::size_t(j) * n + i] = hit;
-        }
+    }
+    // Along y: per-column counts over rows [j − radius, j + radius], updated a row at a time
+    // (row-major access, no stride-n walks down columns).
+    std::vector<int> counts(std::size_t(n), 0);
+    auto addRow = [&](int j, int sign) {
+        const char* in = rows.data() + std::size_t(j) * n;
+        for (int i = 0; i < n; ++i) counts[std::size_t(i)] += sign * in[i];
+    };
+    for (int j = 0; j < std::min(n, radius); ++j) addRow(j, 1);
+    for (int j = 0; j < n; ++j) {
+        if (j + radius < n) addRow(j + radius, 1);
+        if (j - radius - 1 >= 0) addRow(j - radius - 1, -1);
+        char* out = bad.data() + std::size_t(j) * n;
+        for (int i = 0; i < n; ++i) out[i] = counts[std::size_t(i)] > 0;
+    }
     return bad;
 }
 

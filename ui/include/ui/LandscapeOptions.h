@@ -39,8 +39,8 @@ struct LandscapeOverlays {
     struct Clicked {
         double x = 0, y = 0, dt = 0;
         std::optional<PointFlows> flows;    // empty while computing or when the flow failed
-        std::optional<OrderEffect> effect;  // core's read-out of flows (with the target's excess loss)
         std::string error;                  // why flows is empty (shown next to the point), if it failed
+        std::optional<OrderEffect> effect;  // core's read-out of flows (with the target's excess loss)
     };
     std::vector<Clicked> points;
     std::vector<Trajectory> descentPaths;
