@@ -30,7 +30,12 @@ Target parseTarget(const ParsedArgs& args)
     if (text == "mean") return Target::mean(2);
     if (text == "l1" || text == "L1") return Target::domain(0, 2);
     if (text == "l2" || text == "L2") return Target::domain(1, 2);
-    return Target::loss(parseLossOption(args, "target"), text);
+    try {  // a typed target may name the two losses: "0.7*L1 + 0.3*L2", "max(L1, L2)"
+        const Expression e = Expression::parse(text, {{"L1", args.text("l1")}, {"L2", args.text("l2")}});
+        return Target::loss(std::make_shared<ExpressionLoss>(e), text);
+    } catch (const ExpressionError& e) {
+        throw std::invalid_argument("--target: " + std::string(e.what()));
+    }
 }
 
 int runFields(const ParsedArgs& args, std::ostream& out, std::ostream&)
@@ -68,7 +73,7 @@ const CommandRegistration registration{CommandSpec{
     {
         {"l1", "EXPR", "first loss, an expression in x and y", "", true},
         {"l2", "EXPR", "second loss, an expression in x and y", "", true},
-        {"target", "mean|l1|l2|EXPR", "loss that P is measured against", "mean", false},
+        {"target", "mean|l1|l2|EXPR", "loss that P is measured against (EXPR may use L1, L2)", "mean", false},
         {"range", "XMIN,XMAX,YMIN,YMAX", "rectangle of parameter space", "-3,3,-3,3", false},
         {"grid", "N", "points per axis (N x N, both ends included)", "256", false},
         {"json", "", "print one JSON object instead of key: value lines", "", false},

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QStringList>
+#include <QTimer>
 
 namespace cl::gui {
 
@@ -18,14 +19,13 @@ int runGui(int argc, char** argv)
     QApplication::setOrganizationName("CommuteLab");
     cl::ui::MainWindow window;
     window.show();
-    // `commutelab session.json` opens that landscape session; a log file opens its log window.
+    // `commutelab FILE…`: a session opens in the workspace, a log in a log window, judged by
+    // content (MainWindow::openFile). Opened once the event loop runs, so the windows exist and
+    // any message they show stacks above them.
     const QStringList arguments = QApplication::arguments().mid(1);
-    for (const QString& path : arguments) {
-        if (path.endsWith(".json", Qt::CaseInsensitive) && window.openSession(path)) continue;
-        if (path.endsWith(".csv", Qt::CaseInsensitive) || path.endsWith(".json", Qt::CaseInsensitive) ||
-            path.endsWith(".jsonl", Qt::CaseInsensitive))
-            window.openLog(path);
-    }
+    QTimer::singleShot(0, &window, [&window, arguments] {
+        for (const QString& path : arguments) window.openFile(path);
+    });
     return QApplication::exec();
 }
 

@@ -13,7 +13,8 @@
 
 namespace {
 
-const char* const kKnown = "known: x, y, pi, e, sin, cos, tan, exp, log, sqrt, abs, tanh";
+const char* const kKnown = "known: x, y, pi, e, sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh, asinh, "
+                            "softplus, sigmoid, min, max, atan2";
 
 }  // namespace
 
@@ -86,7 +87,7 @@ private slots:
         row("operand missing at end", "x + ", "expected an operand at column 5 but found end of input", 5);
         row("operand missing after ^", "x ^", "expected an operand at column 4 but found end of input", 4);
         row("two operators", "x * * y", "expected an operand at column 5 but found '*'", 5);
-        row("** is not power", "x ** 2", "expected an operand at column 4 but found '*'", 4);
+        row("*** is not power", "x *** 2", "expected an operand at column 5 but found '*'", 5);
         row("empty parentheses", "()", "expected an operand at column 2 but found ')'", 2);
         row("empty call", "sin()", "expected an operand at column 5 but found ')'", 5);
         row("leading )", ")", "expected an operand at column 1 but found ')'", 1);
@@ -114,7 +115,8 @@ private slots:
             "missing operator before '(' at column 4 (implicit multiplication is not supported: write '*')", 4);
         row("number then function", "2exp(x)",
             "missing operator before 'exp' at column 2 (implicit multiplication is not supported: write '*')", 2);
-        row("two arguments", "atan2(y, x)", "unexpected ',' at column 8 (functions take one argument)", 8);
+        row("two arguments", "sinh(y, x)", "unexpected ',' at column 7 (functions take one argument)", 7);
+        row("one argument of two", "atan2(y)", "function 'atan2' takes two arguments at column 8: write atan2(a, b)", 8);
         row("bad character", "x $ y", "unexpected character '$' at column 3", 3);
         static const std::string deep = std::string(250, '(') + "x" + std::string(250, ')');
         row("nested too deeply", deep.c_str(), "expression nested too deeply at column 201 (more than 200 levels)", 201);

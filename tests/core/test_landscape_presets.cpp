@@ -29,15 +29,25 @@ private slots:
         for (const auto& xy : {std::pair{0.0, 0.0}, std::pair{2.0, -1.0}, std::pair{-1.5, 0.7}}) {
             Vector theta(2);
             theta << xy.first, xy.second;
-            CL_COMPARE_APPROX(typed->value(theta), reference.value(theta), 1e-13, 1e-13);
-            QVERIFY(cl::testing::approxEqual(typed->gradient(theta), reference.gradient(theta), 1e-13, 1e-13));
+            // Coefficients are written with 6 significant digits (relative rounding <= 5e-6 each).
+            CL_COMPARE_APPROX(typed->value(theta), reference.value(theta), 1e-5, 1e-5);
+            QVERIFY(cl::testing::approxEqual(typed->gradient(theta), reference.gradient(theta), 1e-5, 1e-5));
             const Matrix h = typed->hessian(theta);
             QVERIFY(cl::testing::approxEqual(Eigen::Map<const Vector>(h.data(), 4),
-                                             Eigen::Map<const Vector>(a.data(), 4), 1e-13, 1e-13));
+                                             Eigen::Map<const Vector>(a.data(), 4), 1e-5, 1e-5));
         }
         // The first eigenvector points along the angle.
         const Eigen::Vector2d axis(std::cos(35 * M_PI / 180), std::sin(35 * M_PI / 180));
         QVERIFY(((a * axis) - 3.0 * axis).norm() < 1e-14);
+    }
+
+    void writtenNumbersAreRounded()
+    {
+        // A right angle leaves cos 90° = 6e-17: no such term, and no 17-digit coefficients.
+        const std::string text = quadraticExpression({1.0, 0.2, 90.0, 1.0, -2.0});
+        QCOMPARE(text, std::string("0.5*(0.2*(x-1)^2 + 1*(y+2)^2)"));
+        const std::string turned = quadraticExpression({3.0, 0.5, 35.0, 1.25, -0.75});
+        QVERIFY2(turned.find("e-") == std::string::npos && turned.size() < 80, turned.c_str());
     }
 
     void badCurvatureIsRefused()

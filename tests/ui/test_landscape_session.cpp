@@ -30,6 +30,9 @@ LandscapeSession everyFieldChanged()
     s.options.colorMap = "magma";
     s.options.divergingMap = "PuOr";
     s.options.colorBlindRegions = false;
+    s.options.pScale.limits = ColorScaleSpec::Limits::Manual;
+    s.options.pScale.manualLimit = 2.5e-3;
+    s.options.pScale.symLog = true;
     s.points = {{0.1, -0.2, 0.05}, {1.0 / 3.0, 2.0 / 7.0, 0.3}};
     s.descentL1 = true;
     s.descentL2 = true;
@@ -168,6 +171,8 @@ private slots:
         QCOMPARE(error(json("{'version': 1, 'l1': 'x^2', 'l2': 'y^2', 'grdi': {}}")),
                  QString("s.json: field 'grdi': unknown field"));
         QCOMPARE(error(json("{'version': 1, 'l2': 'y^2'}")), QString("s.json: field 'l1': missing"));
+        QCOMPARE(error(json("{'version': 1, 'l1': 'x^2', 'l2': 'y^2', 'options': {'pLimits': 'auto'}}")),
+                 QString("s.json: field 'options.pLimits': must be robust or manual"));
         QCOMPARE(error(json("{'version': 1, 'l1': 'x^2', 'l2': 'y^2', 'options': {'arrowScaling': 'cubic'}}")),
                  QString("s.json: field 'options.arrowScaling': must be one of linear, sqrt, log, normalised"));
     }

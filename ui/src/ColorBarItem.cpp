@@ -6,7 +6,9 @@
 #include <vtkContext2D.h>
 #include <vtkObjectFactory.h>
 #include <vtkPen.h>
+#include <vtkStdString.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -57,19 +59,30 @@ bool ColorBarItem::Paint(vtkContext2D* painter)
     float frame[10] = {x, bottom, x + barWidth, bottom, x + barWidth, top, x, top, x, bottom};
     painter->DrawPoly(frame, 5);
 
-    const double limit = d.pLimit > 0 ? d.pLimit : 1;
+    const ColorScale& scale = d.pScale;
+    const double limit = scale.limit > 0 ? scale.limit : 1;
     setFont(painter, 12 * s, palette::ink, 0, 1);
     std::vector<float> marks;
-    for (double v : AxesItem::ticks(-limit, limit, 5)) {
-        const float y = bottom + float((v + limit) / (2 * limit)) * (top - bottom);
+    const std::vector<double> ticks = scale.symLog ? scale.symLogTicks() : AxesItem::ticks(-limit, limit, 5);
+    float widest = 0;  // the title goes right of the widest tick label, never over one
+    for (double v : ticks) {
+        const float y = bottom + float((scale.position(v) + 1) / 2) * (top - bottom);
         marks.insert(marks.end(), {x + barWidth, y, x + barWidth + 5 * s, y});
-        drawText(painter, x + barWidth + 8 * s, y, tickLabel(v));
+        const std::string label = tickLabel(v);
+        drawText(painter, x + barWidth + 8 * s, y, label);
+        float bounds[4];
+        painter->ComputeStringBounds(vtkStdString(label), bounds);
+        widest = std::max(widest, bounds[2]);
     }
     if (!marks.empty()) painter->DrawLines(marks.data(), int(marks.size() / 2));
+    const float titleX = std::max(x + barWidth + 62 * s, x + barWidth + 8 * s + widest + 16 * s);
     setFont(painter, 13 * s, palette::ink, 1, 0, false, 90);
     std::string target = model()->targetLabel;
     if (target.size() > 28) target = target.substr(0, 26) + "\u2026";  // a typed expression can be long
-    drawText(painter, x + barWidth + 78 * s, (top + bottom) / 2, "P(L\u2081, L\u2082; " + target + ")");
+    drawText(painter, titleX, (top + bottom) / 2, "P(L\u2081, L\u2082; " + target + ")");
+    // Which limits and scale are in use (robust, manual; symlog).
+    setFont(painter, 10.5 * s, palette::ink, 1, 0, false, 90);
+    drawText(painter, titleX + 17 * s, (top + bottom) / 2, scale.description);
     return true;
 }
 

@@ -43,12 +43,15 @@ void LandscapeItem::setFont(vtkContext2D* painter, double pixelSize, Rgb colour,
                             bool bold, double orientation)
 {
     vtkTextProperty* text = painter->GetTextProp();
+    // Bold is set in both branches: a bold heading must not leave the flag on for the labels
+    // drawn after it (they turned bold after an export, which draws through the other branch).
+    text->SetBold(bold);
+    text->SetItalic(false);
     if (const char* file = fontFile(bold)) {
         text->SetFontFamily(VTK_FONT_FILE);
         text->SetFontFile(file);
     } else {
         text->SetFontFamilyToArial();
-        text->SetBold(bold);
     }
     text->SetFontSize(static_cast<int>(pixelSize + 0.5));
     text->SetColor(colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);

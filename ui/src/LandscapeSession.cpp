@@ -20,9 +20,10 @@ using Scaling = LandscapeOptions::ArrowScaling;
 
 const std::vector<std::pair<Scaling, const char*>>& scalingNames()
 {
-    static const std::vector<std::pair<Scaling, const char*>> names{
-        {Scaling::Linear, "linear"}, {Scaling::SquareRoot, "sqrt"}, {Scaling::Log, "log"},
-        {Scaling::Normalised, "normalised"}};
+    static const std::vector<std::pair<Scaling, const char*>> names{{Scaling::Linear, "linear"},
+                                                                    {Scaling::SquareRoot, "sqrt"},
+                                                                    {Scaling::Log, "log"},
+                                                                    {Scaling::Normalised, "normalised"}};
     return names;
 }
 
@@ -133,6 +134,14 @@ LandscapeOptions readOptions(ObjectReader r)
     if (auto v = r.optional("colorMap")) o.colorMap = r.string("colorMap", *v);
     if (auto v = r.optional("divergingMap")) o.divergingMap = r.string("divergingMap", *v);
     if (auto v = r.optional("colorBlindRegions")) o.colorBlindRegions = r.boolean("colorBlindRegions", *v);
+    if (auto v = r.optional("pLimits")) {
+        const std::string name = r.string("pLimits", *v);
+        if (name != "robust" && name != "manual") r.fail("pLimits", "must be robust or manual");
+        o.pScale.limits = name == "manual" ? ColorScaleSpec::Limits::Manual : ColorScaleSpec::Limits::Robust;
+    }
+    if (auto v = r.optional("pManualLimit")) o.pScale.manualLimit = r.number("pManualLimit", *v);
+    if (!(o.pScale.manualLimit > 0)) r.fail("pManualLimit", "must be positive");
+    if (auto v = r.optional("pSymLog")) o.pScale.symLog = r.boolean("pSymLog", *v);
     if (o.colorMap.empty()) r.fail("colorMap", "must name a colour map");
     if (o.divergingMap.empty()) r.fail("divergingMap", "must name a colour map");
     r.rejectUnknown();
@@ -164,8 +173,12 @@ void checkExpression(const ObjectReader& r, const QString& key, const std::strin
 }  // namespace
 
 SessionError::SessionError(const QString& file, int line, int column, const QString& field, const QString& detail)
-    : std::runtime_error(located(file, line, column, field, detail).toStdString()), file_(file), line_(line),
-      column_(column), field_(field), detail_(detail)
+    : std::runtime_error(located(file, line, column, field, detail).toStdString()),
+      file_(file),
+      line_(line),
+      column_(column),
+      field_(field),
+      detail_(detail)
 {
 }
 
@@ -175,12 +188,15 @@ bool operator==(const LandscapeSession& a, const LandscapeSession& b)
     const auto& q = b.options;
     const bool sameOptions = p.arrowDensity == q.arrowDensity && p.arrowScaling == q.arrowScaling &&
                              p.contourCount == q.contourCount && p.colorMap == q.colorMap &&
-                             p.divergingMap == q.divergingMap && p.colorBlindRegions == q.colorBlindRegions;
-    return a.l1 == b.l1 && a.l2 == b.l2 && a.target == b.target && a.grid == b.grid && sameOptions && a.points == b.points &&
-           a.descentL1 == b.descentL1 && a.descentL2 == b.descentL2 && a.layout == b.layout && a.version == b.version;
+                             p.divergingMap == q.divergingMap && p.colorBlindRegions == q.colorBlindRegions &&
+                             p.pScale.limits == q.pScale.limits && p.pScale.manualLimit == q.pScale.manualLimit &&
+                             p.pScale.symLog == q.pScale.symLog;
+    return a.l1 == b.l1 && a.l2 == b.l2 && a.target == b.target && a.grid == b.grid && sameOptions &&
+           a.points == b.points && a.descentL1 == b.descentL1 && a.descentL2 == b.descentL2 && a.layout == b.layout &&
+           a.version == b.version;
 }
 
-Target targetFromSpec(const std::string& spec)
+Target targetFromSpec(const std::string& spec, const std::string& l1, const std::string& l2)
 {
     if (spec == "mean") return Target::mean(2);
     if (spec == "l1") return Target::domain(0, 2);
@@ -195,7 +211,10 @@ Target targetFromSpec(const std::string& spec)
     if (spec.rfind("expr:", 0) == 0) {
         const std::string text = spec.substr(5);
         try {
-            return Target::loss(ExpressionLoss::fromText(text), text);
+            std::vector<std::pair<std::string, std::string>> named;
+            if (!l1.empty()) named.emplace_back("L1", l1);
+            if (!l2.empty()) named.emplace_back("L2", l2);
+            return Target::loss(std::make_shared<ExpressionLoss>(Expression::parse(text, named)), text);
         } catch (const ExpressionError& e) {
             std::string message = e.what();
             if (message.find("column") == std::string::npos) message += " at column " + std::to_string(e.column());
@@ -240,14 +259,13 @@ LandscapeSession parseSession(const QByteArray& json, const QString& file)
     if (auto v = r.optional("target")) {
         s.target = r.string("target", *v);
         try {
-            targetFromSpec(s.target);
+            targetFromSpec(s.target, s.l1, s.l2);
         } catch (const std::invalid_argument& e) {
             r.fail("target", QString::fromUtf8(e.what()));
         }
     }
     if (auto v = r.optional("grid")) s.grid = readGrid(ObjectReader(r.object("grid", *v), "grid", file));
-    if (auto v = r.optional("options"))
-        s.options = readOptions(ObjectReader(r.object("options", *v), "options", file));
+    if (auto v = r.optional("options")) s.options = readOptions(ObjectReader(r.object("options", *v), "options", file));
     if (auto v = r.optional("points")) {
         if (!v->isArray()) r.fail("points", "must be an array");
         const QJsonArray points = v->toArray();
@@ -280,8 +298,8 @@ LandscapeSession loadSession(const QString& path)
 
 QByteArray sessionToJson(const LandscapeSession& s)
 {
-    QJsonObject grid{{"xmin", s.grid.xmin}, {"xmax", s.grid.xmax}, {"ymin", s.grid.ymin},
-                     {"ymax", s.grid.ymax}, {"n", s.grid.n}};
+    QJsonObject grid{
+        {"xmin", s.grid.xmin}, {"xmax", s.grid.xmax}, {"ymin", s.grid.ymin}, {"ymax", s.grid.ymax}, {"n", s.grid.n}};
     QString scaling;
     for (const auto& [value, text] : scalingNames())
         if (value == s.options.arrowScaling) scaling = text;
@@ -290,7 +308,10 @@ QByteArray sessionToJson(const LandscapeSession& s)
                         {"contourCount", s.options.contourCount},
                         {"colorMap", QString::fromStdString(s.options.colorMap)},
                         {"divergingMap", QString::fromStdString(s.options.divergingMap)},
-                        {"colorBlindRegions", s.options.colorBlindRegions}};
+                        {"colorBlindRegions", s.options.colorBlindRegions},
+                        {"pLimits", s.options.pScale.limits == ColorScaleSpec::Limits::Manual ? "manual" : "robust"},
+                        {"pManualLimit", s.options.pScale.manualLimit},
+                        {"pSymLog", s.options.pScale.symLog}};
     QJsonArray points;
     for (const ClickedPointSpec& p : s.points) points.append(QJsonObject{{"x", p.x}, {"y", p.y}, {"dt", p.dt}});
     QJsonObject root{{"version", s.version},

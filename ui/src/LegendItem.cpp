@@ -95,6 +95,9 @@ bool LegendItem::Paint(vtkContext2D* painter)
     const int overlayRows = OverlayLegendItem::rowCount(model()->overlays.get());
     const double room = layout_.height - (overlayRows ? overlayRows * OverlayLegendItem::rowHeight(s) + 16 * s : 0);
     compact_ = (60 + entries * rowHeight) * s > room;
+    // Still too tall in compact rows (a short panel, "undefined" shown, flows below): the
+    // curves-and-arrows section goes, rather than overlapping the overlay legend.
+    const bool curves = !compact_ || (2 * 26 + 8 + entries * compactRowHeight + 10) * s <= room;
 
     float y = heading(painter, float(layout_.columnTop), "Regions");
     swatch(painter, y, model()->regionGreen);
@@ -109,6 +112,7 @@ bool LegendItem::Paint(vtkContext2D* painter)
         swatch(painter, y, palette::regionUndefined);
         y = entry(painter, y, "undefined", "a loss is not finite" + share(f.undefinedFraction));
     }
+    if (!curves) return true;
     y -= 8 * s;
     y = heading(painter, y, "Curves and arrows");
     lineSample(painter, y, palette::curveL1);

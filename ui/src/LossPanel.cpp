@@ -29,7 +29,10 @@ const char* LossPanel::defaultL2()
 }
 
 LossPanel::LossPanel(QWidget* parent)
-    : QWidget(parent), presets_(new QComboBox), target_(new TargetSelector), errorLabel_(new QLabel),
+    : QWidget(parent),
+      presets_(new QComboBox),
+      target_(new TargetSelector),
+      errorLabel_(new QLabel),
       debounce_(new QTimer(this))
 {
     setObjectName("lossPanel");
@@ -97,7 +100,8 @@ LossPanel::LossPanel(QWidget* parent)
     connect(debounce_, &QTimer::timeout, this, &LossPanel::apply);
     for (QLineEdit* edit : edits_) {
         connect(edit, &QLineEdit::textEdited, debounce_, qOverload<>(&QTimer::start));
-        connect(edit, &QLineEdit::textEdited, presets_, [this] { presets_->setCurrentIndex(0); });  // no longer the preset
+        connect(edit, &QLineEdit::textEdited, presets_,
+                [this] { presets_->setCurrentIndex(0); });  // no longer the preset
         connect(edit, &QLineEdit::returnPressed, this, &LossPanel::apply);
     }
     connect(presets_, &QComboBox::activated, this, [this](int index) {
@@ -178,6 +182,7 @@ void LossPanel::apply()
     l2_ = std::move(l2);
     l1Applied_ = edits_[0]->text();
     l2Applied_ = edits_[1]->text();
+    target_->setLossTexts(l1Applied_.toStdString(), l2Applied_.toStdString());  // a target naming L1, L2 follows
     emit lossesChanged();
 }
 

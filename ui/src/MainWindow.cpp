@@ -6,19 +6,23 @@
 #include "ui/LossPanel.h"
 #include "ui/workspace/LinkedViews.h"
 #include "ui/workspace/OptionsDialog.h"
+#include "ui/workspace/OrderEffectPanel.h"
 #include "ui/workspace/PointFlowsController.h"
 #include "ui/workspace/TargetSelector.h"
 #include "ui/workspace/WorkspaceExport.h"
+#include "ui/workspace/WorkspaceHistory.h"
 
 #include "core/FieldSampler.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QTimer>
@@ -35,9 +39,18 @@ GridSpec MainWindow::defaultGrid()
 }
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), lossPanel_(new LossPanel), views_(new LinkedViews), computation_(new FieldComputation(this)),
-      flows_(new PointFlowsController(this)), optionsDialog_(new OptionsDialog(this)), hoverLabel_(new QLabel),
-      stateLabel_(new QLabel), settings_(WorkspaceSettings::load()), rect_(defaultGrid()), homeRect_(defaultGrid()),
+    : QMainWindow(parent),
+      lossPanel_(new LossPanel),
+      views_(new LinkedViews),
+      computation_(new FieldComputation(this)),
+      flows_(new PointFlowsController(this)),
+      optionsDialog_(new OptionsDialog(this)),
+      orderEffect_(new OrderEffectPanel),
+      hoverLabel_(new QLabel),
+      stateLabel_(new QLabel),
+      settings_(WorkspaceSettings::load()),
+      rect_(defaultGrid()),
+      homeRect_(defaultGrid()),
       refine_(new QTimer(this))
 {
     refine_->setSingleShot(true);
@@ -52,6 +65,11 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(buildToolBar());
     layout->addWidget(views_, 1);
     setCentralWidget(central);
+    auto* dock = new QDockWidget("Order effect", this);
+    dock->setObjectName("orderEffectDock");
+    dock->setWidget(orderEffect_);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
     buildMenus();
 
     hoverLabel_->setObjectName("hoverLabel");
@@ -59,24 +77,27 @@ MainWindow::MainWindow(QWidget* parent)
     hoverLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(hoverLabel_, 1);
     statusBar()->addPermanentWidget(stateLabel_);
-    resize(1500, 1000);
+    // Fits a 1000-pixel-high screen with its panels and task bar (the status line stays visible).
+    const QRect screen = this->screen() ? this->screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+    resize(std::min(1700, int(screen.width() * 0.95)), std::min(920, int(screen.height() * 0.9)));
 
     optionsDialog_->setValues(settings_.options, settings_.gridSize);
     views_->setOptions(settings_.options);
     computation_->setPreparation(
         [options = settings_.options](const auto& grid) { prepareLandscapeFigure(grid, options); });
     views_->setViewRect(rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax);
-    const auto single = settings_.layout == "side-by-side" ? std::nullopt
-                                                            : landscapePanelFromName(settings_.layout.toStdString());
+    const auto single =
+        settings_.layout == "side-by-side" ? std::nullopt : landscapePanelFromName(settings_.layout.toStdString());
     setSinglePanel(single);
 
     connect(lossPanel_, &LossPanel::lossesChanged, this, [this] {
         recompute();  // the grid first: it is what a slider drag waits for
-        flows_->setLosses(lossPanel_->l1(), lossPanel_->l2());
+        flows_->setLosses(lossPanel_->l1(), lossPanel_->l2(), targetLoss());
         markModified();
     });
     connect(lossPanel_, &LossPanel::targetChanged, this, [this] {
         views_->setTargetLabel(lossPanel_->targetSelector()->label());
+        flows_->setTarget(targetLoss());
         recompute();
         markModified();
     });
@@ -96,12 +117,27 @@ MainWindow::MainWindow(QWidget* parent)
         markModified();
     });
     connect(flows_, &PointFlowsController::overlaysChanged, views_, &LinkedViews::setOverlays);
-    connect(flows_, &PointFlowsController::failed, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(flows_, &PointFlowsController::overlaysChanged, orderEffect_, &OrderEffectPanel::setOverlays);
+    connect(flows_, &PointFlowsController::failed, this,
+            [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+    connect(flows_, &PointFlowsController::overlaysChanged, this,
+            [this](std::shared_ptr<const LandscapeOverlays> overlays) {
+                // A flow failure that has gone (the loss or the point changed) no longer stays in the status bar.
+                const bool failing = std::any_of(overlays->points.begin(), overlays->points.end(),
+                                                 [](const auto& p) { return !p.error.empty(); });
+                if (!failing && statusBar()->currentMessage().startsWith("no flows")) statusBar()->clearMessage();
+        if (stateLabel_->text().startsWith("flows from"))  // "flows from θ0 …" no longer says "…" once done
+            stateLabel_->setText(QString("flows from %1 point(s) shown").arg(overlays->points.size()));
+            });
     connect(optionsDialog_, &OptionsDialog::optionsChanged, this, &MainWindow::setOptions);
     connect(optionsDialog_, &OptionsDialog::gridSizeChanged, this, &MainWindow::setGridSize);
 
     lossPanel_->apply();  // the first landscape, from the default pair
     sessionPath_.clear();
+    history_ = new WorkspaceHistory([this] { return session(); },
+                                    [this](const LandscapeSession& s) { restoreSnapshot(s); }, this);
+    history_->reset();
+    savedSession_ = session();
     setWindowModified(false);
     updateTitle();
 }
@@ -163,12 +199,23 @@ void MainWindow::showFields(std::shared_ptr<const FieldGrid> grid)
     stateLabel_->setText(QString("%1 × %1 grid in %2 s").arg(n).arg(elapsed / 1000.0, 0, 'f', 2));
 }
 
+LossPtr MainWindow::targetLoss() const
+{
+    if (!lossPanel_->l1() || !lossPanel_->l2()) return nullptr;
+    try {
+        return lossPanel_->target().asLoss({lossPanel_->l1(), lossPanel_->l2()});
+    } catch (const std::exception&) {
+        return nullptr;  // a target that does not fit the pair has no excess loss to show
+    }
+}
+
 void MainWindow::followRect(double xmin, double xmax, double ymin, double ymax)
 {
     rect_.xmin = xmin;
     rect_.xmax = xmax;
     rect_.ymin = ymin;
     rect_.ymax = ymax;
+    orderEffect_->setViewWidth(xmax - xmin);
     recompute();
     markModified();
 }
@@ -177,7 +224,9 @@ void MainWindow::resetView()
 {
     rect_ = homeRect_;
     views_->setViewRect(rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax);
+    orderEffect_->setViewWidth(rect_.xmax - rect_.xmin);
     recompute();
+    markModified();
 }
 
 void MainWindow::setGridSize(int n)
@@ -213,6 +262,26 @@ void MainWindow::setSinglePanel(std::optional<LandscapePanel> panel)
     markModified();
 }
 
+namespace {
+
+/// The bracket legend's name of a region, so the hover read-out and the legend agree.
+QString regionLabel(Region region)
+{
+    switch (region) {
+        case Region::Green:
+            return "green: L2 then L1 lowers both";
+        case Region::Purple:
+            return "purple: L1 then L2 lowers both";
+        case Region::Neutral:
+            return "mixed signs";
+        case Region::Undefined:
+            break;
+    }
+    return "undefined";
+}
+
+}  // namespace
+
 QString MainWindow::hoverText() const
 {
     return hoverLabel_->text();
@@ -239,7 +308,7 @@ void MainWindow::showHover(double x, double y, bool inside)
     hoverLabel_->setText(QString("θ = %1   L1 = %2   L2 = %3   ∇L1 = %4   ∇L2 = %5   R = %6   P = %7   region: %8")
                              .arg(pair(s.x(i), s.y(j)), num(grid->l1[k]), num(grid->l2[k]),
                                   pair(grid->g1x[k], grid->g1y[k]), pair(grid->g2x[k], grid->g2y[k]),
-                                  pair(grid->rx[k], grid->ry[k]), num(grid->p[k]), regionName(grid->region[k])));
+                                  pair(grid->rx[k], grid->ry[k]), num(grid->p[k]), regionLabel(grid->region[k])));
 }
 
 }  // namespace cl::ui

@@ -17,6 +17,8 @@ SurfaceAxes::SurfaceAxes()
     SetFlyModeToOuterEdges();
     SetTickLocationToOutside();
     SetLabelScaling(false, 0, 0, 0);
+    // VTK's default 20 puts the axis titles on the tick labels; twice that clears them.
+    SetTitleOffset(40);
     XAxisMinorTickVisibilityOff();
     YAxisMinorTickVisibilityOff();
     ZAxisMinorTickVisibilityOff();

@@ -19,6 +19,11 @@ Expression Expression::parse(const std::string& text)
     return Expression(text, std::make_shared<const expr::Tape>(expr::parseToTape(text)));
 }
 
+Expression Expression::parse(const std::string& text, const std::vector<std::pair<std::string, std::string>>& named)
+{
+    return Expression(text, std::make_shared<const expr::Tape>(expr::parseToTape(text, named)));
+}
+
 bool Expression::dependsOnX() const
 {
     return (static_cast<int>(tape_->root().dependence) & static_cast<int>(expr::Dependence::X)) != 0;
@@ -29,9 +34,15 @@ bool Expression::dependsOnY() const
     return (static_cast<int>(tape_->root().dependence) & static_cast<int>(expr::Dependence::Y)) != 0;
 }
 
-double Expression::value(double x, double y) const { return expr::evaluateValue(*tape_, x, y); }
+double Expression::value(double x, double y) const
+{
+    return expr::evaluateValue(*tape_, x, y);
+}
 
-PlanarJet Expression::jet(double x, double y) const { return expr::evaluateJet(*tape_, x, y); }
+PlanarJet Expression::jet(double x, double y) const
+{
+    return expr::evaluateJet(*tape_, x, y);
+}
 
 std::size_t Expression::rowEvaluatorBytes(std::size_t width) const
 {

@@ -8,11 +8,23 @@
 namespace cl::expr {
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isNameStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-bool isNameChar(char c) { return isNameStart(c) || isDigit(c); }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+bool isNameStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool isNameChar(char c)
+{
+    return isNameStart(c) || isDigit(c);
+}
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s)
+{
+    return "'" + s + "'";
+}
 
 /// Reads the number that starts at `start`: digits with at most one '.', then an optional
 /// exponent. An 'e' directly followed by a letter is not an exponent ("2exp(x)" is a number
@@ -42,17 +54,17 @@ Token readNumber(const std::string& text, std::size_t start)
     token.text = text.substr(start, end - start);
     token.column = static_cast<int>(start) + 1;
     const std::size_t mantissaDigits = token.text.find_first_of("0123456789");
-    const bool mantissaOk = dots <= 1 && mantissaDigits != std::string::npos
-                            && (token.text.find_first_of("eE") == std::string::npos
-                                || mantissaDigits < token.text.find_first_of("eE"));
+    const bool mantissaOk =
+        dots <= 1 && mantissaDigits != std::string::npos &&
+        (token.text.find_first_of("eE") == std::string::npos || mantissaDigits < token.text.find_first_of("eE"));
     if (!mantissaOk || exponentWithoutDigits)
         throw ExpressionError("invalid number " + quoted(token.text) + " at column " + std::to_string(token.column),
                               token.column);
     const auto [ptr, ec] = std::from_chars(token.text.data(), token.text.data() + token.text.size(), token.number);
     if (ec == std::errc::result_out_of_range)
-        throw ExpressionError("number " + quoted(token.text) + " at column " + std::to_string(token.column)
-                                  + " is out of range",
-                              token.column);
+        throw ExpressionError(
+            "number " + quoted(token.text) + " at column " + std::to_string(token.column) + " is out of range",
+            token.column);
     if (ec != std::errc() || ptr != token.text.data() + token.text.size())
         throw ExpressionError("invalid number " + quoted(token.text) + " at column " + std::to_string(token.column),
                               token.column);
@@ -62,15 +74,24 @@ Token readNumber(const std::string& text, std::size_t start)
 Token::Kind punctuation(char c)
 {
     switch (c) {
-    case '+': return Token::Kind::Plus;
-    case '-': return Token::Kind::Minus;
-    case '*': return Token::Kind::Star;
-    case '/': return Token::Kind::Slash;
-    case '^': return Token::Kind::Caret;
-    case '(': return Token::Kind::LeftParen;
-    case ')': return Token::Kind::RightParen;
-    case ',': return Token::Kind::Comma;
-    default: return Token::Kind::End;
+        case '+':
+            return Token::Kind::Plus;
+        case '-':
+            return Token::Kind::Minus;
+        case '*':
+            return Token::Kind::Star;
+        case '/':
+            return Token::Kind::Slash;
+        case '^':
+            return Token::Kind::Caret;
+        case '(':
+            return Token::Kind::LeftParen;
+        case ')':
+            return Token::Kind::RightParen;
+        case ',':
+            return Token::Kind::Comma;
+        default:
+            return Token::Kind::End;
     }
 }
 
@@ -96,6 +117,13 @@ std::vector<Token> tokenize(const std::string& text)
             token.column = static_cast<int>(i) + 1;
             tokens.push_back(token);
             i = end;
+        } else if (c == '*' && i + 1 < text.size() && text[i + 1] == '*') {
+            Token token;  // "**" is a synonym of '^' (as in Python)
+            token.kind = Token::Kind::Caret;
+            token.text = "**";
+            token.column = static_cast<int>(i) + 1;
+            tokens.push_back(token);
+            i += 2;
         } else if (punctuation(c) != Token::Kind::End) {
             Token token;
             token.kind = punctuation(c);
@@ -106,7 +134,8 @@ std::vector<Token> tokenize(const std::string& text)
         } else {
             const int column = static_cast<int>(i) + 1;
             const bool printable = static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x7f;
-            const std::string shown = printable ? quoted(std::string(1, c)) : "(byte " + std::to_string(static_cast<unsigned char>(c)) + ")";
+            const std::string shown =
+                printable ? quoted(std::string(1, c)) : "(byte " + std::to_string(static_cast<unsigned char>(c)) + ")";
             throw ExpressionError("unexpected character " + shown + " at column " + std::to_string(column), column);
         }
     }

@@ -16,11 +16,14 @@ using Kind = Token::Kind;
 struct FunctionName {
     const char* name;
     Op op;
+    int arity;  // 1 or 2 arguments
 };
 
 constexpr FunctionName kFunctions[] = {
-    {"sin", Op::Sin}, {"cos", Op::Cos}, {"tan", Op::Tan}, {"exp", Op::Exp},
-    {"log", Op::Log}, {"sqrt", Op::Sqrt}, {"abs", Op::Abs}, {"tanh", Op::Tanh},
+    {"sin", Op::Sin, 1},         {"cos", Op::Cos, 1},   {"tan", Op::Tan, 1},     {"exp", Op::Exp, 1},
+    {"log", Op::Log, 1},         {"sqrt", Op::Sqrt, 1}, {"abs", Op::Abs, 1},     {"tanh", Op::Tanh, 1},
+    {"sinh", Op::Sinh, 1},       {"cosh", Op::Cosh, 1}, {"asinh", Op::Asinh, 1}, {"softplus", Op::Softplus, 1},
+    {"sigmoid", Op::Sigmoid, 1}, {"min", Op::Min, 2},   {"max", Op::Max, 2},     {"atan2", Op::Atan2, 2},
 };
 
 const FunctionName* findFunction(const std::string& name)
@@ -30,23 +33,36 @@ const FunctionName* findFunction(const std::string& name)
     return nullptr;
 }
 
-std::string at(int column) { return " at column " + std::to_string(column); }
+std::string at(int column)
+{
+    return " at column " + std::to_string(column);
+}
 
-std::string describe(const Token& token) { return token.kind == Kind::End ? "end of input" : "'" + token.text + "'"; }
+std::string describe(const Token& token)
+{
+    return token.kind == Kind::End ? "end of input" : "'" + token.text + "'";
+}
 
-bool startsOperand(Kind kind) { return kind == Kind::Number || kind == Kind::Name || kind == Kind::LeftParen; }
+bool startsOperand(Kind kind)
+{
+    return kind == Kind::Number || kind == Kind::Name || kind == Kind::LeftParen;
+}
 
 class Parser {
 public:
-    explicit Parser(const std::string& text) : tokens_(tokenize(text)) {}
+    Parser(const std::string& text, TapeBuilder& builder, const NamedExpressions& named)
+        : tokens_(tokenize(text)), builder_(builder), named_(named)
+    {
+    }
 
-    Tape run()
+    /// The root node of the whole text in the builder.
+    int run()
     {
         if (peek().kind == Kind::End) throw ExpressionError("empty expression", 1);
         const int root = expression();
         if (peek().kind != Kind::End) throw unexpected(peek());  // only ')' or ',' can be left here
         if (!unknown_.empty()) throw unknownNames();
-        return builder_.finish(root);
+        return root;
     }
 
 private:
@@ -78,8 +94,8 @@ private:
         // Every level of parentheses, unary sign or exponent passes through here: bounding the
         // depth keeps pathological input ("((((…") from overflowing the stack.
         if (++depth_ > kMaxDepth)
-            throw ExpressionError("expression nested too deeply" + at(peek().column) + " (more than "
-                                      + std::to_string(kMaxDepth) + " levels)",
+            throw ExpressionError("expression nested too deeply" + at(peek().column) + " (more than " +
+                                      std::to_string(kMaxDepth) + " levels)",
                                   peek().column);
         const int result = signedPowerAtThisDepth();
         --depth_;
@@ -112,10 +128,15 @@ private:
     {
         const Token& token = next();
         switch (token.kind) {
-        case Kind::Number: return builder_.constant(token.number);
-        case Kind::LeftParen: return parenthesised(token);
-        case Kind::Name: return name(token);
-        default: throw ExpressionError("expected an operand" + at(token.column) + " but found " + describe(token), token.column);
+            case Kind::Number:
+                return builder_.constant(token.number);
+            case Kind::LeftParen:
+                return parenthesised(token);
+            case Kind::Name:
+                return name(token);
+            default:
+                throw ExpressionError("expected an operand" + at(token.column) + " but found " + describe(token),
+                                      token.column);
         }
     }
 
@@ -125,11 +146,37 @@ private:
         const int inside = expression();
         const Token& close = next();
         if (close.kind == Kind::RightParen) return inside;
-        if (close.kind == Kind::End)
-            throw ExpressionError("unbalanced '(' opened" + at(open.column), open.column);
+        if (close.kind == Kind::End) throw ExpressionError("unbalanced '(' opened" + at(open.column), open.column);
         if (close.kind == Kind::Comma)
             throw ExpressionError("unexpected ','" + at(close.column) + " (functions take one argument)", close.column);
         throw unexpected(close);
+    }
+
+    /// Two comma-separated arguments after an opening parenthesis, and the closing one.
+    std::pair<int, int> twoArguments(const Token& open, const std::string& function)
+    {
+        const int first = expression();
+        const Token& comma = next();
+        if (comma.kind == Kind::End) throw ExpressionError("unbalanced '(' opened" + at(open.column), open.column);
+        if (comma.kind == Kind::RightParen)
+            throw ExpressionError(
+                "function '" + function + "' takes two arguments" + at(comma.column) + ": write " + function + "(a, b)",
+                comma.column);
+        if (comma.kind != Kind::Comma) throw unexpected(comma);
+        return {first, parenthesised(open)};
+    }
+
+    /// A named expression (L1, L2 in a target) parsed into the same tape, so that its jets are
+    /// composed exactly by the chain rule. Its own text has already been checked where it was typed.
+    int namedExpression(const Token& token, const std::string& text)
+    {
+        try {
+            return Parser(text, builder_, {}).run();
+        } catch (const ExpressionError& e) {
+            throw ExpressionError(
+                token.text + " (used at column " + std::to_string(token.column) + ") is not valid: " + e.what(),
+                token.column);
+        }
     }
 
     int name(const Token& token)
@@ -139,14 +186,21 @@ private:
         if (n == "y") return builder_.variableY();
         if (n == "pi") return builder_.constant(3.141592653589793238);
         if (n == "e") return builder_.constant(2.718281828459045235);
+        for (const auto& [name, text] : named_)
+            if (n == name && peek().kind != Kind::LeftParen) return namedExpression(token, text);
         const FunctionName* function = findFunction(n);
         const bool called = peek().kind == Kind::LeftParen;
         if (function && !called)
-            throw ExpressionError("function '" + n + "' needs parentheses" + at(token.column) + ": write " + n + "(...)",
-                                  token.column);
+            throw ExpressionError(
+                "function '" + n + "' needs parentheses" + at(token.column) + ": write " + n + "(...)", token.column);
         if (!function) rememberUnknown(token);
         if (!called) return builder_.constant(kNaN());
-        const int argument = parenthesised(next());
+        const Token& open = next();
+        if (function && function->arity == 2) {
+            const auto [a, b] = twoArguments(open, n);
+            return builder_.binary(function->op, a, b);
+        }
+        const int argument = parenthesised(open);
         return function ? builder_.unary(function->op, argument) : builder_.constant(kNaN());
     }
 
@@ -175,8 +229,8 @@ private:
 
     static ExpressionError missingOperator(const Token& token)
     {
-        return ExpressionError("missing operator before " + describe(token) + at(token.column)
-                                   + " (implicit multiplication is not supported: write '*')",
+        return ExpressionError("missing operator before " + describe(token) + at(token.column) +
+                                   " (implicit multiplication is not supported: write '*')",
                                token.column);
     }
 
@@ -185,14 +239,24 @@ private:
     std::vector<Token> tokens_;
     std::size_t position_ = 0;
     int depth_ = 0;
-    TapeBuilder builder_;
+    TapeBuilder& builder_;
+    const NamedExpressions& named_;
     std::vector<std::pair<std::string, int>> unknown_;
 };
 
 }  // namespace
 
-const char* knownNamesList() { return "x, y, pi, e, sin, cos, tan, exp, log, sqrt, abs, tanh"; }
+const char* knownNamesList()
+{
+    return "x, y, pi, e, sin, cos, tan, exp, log, sqrt, abs, tanh, sinh, cosh, asinh, softplus, sigmoid, "
+           "min, max, atan2";
+}
 
-Tape parseToTape(const std::string& text) { return Parser(text).run(); }
+Tape parseToTape(const std::string& text, const NamedExpressions& named)
+{
+    TapeBuilder builder;
+    const int root = Parser(text, builder, named).run();
+    return builder.finish(root);
+}
 
 }  // namespace cl::expr

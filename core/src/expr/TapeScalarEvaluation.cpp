@@ -4,6 +4,7 @@
 
 #include "core/expr/TapeScalarEvaluation.h"
 
+#include "core/expr/BinaryFunctions.h"
 #include "core/expr/ElementaryFunctions.h"
 #include "core/expr/JetAlgebra.h"
 
@@ -61,6 +62,9 @@ void evaluateNodeJet(const Tape& tape, int index, Jet6* slots, double x, double 
     case Op::Sub: binaryJet<SubRule>(tape, node, slots, out); return;
     case Op::Mul: binaryJet<MulRule>(tape, node, slots, out); return;
     case Op::Div: binaryJet<DivRule>(tape, node, slots, out); return;
+    case Op::Min: binaryJet<MinRule>(tape, node, slots, out); return;
+    case Op::Max: binaryJet<MaxRule>(tape, node, slots, out); return;
+    case Op::Atan2: binaryJet<Atan2Rule>(tape, node, slots, out); return;
     case Op::Neg:
         withView(slots[node.a], tape.dependenceOf(node.a), [&](const auto& a) { assign(out, NegRule::apply(a)); });
         return;
@@ -83,6 +87,9 @@ double evaluateNodeValue(const TapeNode& node, double a, double b, double x, dou
     case Op::Sub: return binaryValue<SubRule>(a, b);
     case Op::Mul: return binaryValue<MulRule>(a, b);
     case Op::Div: return binaryValue<DivRule>(a, b);
+    case Op::Min: return extremumDerivs(a, b, false).f;
+    case Op::Max: return extremumDerivs(a, b, true).f;
+    case Op::Atan2: return atan2Derivs(a, b).f;
     case Op::Neg: return -a;
     default: break;
     }

@@ -1,5 +1,6 @@
 #include "core/landscape/QuadraticParameters.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -8,10 +9,11 @@ namespace cl {
 
 namespace {
 
+/// Six significant digits: what a slider can set, and readable in the edit.
 std::string number(double v)
 {
     char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.17g", v);
+    std::snprintf(buffer, sizeof buffer, "%.6g", v);
     return buffer;
 }
 
@@ -36,9 +38,24 @@ std::string quadraticExpression(const QuadraticParameters& p)
     const double axx = p.lambda1 * c * c + p.lambda2 * s * s;
     const double axy = (p.lambda1 - p.lambda2) * c * s;
     const double ayy = p.lambda1 * s * s + p.lambda2 * c * c;
-    const std::string dx = shifted("x", p.centreX), dy = shifted("y", p.centreY);
-    return "0.5*(" + number(axx) + "*" + dx + "^2 + " + number(2 * axy) + "*" + dx + "*" + dy + " + " + number(ayy) +
-           "*" + dy + "^2)";
+    // Rounding left by cos and sin (cos 90° = 6e-17) is not a coefficient: terms below 1e-9 of
+    // the larger curvature are dropped, not written as -9.78e-17*(x-1)*(y-2).
+    const double negligible = 1e-9 * std::max(p.lambda1, p.lambda2);
+    const double cx = std::abs(p.centreX) < 1e-12 ? 0 : p.centreX, cy = std::abs(p.centreY) < 1e-12 ? 0 : p.centreY;
+    const std::string dx = shifted("x", cx), dy = shifted("y", cy);
+    std::string sum;
+    auto term = [&](double coefficient, const std::string& factors) {
+        if (std::abs(coefficient) < negligible) return;
+        const std::string c = number(coefficient);
+        if (sum.empty())
+            sum = c + "*" + factors;
+        else
+            sum += (c[0] == '-' ? " - " + c.substr(1) : " + " + c) + "*" + factors;
+    };
+    term(axx, dx + "^2");
+    term(2 * axy, dx + "*" + dy);
+    term(ayy, dy + "^2");
+    return "0.5*(" + sum + ")";
 }
 
 }  // namespace cl

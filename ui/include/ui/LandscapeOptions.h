@@ -4,6 +4,8 @@
 // figure export (LandscapeFigure.h) and `commutelab render`, so all three draw the same thing.
 
 #include "core/flow/FlowIntegrator.h"
+#include "core/landscape/ColorScale.h"
+#include "core/landscape/OrderEffect.h"
 #include "core/landscape/PointFlows.h"
 
 #include <optional>
@@ -21,10 +23,11 @@ struct LandscapeOptions {
     /// How arrow length follows the vector's norm |v| (relative to the 95th percentile over the
     /// arrows, capped at one lattice spacing); Normalised draws every arrow the same length.
     enum class ArrowScaling { Linear, SquareRoot, Log, Normalised } arrowScaling = ArrowScaling::SquareRoot;
-    int contourCount = 7;                // level curves per loss, at evenly spaced quantiles
-    std::string colorMap = "viridis";    // sequential: colours the level curves of the L1/L2 panels
-    std::string divergingMap = "RdBu";   // the P map, centred on 0
-    bool colorBlindRegions = true;       // green/purple from Dark2 (colour-blind safe) vs plain green/magenta
+    int contourCount = 7;               // level curves per loss, at evenly spaced quantiles
+    std::string colorMap = "viridis";   // sequential: colours the level curves of the L1/L2 panels
+    std::string divergingMap = "RdBu";  // the P map, centred on 0
+    bool colorBlindRegions = true;      // green/purple from Dark2 (colour-blind safe) vs plain green/magenta
+    ColorScaleSpec pScale;              // the P map's limits (robust or manual) and linear or symlog scale
 };
 
 /// `options` with any colour map name ColorMap::named does not know replaced by the default's,
@@ -35,8 +38,9 @@ LandscapeOptions withKnownColorMaps(LandscapeOptions options);
 struct LandscapeOverlays {
     struct Clicked {
         double x = 0, y = 0, dt = 0;
-        std::optional<PointFlows> flows;  // empty while computing or when the flow failed
-        std::string error;                // why flows is empty (shown next to the point), if it failed
+        std::optional<PointFlows> flows;    // empty while computing or when the flow failed
+        std::string error;                  // why flows is empty (shown next to the point), if it failed
+        std::optional<OrderEffect> effect;  // core's read-out of flows (with the target's excess loss)
     };
     std::vector<Clicked> points;
     std::vector<Trajectory> descentPaths;

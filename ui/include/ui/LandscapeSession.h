@@ -40,7 +40,7 @@ struct ClickedPointSpec {
 
 struct LandscapeSession {
     std::string l1, l2;
-    std::string target = "mean";  // mean | l1 | l2 | weighted:<w1> | expr:<text>
+    std::string target = "mean";       // mean | l1 | l2 | weighted:<w1> | expr:<text>
     GridSpec grid{-3, 3, -3, 3, 200};  // the view rectangle and the resolution it is sampled at
     LandscapeOptions options;
     std::vector<ClickedPointSpec> points;
@@ -53,7 +53,10 @@ struct LandscapeSession {
 };
 
 bool operator==(const LandscapeSession& a, const LandscapeSession& b);
-inline bool operator!=(const LandscapeSession& a, const LandscapeSession& b) { return !(a == b); }
+inline bool operator!=(const LandscapeSession& a, const LandscapeSession& b)
+{
+    return !(a == b);
+}
 
 /// A session file that cannot be read, located: what() is the full message.
 class SessionError : public std::runtime_error {
@@ -61,8 +64,8 @@ public:
     SessionError(const QString& file, int line, int column, const QString& field, const QString& detail);
 
     QString file() const { return file_; }
-    int line() const { return line_; }      // 1-based; 0 when not known (semantic errors)
-    int column() const { return column_; }  // 1-based; 0 when not known
+    int line() const { return line_; }        // 1-based; 0 when not known (semantic errors)
+    int column() const { return column_; }    // 1-based; 0 when not known
     QString field() const { return field_; }  // dotted path, e.g. "grid.n" or "points[2].dt"; may be empty
     QString detail() const { return detail_; }
 
@@ -83,9 +86,10 @@ LandscapeSession parseSession(const QByteArray& json, const QString& file);
 void saveSession(const LandscapeSession& session, const QString& path);
 QByteArray sessionToJson(const LandscapeSession& session);
 
-/// The target named by a session's "target" string. Throws std::invalid_argument for an
-/// unknown form or an expression that does not parse (the message then carries the column).
-Target targetFromSpec(const std::string& spec);
+/// The target named by a session's "target" string. An expression may use L1 and L2 by name
+/// (`0.7*L1 + 0.3*L2`, `max(L1, L2)`) when their texts are given. Throws std::invalid_argument
+/// for an unknown form or an expression that does not parse (the message then carries the column).
+Target targetFromSpec(const std::string& spec, const std::string& l1 = {}, const std::string& l2 = {});
 
 /// "side-by-side" → nullopt; "single:<panel>" → that panel. Throws std::invalid_argument otherwise.
 std::optional<LandscapePanel> singlePanelOfLayout(const std::string& layout);

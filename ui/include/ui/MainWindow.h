@@ -12,7 +12,10 @@
 #include "core/FieldGrid.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPointer>
+
+#include <functional>
 
 #include <memory>
 #include <optional>
@@ -30,7 +33,9 @@ class LandscapeView;
 class LinkedViews;
 class LossPanel;
 class OptionsDialog;
+class OrderEffectPanel;
 class PointFlowsController;
+class WorkspaceHistory;
 struct LandscapeFigureSpec;
 namespace logs {
 class LogWindow;
@@ -57,6 +62,7 @@ public:
     FieldComputation* computation() const { return computation_; }
     PointFlowsController* flows() const { return flows_; }
     OptionsDialog* optionsDialog() const { return optionsDialog_; }
+    OrderEffectPanel* orderEffectPanel() const { return orderEffect_; }
     /// The status bar's read-out of the point under the mouse (empty when outside the plot).
     QString hoverText() const;
     QString stateText() const;
@@ -77,8 +83,21 @@ public:
 
     LandscapeSession session() const;
     void applySession(const LandscapeSession& session);
-    /// Errors go to the status bar and a non-blocking message box; false then.
+    /// Errors go to the status bar and a non-blocking message box; false then. Does not ask
+    /// about unsaved changes (openFile and the menus do).
     bool openSession(const QString& path);
+    /// A file from outside (command line, drop, Ctrl+O), by its content: a session opens here
+    /// (after asking about unsaved changes), a log in a log window. False when nothing opened.
+    bool openFile(const QString& path);
+    /// With unsaved changes: asks Save / Discard / Cancel. True when the caller may go on
+    /// (saved, discarded, or nothing to save).
+    bool maybeSave();
+    /// Tests answer the Save / Discard / Cancel question through this instead of a dialog.
+    void setUnsavedChangesAnswer(std::function<QMessageBox::StandardButton()> answer)
+    {
+        unsavedAnswer_ = std::move(answer);
+    }
+    WorkspaceHistory* history() const { return history_; }
     bool saveSessionAs(const QString& path);
     QString sessionPath() const { return sessionPath_; }
 
@@ -103,7 +122,12 @@ private:
     void showFields(std::shared_ptr<const FieldGrid> grid);
     void showHover(double x, double y, bool inside);
     void followRect(double xmin, double xmax, double ymin, double ymax);
+    /// The target as a loss over the current pair (null before the first pair).
+    LossPtr targetLoss() const;
     void markModified();
+    /// Applies an undo/redo snapshot; the title's * says whether it differs from the saved file.
+    void restoreSnapshot(const LandscapeSession& s);
+    void askSaveAs();
     void showError(const QString& title, const QString& message);
     void updateTitle();
     LandscapeFigureSpec figureSpec(std::vector<LandscapePanel> panels) const;
@@ -115,6 +139,7 @@ private:
     FieldComputation* computation_;
     PointFlowsController* flows_;
     OptionsDialog* optionsDialog_;
+    OrderEffectPanel* orderEffect_;
     QLabel* hoverLabel_;
     QLabel* stateLabel_;
     QComboBox* layoutCombo_ = nullptr;
@@ -132,6 +157,9 @@ private:
     qint64 lastChangeMs_ = 0;
     qint64 lastShownMs_ = 0;
     QTimer* refine_;
+    WorkspaceHistory* history_ = nullptr;
+    LandscapeSession savedSession_;  // what the file holds (or the start state when untitled)
+    std::function<QMessageBox::StandardButton()> unsavedAnswer_;
 };
 
 }  // namespace cl::ui

@@ -28,10 +28,17 @@ std::vector<unsigned char> regionPixels(const FieldGrid& g, const RegionTints& t
     for (std::size_t k = 0; k < g.region.size(); ++k) {
         Rgb c = palette::regionUndefined;
         switch (g.region[k]) {
-        case Region::Green: c = tints.green; break;
-        case Region::Purple: c = tints.purple; break;
-        case Region::Neutral: c = palette::regionNeutral; break;
-        case Region::Undefined: break;
+            case Region::Green:
+                c = tints.green;
+                break;
+            case Region::Purple:
+                c = tints.purple;
+                break;
+            case Region::Neutral:
+                c = palette::regionNeutral;
+                break;
+            case Region::Undefined:
+                break;
         }
         pixels[3 * k] = c.r;
         pixels[3 * k + 1] = c.g;
@@ -40,7 +47,7 @@ std::vector<unsigned char> regionPixels(const FieldGrid& g, const RegionTints& t
     return pixels;
 }
 
-std::vector<unsigned char> pPixels(const std::vector<double>& p, double limit, const ColorMap& map)
+std::vector<unsigned char> pPixels(const std::vector<double>& p, const ColorScale& scale, const ColorMap& map)
 {
     // A table of the map at 2049 steps: within a quarter of a colour unit of ColorMap::at for
     // these maps, and no interpolation per point.
@@ -48,10 +55,27 @@ std::vector<unsigned char> pPixels(const std::vector<double>& p, double limit, c
     std::vector<Rgb> table(steps + 1);
     for (int k = 0; k <= steps; ++k) table[k] = map.at(double(k) / steps);
     std::vector<unsigned char> pixels(3 * p.size());
-    const double toIndex = 0.5 * steps / limit;
+    const double toIndex = 0.5 * steps / scale.limit;
     for (std::size_t k = 0; k < p.size(); ++k) {
         Rgb c = palette::regionUndefined;
-        if (std::isfinite(p[k])) c = table[std::clamp(std::lround(steps / 2 + p[k] * toIndex), 0L, long(steps))];
+        if (std::isfinite(p[k])) {
+            const double index = scale.symLog ? 0.5 * steps * (1 + scale.position(p[k])) : steps / 2 + p[k] * toIndex;
+            c = table[std::clamp(std::lround(index), 0L, long(steps))];
+        }
+        pixels[3 * k] = c.r;
+        pixels[3 * k + 1] = c.g;
+        pixels[3 * k + 2] = c.b;
+    }
+    return pixels;
+}
+
+/// White where `values` is finite, the undefined colour elsewhere; empty when all are finite.
+std::vector<unsigned char> undefinedPixels(const std::vector<double>& values)
+{
+    if (std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v); })) return {};
+    std::vector<unsigned char> pixels(3 * values.size());
+    for (std::size_t k = 0; k < values.size(); ++k) {
+        const Rgb c = std::isfinite(values[k]) ? palette::background : palette::regionUndefined;
         pixels[3 * k] = c.r;
         pixels[3 * k + 1] = c.g;
         pixels[3 * k + 2] = c.b;
@@ -70,7 +94,8 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
     const FieldGrid& g = *d.grid;
     const int count = std::clamp(options.contourCount, 0, 64);
     // While one loss is edited the other's values stay the same: its curves are taken over.
-    const FieldGrid* before = previous && previous->grid && previous->grid->spec == g.spec ? previous->grid.get() : nullptr;
+    const FieldGrid* before =
+        previous && previous->grid && previous->grid->spec == g.spec ? previous->grid.get() : nullptr;
     auto curves = [&g, count](const std::vector<double>& values) {
         return contourLevels(g.spec, values, quantileLevels(values, count));
     };
@@ -80,16 +105,14 @@ LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const
     if (!sameL2) l2Curves = std::async(std::launch::async, [&] { return curves(g.l2); });
     d.l1Curves = sameL1 ? previous->l1Curves : curves(g.l1);
     d.summary = summarize(g);
-    double largest = 0;
-    for (double v : g.p)
-        if (std::isfinite(v)) largest = std::max(largest, std::abs(v));
-    d.pLimit = absoluteQuantile(g.p, 0.99);
-    if (!(d.pLimit > 0)) d.pLimit = largest;
-    d.pClipped = largest > d.pLimit * (1 + 1e-9);
+    d.pScale = colorScaleFor(g.spec, g.p, options.pScale);
+    d.pLimit = d.pScale.limit;
+    d.pClipped = d.pScale.clipped;
     if (g.region.size() == g.spec.size()) d.regionPixels = regionPixels(g, regionTints(options.colorBlindRegions));
     if (g.p.size() == g.spec.size())
-        d.pPixels = pPixels(g.p, d.pLimit > 0 ? d.pLimit : 1.0,
-                            ColorMap::named(withKnownColorMaps(options).divergingMap));
+        d.pPixels = pPixels(g.p, d.pScale, ColorMap::named(withKnownColorMaps(options).divergingMap));
+    if (g.l1.size() == g.spec.size()) d.l1Pixels = undefinedPixels(g.l1);
+    if (g.l2.size() == g.spec.size()) d.l2Pixels = undefinedPixels(g.l2);
     d.l2Curves = sameL2 ? previous->l2Curves : l2Curves.get();
     return d;
 }
@@ -106,7 +129,8 @@ std::shared_ptr<const LandscapeFieldData> sharedFieldData(const std::shared_ptr<
     };
     auto sameUse = [](const LandscapeOptions& a, const LandscapeOptions& b) {
         return a.contourCount == b.contourCount && a.divergingMap == b.divergingMap &&
-               a.colorBlindRegions == b.colorBlindRegions;
+               a.colorBlindRegions == b.colorBlindRegions && a.pScale.limits == b.pScale.limits &&
+               a.pScale.manualLimit == b.pScale.manualLimit && a.pScale.symLog == b.pScale.symLog;
     };
     static std::mutex mutex;
     static std::vector<Entry> entries;

@@ -5,9 +5,9 @@
 
 namespace cl::ui {
 
-/// Level curves at options.contourCount quantiles, region shares, the P map's colour limit: the
-/// 99th percentile of |P| (a few extreme values far from the minima would otherwise wash the map
-/// out), with pClipped telling whether anything lies beyond it, and the pixels of the region
+/// Level curves at options.contourCount quantiles, region shares, the P map's colour scale
+/// (core's colorScaleFor with options.pScale: by default the 99th percentile of |P| away from
+/// poles and undefined cells, which would otherwise wash the map out), and the pixels of the region
 /// shading and the P map in the options' colours. A loss whose values equal those of
 /// `previous` (same grid spec and options) takes over its level curves instead of tracing them.
 LandscapeFieldData computeFieldData(std::shared_ptr<const FieldGrid> grid, const LandscapeOptions& options,

@@ -7,11 +7,13 @@
 #include "ui/LossPanel.h"
 #include "ui/logs/LogWindow.h"
 #include "ui/schedule/ScheduleLabWindow.h"
+#include "ui/workspace/FileKind.h"
 #include "ui/workspace/LinkedViews.h"
 #include "ui/workspace/OptionsDialog.h"
 #include "ui/workspace/PointFlowsController.h"
 #include "ui/workspace/SurfaceWindow.h"
 #include "ui/workspace/WorkspaceExport.h"
+#include "ui/workspace/WorkspaceHistory.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -39,21 +41,6 @@ QToolButton* buttonFor(QAction* action)
     button->setDefaultAction(action);
     button->setObjectName(action->objectName() + "Button");
     return button;
-}
-
-/// A .json file that is a landscape session rather than an experiment log.
-bool looksLikeSession(const QString& path)
-{
-    QFile file(path);
-    if (!path.endsWith(".json", Qt::CaseInsensitive) || !file.open(QIODevice::ReadOnly)) return false;
-    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
-    return document.isObject() && document.object().contains("l1") && document.object().contains("version");
-}
-
-bool isLogFile(const QString& path)
-{
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == "csv" || suffix == "json" || suffix == "jsonl";
 }
 
 }  // namespace
@@ -84,6 +71,8 @@ QWidget* MainWindow::buildToolBar()
     connect(dtSpin_, &QDoubleSpinBox::valueChanged, this, [this](double dt) {
         settings_.dt = dt;
         settings_.save();
+        if (!flows_->points().empty()) markModified();
+        flows_->setDt(dt);  // every clicked point's flows follow Δt
     });
     auto* clear = new QAction("Clear points", this);
     clear->setObjectName("clearPointsAction");
@@ -111,7 +100,7 @@ QWidget* MainWindow::buildToolBar()
     row->addWidget(layoutCombo_);
     row->addWidget(buttonFor(reset));
     row->addSpacing(16);
-    row->addWidget(new QLabel("click a point for its flows,  Δt"));
+    row->addWidget(new QLabel("click a point for its flows,  Δt (all points)"));
     row->addWidget(dtSpin_);
     row->addWidget(buttonFor(clear));
     row->addWidget(buttonFor(descentActions_[0]));
@@ -132,21 +121,22 @@ void MainWindow::buildMenus()
         connect(action, &QAction::triggered, this, slot);
         return action;
     };
-    add(file, "&Open session…", "openSessionAction", QKeySequence::Open, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, "Open session", {}, "Sessions (*.json)");
-        if (!path.isEmpty()) openSession(path);
+    add(file, "&Open session or log…", "openSessionAction", QKeySequence::Open, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, "Open a session (here) or an experiment log (in a log window)", {},
+                                         "Sessions and logs (*.json *.csv *.jsonl);;All files (*)");
+        if (!path.isEmpty()) openFile(path);
     });
     recentMenu_ = file->addMenu("Open &recent");
     recentMenu_->setObjectName("recentMenu");
-    auto saveAs = [this] {
-        const QString path = QFileDialog::getSaveFileName(this, "Save session", sessionPath_, "Sessions (*.json)");
-        if (!path.isEmpty()) saveSessionAs(path);
-    };
+    auto saveAs = [this] { askSaveAs(); };
     add(file, "&Save session", "saveSessionAction", QKeySequence::Save, [this, saveAs] {
-        if (sessionPath_.isEmpty()) saveAs();
-        else saveSessionAs(sessionPath_);
+        if (sessionPath_.isEmpty())
+            saveAs();
+        else
+            saveSessionAs(sessionPath_);
     });
-    add(file, "Save session &as…", "saveSessionAsAction", QKeySequence::SaveAs, saveAs);
+    add(file, "Save session &as…", "saveSessionAsAction", QKeySequence("Ctrl+Shift+S"), saveAs);
     file->addSeparator();
     QMenu* exportMenu = file->addMenu("&Export");
     add(exportMenu, "Current view (PNG, SVG, PDF)…", "exportViewAction", QKeySequence("Ctrl+E"),
@@ -161,6 +151,16 @@ void MainWindow::buildMenus()
     });
     file->addSeparator();
     add(file, "&Quit", "quitAction", QKeySequence::Quit, [this] { close(); });
+
+    QMenu* edit = menuBar()->addMenu("&Edit");
+    edit->setObjectName("editMenu");
+    QAction* undo = add(edit, "&Undo", "undoAction", QKeySequence::Undo, [this] { history_->undo(); });
+    QAction* redo = add(edit, "&Redo", "redoAction", QKeySequence("Ctrl+Shift+Z"), [this] { history_->redo(); });
+    // Enabled once the history exists (it is made after the menus, with the first state).
+    connect(edit, &QMenu::aboutToShow, this, [this, undo, redo] {
+        undo->setEnabled(history_ && history_->canUndo());
+        redo->setEnabled(history_ && history_->canRedo());
+    });
 
     QMenu* presets = menuBar()->addMenu("&Presets");
     presets->setObjectName("presetsMenu");
@@ -182,7 +182,9 @@ void MainWindow::rebuildRecentMenu()
 {
     recentMenu_->clear();
     for (const QString& path : settings_.recentSessions)
-        connect(recentMenu_->addAction(path), &QAction::triggered, this, [this, path] { openSession(path); });
+        connect(recentMenu_->addAction(path), &QAction::triggered, this, [this, path] {
+            if (maybeSave()) openSession(path);
+        });
     recentMenu_->setEnabled(!settings_.recentSessions.isEmpty());
 }
 
@@ -226,6 +228,8 @@ logs::LogWindow* MainWindow::openLog(const QString& path)
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->openLog(path);
     window->show();
+    window->raise();  // in front of the workspace, with any message it shows
+    window->activateWindow();
     return window;
 }
 
@@ -240,22 +244,31 @@ schedule::ScheduleLabWindow* MainWindow::openScheduleLab()
     return scheduleLab_;
 }
 
+bool MainWindow::openFile(const QString& path)
+{
+    switch (fileKindOf(path)) {
+        case FileKind::Session:
+            return maybeSave() && openSession(path);
+        case FileKind::Log:
+            return openLog(path) != nullptr;
+        case FileKind::Missing:
+            break;
+    }
+    showError("Cannot open", QString("cannot read %1").arg(path));
+    return false;
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
     for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile() && isLogFile(url.toLocalFile())) return event->acceptProposedAction();
+        if (url.isLocalFile()) return event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    for (const QUrl& url : event->mimeData()->urls()) {
-        const QString path = url.toLocalFile();
-        if (looksLikeSession(path))
-            openSession(path);
-        else if (isLogFile(path))
-            openLog(path);
-    }
     event->acceptProposedAction();
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile()) openFile(url.toLocalFile());
 }
 
 }  // namespace cl::ui

@@ -7,13 +7,16 @@
 #include "ui/LandscapeFigure.h"
 #include "ui/LossPanel.h"
 #include "ui/workspace/LinkedViews.h"
+#include "ui/workspace/OrderEffectPanel.h"
 #include "ui/workspace/PointFlowsController.h"
 #include "ui/workspace/TargetSelector.h"
 #include "ui/workspace/WorkspaceExport.h"
+#include "ui/workspace/WorkspaceHistory.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSignalBlocker>
@@ -60,8 +63,12 @@ void MainWindow::applySession(const LandscapeSession& s)
     setOptions(s.options);
     setSinglePanel(singlePanelOfLayout(s.layout));
     views_->setViewRect(rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax);
+    orderEffect_->setViewWidth(rect_.xmax - rect_.xmin);
     flows_->setPoints(s.points);
-    if (!s.points.empty()) dtSpin_->setValue(s.points.back().dt);  // new clicks continue with it
+    if (!s.points.empty()) {  // new clicks continue with it; the points keep their own
+        const QSignalBlocker block(dtSpin_);
+        dtSpin_->setValue(s.points.back().dt);
+    }
     flows_->setDescent(s.descentL1, s.descentL2);
     for (int k = 0; k < 2; ++k) {
         const QSignalBlocker block(descentActions_[k]);
@@ -87,7 +94,51 @@ bool MainWindow::openSession(const QString& path)
     settings_.save();
     rebuildRecentMenu();
     updateTitle();
+    savedSession_ = session();
+    history_->reset();  // undo does not reach back into the session before
     return true;
+}
+
+void MainWindow::restoreSnapshot(const LandscapeSession& s)
+{
+    const GridSpec home = homeRect_;  // Reset view keeps going where it went
+    applySession(s);
+    homeRect_ = home;
+    setWindowModified(!(session() == savedSession_));
+}
+
+void MainWindow::askSaveAs()
+{
+    QString path = QFileDialog::getSaveFileName(this, "Save session as", sessionPath_, "Sessions (*.json)");
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += ".json";  // a session is found again by its suffix
+    saveSessionAs(path);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!isWindowModified()) return true;
+    history_->commit();
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    if (unsavedAnswer_) {
+        answer = unsavedAnswer_();
+    } else {
+        const QString name =
+            sessionPath_.isEmpty() ? QString("the untitled session") : QFileInfo(sessionPath_).fileName();
+        QMessageBox box(QMessageBox::Question, "Unsaved changes", QString("Save the changes to %1?").arg(name),
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName("unsavedChangesBox");
+        box.setDefaultButton(QMessageBox::Save);
+        box.setWindowModality(Qt::WindowModal);  // a sheet on this window: never hidden behind it
+        answer = QMessageBox::StandardButton(box.exec());
+    }
+    if (answer == QMessageBox::Discard) return true;
+    if (answer != QMessageBox::Save) return false;
+    if (sessionPath_.isEmpty())
+        askSaveAs();
+    else
+        saveSessionAs(sessionPath_);
+    return !isWindowModified();  // saved; a cancelled or failed save keeps the window open
 }
 
 bool MainWindow::saveSessionAs(const QString& path)
@@ -104,13 +155,16 @@ bool MainWindow::saveSessionAs(const QString& path)
     rebuildRecentMenu();
     setWindowModified(false);
     updateTitle();
+    savedSession_ = session();
     statusBar()->showMessage("saved " + path, 4000);
     return true;
 }
 
 void MainWindow::markModified()
 {
-    if (!loading_) setWindowModified(true);
+    if (loading_ || (history_ && history_->isRestoring())) return;
+    setWindowModified(true);
+    if (history_) history_->changed();
 }
 
 void MainWindow::updateTitle()
@@ -146,6 +200,10 @@ void MainWindow::exportFields(const QString& path)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     settings_.save();
     QMainWindow::closeEvent(event);
 }

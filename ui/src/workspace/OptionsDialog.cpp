@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -12,8 +13,17 @@
 namespace cl::ui {
 
 OptionsDialog::OptionsDialog(QWidget* parent)
-    : QDialog(parent), density_(new QSpinBox), scaling_(new QComboBox), contours_(new QSpinBox),
-      colorMap_(new QComboBox), divergingMap_(new QComboBox), colorBlind_(new QCheckBox), gridSize_(new QSpinBox)
+    : QDialog(parent),
+      density_(new QSpinBox),
+      scaling_(new QComboBox),
+      contours_(new QSpinBox),
+      colorMap_(new QComboBox),
+      divergingMap_(new QComboBox),
+      colorBlind_(new QCheckBox),
+      gridSize_(new QSpinBox),
+      pLimits_(new QComboBox),
+      pManualLimit_(new QDoubleSpinBox),
+      pSymLog_(new QCheckBox)
 {
     setObjectName("optionsDialog");
     setWindowTitle("Landscape options");
@@ -24,6 +34,15 @@ OptionsDialog::OptionsDialog(QWidget* parent)
     divergingMap_->setObjectName("divergingMap");
     colorBlind_->setObjectName("colorBlindRegions");
     gridSize_->setObjectName("gridSize");
+    pLimits_->setObjectName("pLimits");
+    pManualLimit_->setObjectName("pManualLimit");
+    pSymLog_->setObjectName("pSymLog");
+    pLimits_->addItems({"robust: 99th percentile of |P| away from poles", "manual"});
+    pManualLimit_->setDecimals(6);
+    pManualLimit_->setRange(1e-6, 1e12);
+    pManualLimit_->setPrefix("±");
+    pManualLimit_->setToolTip("The P map's colour limit when it is manual");
+    pSymLog_->setText("symmetric log scale (sign · log(1 + |P|/c))");
     density_->setRange(2, 200);
     density_->setSuffix(" per side");
     scaling_->addItems({"linear in |v|", "square root of |v|", "logarithmic", "all the same length"});
@@ -41,6 +60,9 @@ OptionsDialog::OptionsDialog(QWidget* parent)
     form->addRow("Level curves", contours_);
     form->addRow("Level-curve colours", colorMap_);
     form->addRow("P map colours", divergingMap_);
+    form->addRow("P map limits", pLimits_);
+    form->addRow("Manual limit", pManualLimit_);
+    form->addRow("P map scale", pSymLog_);
     form->addRow("Regions", colorBlind_);
     form->addRow("Grid resolution", gridSize_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
@@ -54,6 +76,9 @@ OptionsDialog::OptionsDialog(QWidget* parent)
     connect(colorMap_, &QComboBox::currentIndexChanged, this, publish);
     connect(divergingMap_, &QComboBox::currentIndexChanged, this, publish);
     connect(colorBlind_, &QCheckBox::toggled, this, publish);
+    connect(pLimits_, &QComboBox::currentIndexChanged, this, publish);
+    connect(pManualLimit_, &QDoubleSpinBox::valueChanged, this, publish);
+    connect(pSymLog_, &QCheckBox::toggled, this, publish);
     connect(gridSize_, &QSpinBox::valueChanged, this, &OptionsDialog::gridSizeChanged);
 }
 
@@ -66,6 +91,9 @@ LandscapeOptions OptionsDialog::options() const
     o.colorMap = colorMap_->currentText().toStdString();
     o.divergingMap = divergingMap_->currentText().toStdString();
     o.colorBlindRegions = colorBlind_->isChecked();
+    o.pScale.limits = pLimits_->currentIndex() == 1 ? ColorScaleSpec::Limits::Manual : ColorScaleSpec::Limits::Robust;
+    o.pScale.manualLimit = pManualLimit_->value();
+    o.pScale.symLog = pSymLog_->isChecked();
     return o;
 }
 
@@ -76,8 +104,8 @@ int OptionsDialog::gridSize() const
 
 void OptionsDialog::setValues(const LandscapeOptions& o, int gridSize)
 {
-    const QSignalBlocker b1(density_), b2(scaling_), b3(contours_), b4(colorMap_), b5(divergingMap_),
-        b6(colorBlind_), b7(gridSize_);
+    const QSignalBlocker b1(density_), b2(scaling_), b3(contours_), b4(colorMap_), b5(divergingMap_), b6(colorBlind_),
+        b7(gridSize_), b8(pLimits_), b9(pManualLimit_), b10(pSymLog_);
     density_->setValue(o.arrowDensity);
     scaling_->setCurrentIndex(int(o.arrowScaling));
     contours_->setValue(o.contourCount);
@@ -86,6 +114,10 @@ void OptionsDialog::setValues(const LandscapeOptions& o, int gridSize)
         combo->setCurrentText(QString::fromStdString(name));
     }
     colorBlind_->setChecked(o.colorBlindRegions);
+    pLimits_->setCurrentIndex(o.pScale.limits == ColorScaleSpec::Limits::Manual ? 1 : 0);
+    pManualLimit_->setValue(o.pScale.manualLimit);
+    pManualLimit_->setEnabled(o.pScale.limits == ColorScaleSpec::Limits::Manual);
+    pSymLog_->setChecked(o.pScale.symLog);
     gridSize_->setValue(gridSize);
 }
 

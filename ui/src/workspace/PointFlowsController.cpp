@@ -7,7 +7,7 @@ namespace cl::ui {
 
 namespace {
 
-std::shared_ptr<LandscapeOverlays> computeOverlays(const LossPtr& l1, const LossPtr& l2,
+std::shared_ptr<LandscapeOverlays> computeOverlays(const LossPtr& l1, const LossPtr& l2, const LossPtr& target,
                                                    const std::vector<ClickedPointSpec>& points, bool descentL1,
                                                    bool descentL2)
 {
@@ -20,6 +20,7 @@ std::shared_ptr<LandscapeOverlays> computeOverlays(const LossPtr& l1, const Loss
         const Vector theta0 = Vector::Map(std::array<double, 2>{p.x, p.y}.data(), 2);
         try {
             clicked.flows = computePointFlows(l1, l2, theta0, p.dt);
+            clicked.effect = orderEffect(*clicked.flows, l1, l2, target, theta0, p.dt);
         } catch (const std::exception& e) {
             clicked.error = e.what();
         }
@@ -49,11 +50,28 @@ PointFlowsController::~PointFlowsController()
     future_.waitForFinished();
 }
 
-void PointFlowsController::setLosses(LossPtr l1, LossPtr l2)
+void PointFlowsController::setLosses(LossPtr l1, LossPtr l2, LossPtr target)
 {
     l1_ = std::move(l1);
     l2_ = std::move(l2);
+    target_ = std::move(target);
     recompute();
+}
+
+void PointFlowsController::setTarget(LossPtr target)
+{
+    target_ = std::move(target);
+    if (!points_.empty()) recompute();
+}
+
+void PointFlowsController::setDt(double dt)
+{
+    bool changed = false;
+    for (ClickedPointSpec& p : points_) {
+        changed = changed || p.dt != dt;
+        p.dt = dt;
+    }
+    if (changed) recompute();
 }
 
 void PointFlowsController::addPoint(const ClickedPointSpec& point)
@@ -93,7 +111,7 @@ void PointFlowsController::recompute()
         return;
     }
     busy_ = true;
-    future_ = QtConcurrent::run(computeOverlays, l1_, l2_, points_, descentL1_, descentL2_);
+    future_ = QtConcurrent::run(computeOverlays, l1_, l2_, target_, points_, descentL1_, descentL2_);
     auto* watcher = new QFutureWatcher<std::shared_ptr<LandscapeOverlays>>(this);
     connect(watcher, &QFutureWatcher<std::shared_ptr<LandscapeOverlays>>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();

@@ -17,8 +17,12 @@ enum Kind { Mean, L1, L2, Weighted, Expression };
 }
 
 TargetSelector::TargetSelector(QWidget* parent)
-    : QWidget(parent), kind_(new QComboBox), weight_(new QDoubleSpinBox), expression_(new QLineEdit),
-      error_(new QLabel), debounce_(new QTimer(this))
+    : QWidget(parent),
+      kind_(new QComboBox),
+      weight_(new QDoubleSpinBox),
+      expression_(new QLineEdit),
+      error_(new QLabel),
+      debounce_(new QTimer(this))
 {
     setObjectName("targetSelector");
     kind_->setObjectName("targetCombo");
@@ -33,7 +37,8 @@ TargetSelector::TargetSelector(QWidget* parent)
     weight_->setDecimals(3);
     weight_->setValue(0.5);
     weight_->setPrefix("w = ");
-    expression_->setPlaceholderText("target expression in x and y");
+    expression_->setPlaceholderText("target in x, y, L1, L2: 0.7*L1 + 0.3*L2, max(L1, L2)");
+    expression_->setMinimumWidth(300);  // wide enough to read a typical target
     expression_->setText("x^2 + y^2");
     error_->setStyleSheet("color: #b2182b;");
     auto* layout = new QHBoxLayout(this);
@@ -74,15 +79,18 @@ QString TargetSelector::errorText() const
 bool TargetSelector::setSpec(const std::string& spec)
 {
     try {
-        targetFromSpec(spec);
+        build(spec);
     } catch (const std::invalid_argument&) {
         return false;
     }
     {
         const QSignalBlocker b1(kind_), b2(weight_);
-        if (spec == "mean") kind_->setCurrentIndex(Mean);
-        else if (spec == "l1") kind_->setCurrentIndex(L1);
-        else if (spec == "l2") kind_->setCurrentIndex(L2);
+        if (spec == "mean")
+            kind_->setCurrentIndex(Mean);
+        else if (spec == "l1")
+            kind_->setCurrentIndex(L1);
+        else if (spec == "l2")
+            kind_->setCurrentIndex(L2);
         else if (spec.rfind("weighted:", 0) == 0) {
             kind_->setCurrentIndex(Weighted);
             weight_->setValue(QString::fromStdString(spec.substr(9)).toDouble());
@@ -95,6 +103,25 @@ bool TargetSelector::setSpec(const std::string& spec)
     return true;
 }
 
+Target TargetSelector::build(const std::string& spec) const
+{
+    return targetFromSpec(spec, l1_, l2_);
+}
+
+void TargetSelector::setLossTexts(const std::string& l1, const std::string& l2)
+{
+    if (l1 == l1_ && l2 == l2_) return;
+    l1_ = l1;
+    l2_ = l2;
+    if (spec_.rfind("expr:", 0) != 0) return;
+    try {
+        target_ = build(spec_);
+        error_->clear();
+    } catch (const std::invalid_argument& e) {
+        error_->setText(QString("target: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
 void TargetSelector::apply()
 {
     debounce_->stop();
@@ -105,7 +132,7 @@ void TargetSelector::apply()
     if (kind == Weighted) spec = "weighted:" + QString::number(weight_->value(), 'g', 6).toStdString();
     if (kind == Expression) spec = "expr:" + expression_->text().toStdString();
     try {
-        Target target = targetFromSpec(spec);
+        Target target = build(spec);
         error_->clear();
         if (spec == spec_) return;
         target_ = std::move(target);

@@ -22,12 +22,16 @@ WorkspaceSettings WorkspaceSettings::load()
     s.beginGroup("landscape");
     LandscapeOptions& o = w.options;
     o.arrowDensity = std::clamp(s.value("arrowDensity", o.arrowDensity).toInt(), 2, 200);
-    o.arrowScaling = LandscapeOptions::ArrowScaling(
-        std::clamp(s.value("arrowScaling", int(o.arrowScaling)).toInt(), 0, int(LandscapeOptions::ArrowScaling::Normalised)));
+    o.arrowScaling = LandscapeOptions::ArrowScaling(std::clamp(s.value("arrowScaling", int(o.arrowScaling)).toInt(), 0,
+                                                               int(LandscapeOptions::ArrowScaling::Normalised)));
     o.contourCount = std::clamp(s.value("contourCount", o.contourCount).toInt(), 0, 50);
     o.colorMap = s.value("colorMap", QString::fromStdString(o.colorMap)).toString().toStdString();
     o.divergingMap = s.value("divergingMap", QString::fromStdString(o.divergingMap)).toString().toStdString();
     o.colorBlindRegions = s.value("colorBlindRegions", o.colorBlindRegions).toBool();
+    o.pScale.limits = s.value("pLimits", "robust").toString() == "manual" ? ColorScaleSpec::Limits::Manual
+                                                                          : ColorScaleSpec::Limits::Robust;
+    o.pScale.manualLimit = std::max(1e-300, s.value("pManualLimit", o.pScale.manualLimit).toDouble());
+    o.pScale.symLog = s.value("pSymLog", o.pScale.symLog).toBool();
     w.gridSize = std::clamp(s.value("gridSize", w.gridSize).toInt(), minGridSize, maxGridSize);
     w.dt = std::clamp(s.value("dt", w.dt).toDouble(), 1e-4, 10.0);
     w.layout = s.value("layout", w.layout).toString();
@@ -45,6 +49,9 @@ void WorkspaceSettings::save() const
     s.setValue("colorMap", QString::fromStdString(options.colorMap));
     s.setValue("divergingMap", QString::fromStdString(options.divergingMap));
     s.setValue("colorBlindRegions", options.colorBlindRegions);
+    s.setValue("pLimits", options.pScale.limits == ColorScaleSpec::Limits::Manual ? "manual" : "robust");
+    s.setValue("pManualLimit", options.pScale.manualLimit);
+    s.setValue("pSymLog", options.pScale.symLog);
     s.setValue("gridSize", gridSize);
     s.setValue("dt", dt);
     s.setValue("layout", layout);

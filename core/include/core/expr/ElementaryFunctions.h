@@ -5,6 +5,7 @@
 #include "core/expr/JetAlgebra.h"
 #include "core/expr/Tape.h"
 
+#include <algorithm>
 #include <cmath>
 #include <type_traits>
 
@@ -52,7 +53,10 @@ inline Derivs powRealDerivs(double a, double c)
 
 /// log(0) is NaN too, not -inf. Split into the library call and the rest so that row kernels
 /// can call the library in one loop and vectorise the rest (the division above all) in another.
-inline double logValue(double a) { return a > 0.0 ? std::log(a) : kNaN; }
+inline double logValue(double a)
+{
+    return a > 0.0 ? std::log(a) : kNaN;
+}
 
 inline Derivs logDerivsFrom(double a, double logA)
 {
@@ -60,7 +64,10 @@ inline Derivs logDerivsFrom(double a, double logA)
     return {logA, f1, -f1 * f1};
 }
 
-inline Derivs logDerivs(double a) { return logDerivsFrom(a, logValue(a)); }
+inline Derivs logDerivs(double a)
+{
+    return logDerivsFrom(a, logValue(a));
+}
 
 /// sqrt is defined at 0 but its derivatives are not (they are infinite): NaN there.
 inline Derivs sqrtDerivs(double a)
@@ -96,27 +103,88 @@ inline Derivs tanhDerivs(double a)
     return {t, s, -2.0 * t * s};
 }
 
+inline Derivs sinhDerivs(double a)
+{
+    const double s = std::sinh(a), c = std::cosh(a);
+    return {s, c, s};
+}
+
+inline Derivs coshDerivs(double a)
+{
+    const double s = std::sinh(a), c = std::cosh(a);
+    return {c, s, c};
+}
+
+/// asinh a = log(a + sqrt(1 + a²)): f' = (1 + a²)^(-1/2), f'' = -a (1 + a²)^(-3/2).
+inline Derivs asinhDerivs(double a)
+{
+    const double r = 1.0 / std::sqrt(1.0 + a * a);
+    return {std::asinh(a), r, -a * r * r * r};
+}
+
+/// The logistic function σ(a) = 1 / (1 + e^(-a)), written so that neither branch overflows:
+/// σ' = σ (1 − σ), σ'' = σ' (1 − 2σ).
+inline double sigmoidValue(double a)
+{
+    if (a >= 0.0) return 1.0 / (1.0 + std::exp(-a));
+    const double e = std::exp(a);
+    return e / (1.0 + e);
+}
+
+inline Derivs sigmoidDerivs(double a)
+{
+    const double s = sigmoidValue(a);
+    const double s1 = s * (1.0 - s);
+    return {s, s1, s1 * (1.0 - 2.0 * s)};
+}
+
+/// softplus a = log(1 + e^a) = max(a, 0) + log1p(e^(-|a|)) (no overflow for large a);
+/// softplus' = σ(a), softplus'' = σ(a) (1 − σ(a)).
+inline Derivs softplusDerivs(double a)
+{
+    const double s = sigmoidValue(a);
+    const double value = std::isnan(a) ? a : std::max(a, 0.0) + std::log1p(std::exp(-std::abs(a)));
+    return {value, s, s * (1.0 - s)};
+}
+
 /// Derivatives of the unary operation `op` of `node` at a (op is a compile-time constant so
 /// that row kernels contain a single function).
 template <Op op>
 inline Derivs derivsOf(double a, const TapeNode& node)
 {
-    if constexpr (op == Op::Square) return {a * a, 2.0 * a, 2.0};
-    else if constexpr (op == Op::PowInt) return powIntDerivs(a, node.power);
-    else if constexpr (op == Op::PowReal) return powRealDerivs(a, node.constant);
+    if constexpr (op == Op::Square)
+        return {a * a, 2.0 * a, 2.0};
+    else if constexpr (op == Op::PowInt)
+        return powIntDerivs(a, node.power);
+    else if constexpr (op == Op::PowReal)
+        return powRealDerivs(a, node.constant);
     else if constexpr (op == Op::Sin) {
         const double s = std::sin(a), c = std::cos(a);
         return {s, c, -s};
     } else if constexpr (op == Op::Cos) {
         const double s = std::sin(a), c = std::cos(a);
         return {c, -s, -c};
-    } else if constexpr (op == Op::Tan) return tanDerivs(a);
+    } else if constexpr (op == Op::Tan)
+        return tanDerivs(a);
     else if constexpr (op == Op::Exp) {
         const double e = std::exp(a);
         return {e, e, e};
-    } else if constexpr (op == Op::Log) return logDerivs(a);
-    else if constexpr (op == Op::Sqrt) return sqrtDerivs(a);
-    else if constexpr (op == Op::Abs) return absDerivs(a);
+    } else if constexpr (op == Op::Log)
+        return logDerivs(a);
+    else if constexpr (op == Op::Sqrt)
+        return sqrtDerivs(a);
+    else if constexpr (op == Op::Abs)
+        return absDerivs(a);
+    else if constexpr (op == Op::Sinh)
+        return sinhDerivs(a);
+    else if constexpr (op == Op::Cosh)
+        return coshDerivs(a);
+    else if constexpr (op == Op::Asinh)
+        return asinhDerivs(a);
+    else if constexpr (op == Op::Softplus)
+        return softplusDerivs(a);
+    else if constexpr (op == Op::Sigmoid)
+        return sigmoidDerivs(a);
     else {
         static_assert(op == Op::Tanh, "not a unary function");
         return tanhDerivs(a);
@@ -133,18 +201,56 @@ template <class F>
 bool visitUnaryFunction(Op op, F&& f)
 {
     switch (op) {
-    case Op::Square: f(std::integral_constant<Op, Op::Square>{}); return true;
-    case Op::PowInt: f(std::integral_constant<Op, Op::PowInt>{}); return true;
-    case Op::PowReal: f(std::integral_constant<Op, Op::PowReal>{}); return true;
-    case Op::Sin: f(std::integral_constant<Op, Op::Sin>{}); return true;
-    case Op::Cos: f(std::integral_constant<Op, Op::Cos>{}); return true;
-    case Op::Tan: f(std::integral_constant<Op, Op::Tan>{}); return true;
-    case Op::Exp: f(std::integral_constant<Op, Op::Exp>{}); return true;
-    case Op::Log: f(std::integral_constant<Op, Op::Log>{}); return true;
-    case Op::Sqrt: f(std::integral_constant<Op, Op::Sqrt>{}); return true;
-    case Op::Abs: f(std::integral_constant<Op, Op::Abs>{}); return true;
-    case Op::Tanh: f(std::integral_constant<Op, Op::Tanh>{}); return true;
-    default: return false;
+        case Op::Square:
+            f(std::integral_constant<Op, Op::Square>{});
+            return true;
+        case Op::PowInt:
+            f(std::integral_constant<Op, Op::PowInt>{});
+            return true;
+        case Op::PowReal:
+            f(std::integral_constant<Op, Op::PowReal>{});
+            return true;
+        case Op::Sin:
+            f(std::integral_constant<Op, Op::Sin>{});
+            return true;
+        case Op::Cos:
+            f(std::integral_constant<Op, Op::Cos>{});
+            return true;
+        case Op::Tan:
+            f(std::integral_constant<Op, Op::Tan>{});
+            return true;
+        case Op::Exp:
+            f(std::integral_constant<Op, Op::Exp>{});
+            return true;
+        case Op::Log:
+            f(std::integral_constant<Op, Op::Log>{});
+            return true;
+        case Op::Sqrt:
+            f(std::integral_constant<Op, Op::Sqrt>{});
+            return true;
+        case Op::Abs:
+            f(std::integral_constant<Op, Op::Abs>{});
+            return true;
+        case Op::Tanh:
+            f(std::integral_constant<Op, Op::Tanh>{});
+            return true;
+        case Op::Sinh:
+            f(std::integral_constant<Op, Op::Sinh>{});
+            return true;
+        case Op::Cosh:
+            f(std::integral_constant<Op, Op::Cosh>{});
+            return true;
+        case Op::Asinh:
+            f(std::integral_constant<Op, Op::Asinh>{});
+            return true;
+        case Op::Softplus:
+            f(std::integral_constant<Op, Op::Softplus>{});
+            return true;
+        case Op::Sigmoid:
+            f(std::integral_constant<Op, Op::Sigmoid>{});
+            return true;
+        default:
+            return false;
     }
 }
 

@@ -4,6 +4,7 @@
 // structural sparsity, so e.g. a product of an x-only and a y-only node costs 6 multiplications
 // and 2 additions per point instead of the 20 operations of a dense second-order product.
 
+#include "core/expr/BinaryFunctions.h"
 #include "core/expr/ElementaryFunctions.h"
 #include "core/expr/JetAlgebra.h"
 #include "core/expr/TapeRowEvaluator.h"
@@ -247,6 +248,9 @@ Kernel pickKernel(const TapeNode& node, TapeRowEvaluator::Kind a, TapeRowEvaluat
     case Op::Sub: return binary(SubRule{});
     case Op::Mul: return binary(MulRule{});
     case Op::Div: return binary(DivRule{});
+    case Op::Min: return binary(MinRule{});
+    case Op::Max: return binary(MaxRule{});
+    case Op::Atan2: return binary(Atan2Rule{});
     case Op::Neg: return withView<Out>(a, [](auto va) { return &negKernel<Out, decltype(va)>; });
     default: break;
     }

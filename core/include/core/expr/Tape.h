@@ -12,6 +12,8 @@ enum class Op : std::uint8_t {
     Add, Sub, Mul, Div,
     Neg, Square, PowInt, PowReal,
     Sin, Cos, Tan, Exp, Log, Sqrt, Abs, Tanh,
+    Sinh, Cosh, Asinh, Softplus, Sigmoid,  // unary, see ElementaryFunctions.h
+    Min, Max, Atan2,                       // binary functions, see BinaryFunctions.h
 };
 
 /// Which variables a node depends on, as a bit set. The row evaluator uses it to evaluate each

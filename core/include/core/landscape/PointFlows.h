@@ -20,8 +20,7 @@ struct PointFlows {
 /// Integrates the three flows from theta0 (2-D) with Odeint, `samples` points per trajectory.
 /// Throws std::invalid_argument when a loss is undefined at theta0, dt <= 0 or samples < 2, and
 /// std::runtime_error when a flow leaves the region where the losses are defined.
-PointFlows computePointFlows(const LossPtr& l1, const LossPtr& l2, const Vector& theta0, double dt,
-                             int samples = 64);
+PointFlows computePointFlows(const LossPtr& l1, const LossPtr& l2, const Vector& theta0, double dt, int samples = 64);
 
 struct DescentPathOptions {
     double gradientTolerance = 1e-6;  // stop when |∇L| falls below this

@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QSpinBox;
 
 namespace cl::ui {
@@ -35,6 +36,9 @@ private:
     QComboBox* divergingMap_;
     QCheckBox* colorBlind_;
     QSpinBox* gridSize_;
+    QComboBox* pLimits_;
+    QDoubleSpinBox* pManualLimit_;
+    QCheckBox* pSymLog_;
 };
 
 }  // namespace cl::ui

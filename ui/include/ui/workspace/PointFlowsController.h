@@ -1,8 +1,9 @@
 #pragma once
 // The overlays the user adds by clicking: for every clicked θ0, core's computePointFlows (mixed
 // flow and both orders, with the bracket's prediction) and, when asked, descent paths of L1
-// and/or L2 from it. Everything is recomputed off the GUI thread whenever the losses, the points
-// or the descent choice change; results of superseded computations are dropped.
+// and/or L2 from it, with core's order-effect read-out (orderEffect). Everything is recomputed off
+// the GUI thread whenever the losses, the target, Δt, the points or the descent choice change;
+// results of superseded computations are dropped.
 
 #include "ui/LandscapeOptions.h"
 #include "ui/LandscapeSession.h"
@@ -25,7 +26,12 @@ public:
     /// Waits for a computation still running (it holds no pointer to this object).
     ~PointFlowsController() override;
 
-    void setLosses(LossPtr l1, LossPtr l2);
+    /// The losses and the target whose excess loss the read-out lists (may be null).
+    void setLosses(LossPtr l1, LossPtr l2, LossPtr target = nullptr);
+    /// A new target alone.
+    void setTarget(LossPtr target);
+    /// Gives every clicked point (and the ones clicked next) this Δt and recomputes their flows.
+    void setDt(double dt);
     void addPoint(const ClickedPointSpec& point);
     void setPoints(std::vector<ClickedPointSpec> points);
     void clearPoints();
@@ -46,7 +52,7 @@ signals:
 private:
     void recompute();
 
-    LossPtr l1_, l2_;
+    LossPtr l1_, l2_, target_;
     std::vector<ClickedPointSpec> points_;
     bool descentL1_ = false, descentL2_ = false;
     std::shared_ptr<const LandscapeOverlays> overlays_;
