@@ -14,6 +14,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev
   libvtk9-dev libeigen3-dev libboost-dev
   xvfb xauth libgl1-mesa-dri libglx-mesa0 fonts-dejavu-core poppler-utils
+  qt6-svg-dev librsvg2-bin
 )
 
 install_missing() {

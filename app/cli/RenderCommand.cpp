@@ -1,6 +1,6 @@
 // commutelab render: one landscape view (or Figure 1's three panels) of a preset or a saved
 // session, sampled with core and written to PNG/SVG/PDF through the figure export, without a
-// window. VTK draws with OpenGL, so an X display is needed (xvfb-run when there is none).
+// window. Figures are painted with QPainter on Qt's offscreen platform: no display is needed.
 
 #include "cli/CommandRegistry.h"
 #include "cli/Report.h"
@@ -15,13 +15,13 @@
 #include <QFileInfo>
 #include <QString>
 
+#include <QGuiApplication>
+
 #include <chrono>
 #include <cstdio>
-#include <regex>
-#include <cstdlib>
-#include <dlfcn.h>
-#include <thread>
+#include <memory>
 #include <ostream>
+#include <regex>
 
 namespace cl::cli {
 
@@ -34,36 +34,15 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// VTK's X11 render window aborts the process when it cannot open the display, so look first.
-/// libX11 is opened at run time: the binary does not link it, and a missing library reads as
-/// "no display" too.
-std::string displayProblem()
+/// Qt's font database and QPdfWriter need a QGuiApplication; the offscreen platform needs no
+/// display, so `render` runs on a headless machine as is.
+std::unique_ptr<QGuiApplication> offscreenApplication()
 {
-    const char* name = std::getenv("DISPLAY");
-    if (!name || !*name) return "no X display (DISPLAY is not set)";
-    void* x11 = dlopen("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
-    if (!x11) return "libX11 cannot be loaded";
-    using Open = void* (*)(const char*);
-    using Close = int (*)(void*);
-    auto open = reinterpret_cast<Open>(dlsym(x11, "XOpenDisplay"));
-    auto close = reinterpret_cast<Close>(dlsym(x11, "XCloseDisplay"));
-    std::string problem;
-    if (!open || !close) {
-        problem = "libX11 has no XOpenDisplay";
-    } else {
-        // A busy Xvfb now and then refuses one connection: try a few times before giving up.
-        problem = std::string("cannot open X display '") + name + "'";
-        for (int attempt = 0; attempt < 10; ++attempt) {
-            if (void* display = open(name)) {
-                close(display);
-                problem.clear();
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    }
-    dlclose(x11);
-    return problem;
+    if (QGuiApplication::instance()) return nullptr;
+    static int argc = 3;
+    static char arg0[] = "commutelab", arg1[] = "-platform", arg2[] = "offscreen";
+    static char* argv[] = {arg0, arg1, arg2, nullptr};
+    return std::make_unique<QGuiApplication>(argc, argv);
 }
 
 ui::LandscapeOptions::ArrowScaling arrowScaling(const std::string& name)
@@ -163,9 +142,8 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (args.has("preset") == args.has("session")) throw UsageError("give exactly one of --preset NAME or --session FILE");
     const std::string outPath = args.text("out");
     const QString outFile = QString::fromStdString(outPath);
-    bool pdf = false;
     try {
-        pdf = ui::figureFormatForPath(outFile) == ui::FigureFormat::Pdf;
+        ui::figureFormatForPath(outFile);
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("--out: ") + e.what());
     }
@@ -198,7 +176,6 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (args.has("colormap")) o.colorMap = args.text("colormap");
     if (args.has("diverging-map")) o.divergingMap = args.text("diverging-map");
     if (args.has("title")) s.figure.title = args.text("title");
-    s.figure.asciiText = pdf;
     try {  // name a bad colour map before any work is done
         ui::ColorMap::named(o.colorMap);
         ui::ColorMap::named(o.divergingMap);
@@ -217,10 +194,8 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
         throw UsageError("--height: must be between 16 and 16384");
     if (figureOptions.dpi < 10 || figureOptions.dpi > 2400) throw UsageError("--dpi: must be between 10 and 2400");
     figureOptions.title = QString::fromStdString(s.figure.title.empty() ? "CommuteLab landscape" : s.figure.title);
-    if (const std::string problem = displayProblem(); !problem.empty())
-        throw std::runtime_error(problem + ": rendering needs OpenGL on an X display; run under xvfb-run, e.g. "
-                                 "xvfb-run -a commutelab render ...");
 
+    const auto app = offscreenApplication();
     auto start = Clock::now();
     FieldRequest request;
     request.l1 = s.l1;
@@ -255,7 +230,7 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
 const CommandRegistration registration{CommandSpec{
     "render",
     "Draw a landscape view (L1, L2, the bracket with its regions, the P map, or Figure 1's three panels) of a "
-    "preset or a saved session to PNG, SVG or PDF. Needs an X display: run under xvfb-run when there is none.",
+    "preset or a saved session to PNG, SVG or PDF (painted with QPainter: no display needed).",
     {
         {"preset", "NAME", "built-in pair of losses (figure1, rotated-quadratics, quadratic-nonconvex)", "", false},
         {"session", "FILE", "landscape session saved by the workspace (.json)", "", false},
