@@ -20,6 +20,7 @@
 #include <QSvgGenerator>
 
 #include <cstring>
+#include <sstream>
 #include <stdexcept>
 
 namespace cl::ui {
@@ -118,7 +119,8 @@ void saveBytes(const QString& path, const QByteArray& bytes)
 // pixels, PDF into a QPdfWriter whose page is width/dpi × height/dpi inches. So a PDF
 // rasterised at `dpi` has the PNG's pixels, and text is real Unicode text in SVG and PDF
 // (QPdfWriter embeds TrueType subsets with a ToUnicode map: searchable).
-void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options)
+void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options,
+                 const FigureTable* data)
 {
     const FigureFormat format = figureFormatForPath(path);
     checkFigureOptions(options);
@@ -187,12 +189,28 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
     }
     }
     checkFileWritten(path);
+    if (data) writeFigureData(*data, figureDataPath(path));
 }
 
-void writeFigure(const ScenePopulator& populate, const QString& path, const FigureOptions& options)
+QString figureDataPath(const QString& figurePath)
+{
+    const QFileInfo info(figurePath);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".csv"));
+}
+
+void writeFigureData(const FigureTable& table, const QString& path)
+{
+    std::ostringstream out;
+    writeFigureTableCsv(table, out);
+    const std::string text = out.str();
+    saveBytes(path, QByteArray(text.data(), qsizetype(text.size())));
+}
+
+void writeFigure(const ScenePopulator& populate, const QString& path, const FigureOptions& options,
+                 const FigureTable* data)
 {
     writeFigure(ScaledScenePopulator([&](vtkContextScene* scene, int w, int h, double) { populate(scene, w, h); }),
-                path, options);
+                path, options, data);
 }
 
 }  // namespace cl::ui

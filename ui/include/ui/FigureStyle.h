@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+class vtkTextProperty;
+
 namespace cl::ui {
 
 enum class DashStyle { Solid, Dash, Dot, DashDot, DashDotDot };
@@ -59,5 +61,11 @@ DashStyle dashOfVtkLineType(int lineType);
 
 /// The VTK marker (VTK_MARKER_CIRCLE, …) of a shape.
 int vtkMarker(MarkerShape shape);
+
+/// The style's font face (DejaVu Sans, regular or bold) on a VTK text property: on screen VTK
+/// draws it from the file, in exports PainterDevice uses the same family through Qt.
+void useStyleFont(vtkTextProperty* text, bool bold = false);
+/// The same, sized `points` at `scale` (dpi / 96).
+void useStyleFont(vtkTextProperty* text, double points, double scale, bool bold = false);
 
 }  // namespace cl::ui

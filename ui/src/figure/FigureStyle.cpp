@@ -2,6 +2,11 @@
 
 #include <vtkRenderingCoreEnums.h>
 #include <vtkPen.h>
+#include <vtkTextProperty.h>
+
+#include <QFileInfo>
+
+#include <cmath>
 
 namespace cl::ui {
 
@@ -80,6 +85,23 @@ DashStyle dashOfVtkLineType(int lineType)
     case vtkPen::DASH_DOT_DOT_LINE: return DashStyle::DashDotDot;
     default: return DashStyle::Solid;
     }
+}
+
+void useStyleFont(vtkTextProperty* text, bool bold)
+{
+    const FigureStyle& style = figureStyle();
+    static const bool installed = QFileInfo::exists(QString::fromStdString(style.regularFontFile)) &&
+                                  QFileInfo::exists(QString::fromStdString(style.boldFontFile));
+    text->SetBold(bold);
+    if (!installed) return;  // VTK's built-in face on screen; exports still use DejaVu via Qt
+    text->SetFontFamily(VTK_FONT_FILE);
+    text->SetFontFile(bold ? style.boldFontFile.c_str() : style.regularFontFile.c_str());
+}
+
+void useStyleFont(vtkTextProperty* text, double points, double scale, bool bold)
+{
+    useStyleFont(text, bold);
+    text->SetFontSize(std::max(1, int(std::lround(pointsToPixels(points, scale)))));
 }
 
 int vtkMarker(MarkerShape shape)

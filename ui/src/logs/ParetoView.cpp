@@ -1,5 +1,7 @@
 #include "ui/logs/ParetoView.h"
 
+#include "ui/logs/LogFigures.h"
+
 #include "ui/logs/FigureHost.h"
 #include "ui/logs/ParetoScene.h"
 #include "ui/logs/TableExport.h"
@@ -24,15 +26,6 @@
 #include <algorithm>
 
 namespace cl::ui::logs {
-
-namespace {
-QString titleFor(const cl::logs::RunLog* log)
-{
-    QString title = QStringLiteral("Domain losses: base run and order interventions");
-    if (log && log->metadataValue("toy")) title += QStringLiteral(" (toy model)");
-    return title;
-}
-}  // namespace
 
 ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
 {
@@ -102,7 +95,7 @@ ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
     });
     connect(plot_, &FigureHost::sceneHovered, this, &ParetoView::onHover);
     connect(exportFigure, &QPushButton::clicked, this,
-            [this] { plot_->exportWithDialog(QStringLiteral("pareto.svg"), titleFor(log_.get())); });
+            [this] { plot_->exportWithDialog(QStringLiteral("pareto.svg"), paretoTitle(log_.get())); });
     connect(exportTable, &QPushButton::clicked, this, [this] { exportTableWithDialog(table_, "pareto-front.csv"); });
 
     // Live and exported figures come from the same function; only the live one keeps its chart.
@@ -110,7 +103,7 @@ ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
         ParetoSceneOptions options;
         options.grid = !onScreen;
         options.equalAxes = equalAxes_;
-        options.title = titleFor(log_.get());
+        options.title = paretoTitle(log_.get());
         populateParetoScene(scene, data_, options, w, h, scale);
     });
 }
@@ -140,6 +133,7 @@ void ParetoView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
 void ParetoView::rebuildData()
 {
     data_ = buildParetoData(log_, xAxis_->currentIndex(), yAxis_->currentIndex(), hiddenGroups_);
+    plot_->setData(paretoTable(data_));
     rebuildGroupBoxes();
     fillFrontTable();
     QString note;
@@ -210,7 +204,7 @@ bool ParetoView::exportFigure(const QString& path, QString* error) const
     options.width = 1200;
     options.height = 800;
     options.dpi = 150;
-    options.title = titleFor(log_.get());
+    options.title = paretoTitle(log_.get());
     return plot_->exportFigure(path, options, error);
 }
 

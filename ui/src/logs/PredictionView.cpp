@@ -1,5 +1,7 @@
 #include "ui/logs/PredictionView.h"
 
+#include "ui/logs/LogFigures.h"
+
 #include "ui/logs/FigureHost.h"
 #include "ui/logs/ParetoData.h"
 #include "ui/logs/PredictionScene.h"
@@ -115,28 +117,14 @@ void PredictionView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
 
 bool PredictionView::canScale() const
 {
-    if (!log_ || report_.cells.empty()) return false;
-    for (const auto& c : report_.cells) {
-        const double dw = log_->interventions.deltaW[c.intervention], dt = log_->interventions.length[c.intervention];
-        if (!cl::logs::isRecorded(dw) || !cl::logs::isRecorded(dt)) return false;
-    }
-    return true;
-}
-
-double PredictionView::shownPrediction(std::size_t i) const
-{
-    const auto& c = report_.cells[i];
-    if (!scaled_->isChecked() || !scaled_->isEnabled()) return c.predicted;
-    const double dw = log_->interventions.deltaW[c.intervention], dt = log_->interventions.length[c.intervention];
-    return c.predicted * dw * dt * dt;
+    return log_ && canScalePredictions(*log_, report_);
 }
 
 void PredictionView::refresh()
 {
     const bool scaled = scaled_->isEnabled() && scaled_->isChecked();
-    std::vector<PredictionPoint> points;
-    for (std::size_t i = 0; i < report_.cells.size(); ++i)
-        points.push_back({shownPrediction(i), report_.cells[i].observed, report_.cells[i].agrees});
+    const std::vector<PredictionPoint> points =
+        log_ ? predictionPoints(*log_, report_, scaled) : std::vector<PredictionPoint>{};
 
     const int checkpoints = static_cast<int>(report_.checkpoints.size());
     QString text = tr("Signs of prediction and observation agree in full at <b>%1 of %2 checkpoints</b> "
@@ -178,8 +166,8 @@ void PredictionView::refresh()
     }
     checkpoints_->resizeColumnsToContents();
 
-    const QString xTitle = scaled ? QStringLiteral("predicted: dw * dt^2 * P(L_a, L_b; L_k)")
-                                  : QStringLiteral("predicted: P(L_a, L_b; L_k), lr^2-scaled");
+    const QString xTitle = predictionAxisTitle(scaled);
+    plot_->setData(predictionTable(points));
     plot_->setPopulator([points, xTitle](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
         populatePredictionScene(scene, points, xTitle, QStringLiteral("Excess losses against the P-based prediction"),
                                 w, h, scale, !onScreen);
