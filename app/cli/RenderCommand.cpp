@@ -28,8 +28,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <cstdio>
+#include <fstream>
 #include <memory>
 #include <ostream>
 #include <regex>
@@ -232,8 +232,8 @@ int renderLab(const ParsedArgs& args, std::ostream& out)
     const Matrix matrix = pairwiseOrderMatrix(model->losses, *model->target, model->model.theta0);
     QStringList names;
     for (int k = 0; k < model->domainCount(); ++k) names << QString("L%1").arg(k + 1);
-    const QString title = args.has("title") ? QString::fromStdString(args.text("title"))
-                                            : ui::schedule::pMatrixTitle(1, 0.0);
+    const QString title =
+        args.has("title") ? QString::fromStdString(args.text("title")) : ui::schedule::pMatrixTitle(1, 0.0);
     options.title = title;
     const FigureTable data = ui::schedule::heatMapTable(matrix, names);
     ui::writeFigure(ui::schedule::heatMapChart(title, matrix, names), outFile, options,
@@ -244,8 +244,10 @@ int renderLab(const ParsedArgs& args, std::ostream& out)
 
 int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
 {
-    const int sources = int(args.has("preset")) + int(args.has("session")) + int(args.has("log")) + int(args.has("lab"));
-    if (sources != 1) throw UsageError("give exactly one of --preset NAME, --session FILE, --log FILE or --lab pmatrix");
+    const int sources =
+        int(args.has("preset")) + int(args.has("session")) + int(args.has("log")) + int(args.has("lab"));
+    if (sources != 1)
+        throw UsageError("give exactly one of --preset NAME, --session FILE, --log FILE or --lab pmatrix");
     const std::string outPath = args.text("out");
     const QString outFile = QString::fromStdString(outPath);
     checkOutPath(outFile);

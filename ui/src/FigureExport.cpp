@@ -134,59 +134,59 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
     populate(scene, w, h, options.dpi / 96.0);
 
     switch (format) {
-    case FigureFormat::Png: {
-        QImage image(w, h, QImage::Format_RGB32);
-        const int dotsPerMeter = static_cast<int>(options.dpi / 0.0254 + 0.5);
-        image.setDotsPerMeterX(dotsPerMeter);
-        image.setDotsPerMeterY(dotsPerMeter);
-        {
-            QPainter painter(&image);
-            paintScene(scene, painter, w, h);
+        case FigureFormat::Png: {
+            QImage image(w, h, QImage::Format_RGB32);
+            const int dotsPerMeter = static_cast<int>(options.dpi / 0.0254 + 0.5);
+            image.setDotsPerMeterX(dotsPerMeter);
+            image.setDotsPerMeterY(dotsPerMeter);
+            {
+                QPainter painter(&image);
+                paintScene(scene, painter, w, h);
+            }
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            // Qt maps quality to zlib's level: 80 encodes several times faster than the default for a
+            // file a few per cent larger.
+            image.save(&buffer, "PNG", 80);
+            saveBytes(path, bytes);
+            break;
         }
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        // Qt maps quality to zlib's level: 80 encodes several times faster than the default for a
-        // file a few per cent larger.
-        image.save(&buffer, "PNG", 80);
-        saveBytes(path, bytes);
-        break;
-    }
-    case FigureFormat::Svg: {
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        QSvgGenerator svg;
-        svg.setOutputDevice(&buffer);
-        svg.setSize(QSize(w, h));
-        svg.setViewBox(QRect(0, 0, w, h));
-        svg.setResolution(options.dpi);
-        svg.setTitle(options.title);
-        svg.setDescription(QStringLiteral("CommuteLab figure"));
-        {
-            QPainter painter(&svg);
-            paintScene(scene, painter, w, h);
+        case FigureFormat::Svg: {
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            QSvgGenerator svg;
+            svg.setOutputDevice(&buffer);
+            svg.setSize(QSize(w, h));
+            svg.setViewBox(QRect(0, 0, w, h));
+            svg.setResolution(options.dpi);
+            svg.setTitle(options.title);
+            svg.setDescription(QStringLiteral("CommuteLab figure"));
+            {
+                QPainter painter(&svg);
+                paintScene(scene, painter, w, h);
+            }
+            saveBytes(path, bytes);
+            break;
         }
-        saveBytes(path, bytes);
-        break;
-    }
-    case FigureFormat::Pdf: {
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        {
-            QPdfWriter pdf(&buffer);
-            pdf.setResolution(options.dpi);
-            pdf.setPageSize(QPageSize(QSizeF(w * 72.0 / options.dpi, h * 72.0 / options.dpi), QPageSize::Point,
-                                      QString(), QPageSize::ExactMatch));
-            pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
-            pdf.setTitle(options.title);
-            pdf.setCreator(QStringLiteral("CommuteLab"));
-            QPainter painter(&pdf);
-            paintScene(scene, painter, w, h);
+        case FigureFormat::Pdf: {
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            {
+                QPdfWriter pdf(&buffer);
+                pdf.setResolution(options.dpi);
+                pdf.setPageSize(QPageSize(QSizeF(w * 72.0 / options.dpi, h * 72.0 / options.dpi), QPageSize::Point,
+                                          QString(), QPageSize::ExactMatch));
+                pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+                pdf.setTitle(options.title);
+                pdf.setCreator(QStringLiteral("CommuteLab"));
+                QPainter painter(&pdf);
+                paintScene(scene, painter, w, h);
+            }
+            saveBytes(path, bytes);
+            break;
         }
-        saveBytes(path, bytes);
-        break;
-    }
     }
     checkFileWritten(path);
     if (data) writeFigureData(*data, figureDataPath(path));

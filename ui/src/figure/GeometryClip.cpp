@@ -20,8 +20,10 @@ bool clipSegment(QPointF& a, QPointF& b, const QRectF& clip)
             continue;
         }
         const double t = q[k] / p[k];
-        if (p[k] < 0) t0 = std::max(t0, t);
-        else t1 = std::min(t1, t);
+        if (p[k] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
         if (t0 > t1) return false;
     }
     const QPointF start = a;

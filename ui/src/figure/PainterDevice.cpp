@@ -5,11 +5,11 @@
 
 #include <vtkBrush.h>
 #include <vtkImageData.h>
-#include <vtkRenderingCoreEnums.h>
 #include <vtkMatrix3x3.h>
 #include <vtkObjectFactory.h>
 #include <vtkPen.h>
 #include <vtkRect.h>
+#include <vtkRenderingCoreEnums.h>
 #include <vtkStdString.h>
 #include <vtkTextProperty.h>
 #include <vtkUnicodeString.h>
@@ -56,8 +56,7 @@ QImage toQImage(vtkImageData* image)
     int dims[3];
     image->GetDimensions(dims);
     const int components = image->GetNumberOfScalarComponents();
-    if (dims[0] <= 0 || dims[1] <= 0 || image->GetScalarType() != VTK_UNSIGNED_CHAR || components < 1 ||
-        components > 4)
+    if (dims[0] <= 0 || dims[1] <= 0 || image->GetScalarType() != VTK_UNSIGNED_CHAR || components < 1 || components > 4)
         return {};
     QImage out(dims[0], dims[1], QImage::Format_RGBA8888);
     const auto* pixels = static_cast<const unsigned char*>(image->GetScalarPointer());
@@ -314,15 +313,17 @@ QFont PainterDevice::currentFont() const
     const std::string file = TextProp->GetFontFile() ? TextProp->GetFontFile() : "";
     const int family = TextProp->GetFontFamily();
     QString name = QString::fromStdString(figureStyle().fontFamily);
-    if (family == VTK_COURIER || file.find("Mono") != std::string::npos) name = "DejaVu Sans Mono";
-    else if (family == VTK_TIMES || file.find("Serif") != std::string::npos) name = "DejaVu Serif";
+    if (family == VTK_COURIER || file.find("Mono") != std::string::npos)
+        name = "DejaVu Sans Mono";
+    else if (family == VTK_TIMES || file.find("Serif") != std::string::npos)
+        name = "DejaVu Serif";
     QFont font(name);
     // VTK's font size is the em in device pixels; Qt wants points of this device's resolution.
     font.setPointSizeF(std::max(1, TextProp->GetFontSize()) * 72.0 / painter_->device()->logicalDpiY());
     font.setBold(TextProp->GetBold() || file.find("Bold") != std::string::npos);
     font.setItalic(TextProp->GetItalic());
     font.setHintingPreference(QFont::PreferNoHinting);  // the same advances in PNG, SVG and PDF
-    font.setKerning(false);                              // SVG renderers do not kern Qt's <text>
+    font.setKerning(false);                             // SVG renderers do not kern Qt's <text>
     return font;
 }
 
@@ -331,10 +332,14 @@ QRectF PainterDevice::justifiedBox(const QString& text, QPointF anchor) const
     const QFontMetricsF metrics(currentFont(), painter_->device());
     const double w = metrics.horizontalAdvance(text), h = metrics.ascent() + metrics.descent();
     double left = anchor.x(), top = anchor.y() - h;  // page y points down: VTK's bottom is the box's bottom
-    if (TextProp->GetJustification() == VTK_TEXT_CENTERED) left -= w / 2;
-    else if (TextProp->GetJustification() == VTK_TEXT_RIGHT) left -= w;
-    if (TextProp->GetVerticalJustification() == VTK_TEXT_CENTERED) top = anchor.y() - h / 2;
-    else if (TextProp->GetVerticalJustification() == VTK_TEXT_TOP) top = anchor.y();
+    if (TextProp->GetJustification() == VTK_TEXT_CENTERED)
+        left -= w / 2;
+    else if (TextProp->GetJustification() == VTK_TEXT_RIGHT)
+        left -= w;
+    if (TextProp->GetVerticalJustification() == VTK_TEXT_CENTERED)
+        top = anchor.y() - h / 2;
+    else if (TextProp->GetVerticalJustification() == VTK_TEXT_TOP)
+        top = anchor.y();
     return QRectF(left, top, w, h);
 }
 
@@ -396,10 +401,14 @@ void PainterDevice::ComputeStringBounds(const vtkUnicodeString& string, float bo
 void PainterDevice::ComputeJustifiedStringBounds(const char* string, float bounds[4])
 {
     ComputeStringBounds(vtkStdString(string ? string : ""), bounds);
-    if (TextProp->GetJustification() == VTK_TEXT_CENTERED) bounds[0] = -bounds[2] / 2;
-    else if (TextProp->GetJustification() == VTK_TEXT_RIGHT) bounds[0] = -bounds[2];
-    if (TextProp->GetVerticalJustification() == VTK_TEXT_CENTERED) bounds[1] = -bounds[3] / 2;
-    else if (TextProp->GetVerticalJustification() == VTK_TEXT_TOP) bounds[1] = -bounds[3];
+    if (TextProp->GetJustification() == VTK_TEXT_CENTERED)
+        bounds[0] = -bounds[2] / 2;
+    else if (TextProp->GetJustification() == VTK_TEXT_RIGHT)
+        bounds[0] = -bounds[2];
+    if (TextProp->GetVerticalJustification() == VTK_TEXT_CENTERED)
+        bounds[1] = -bounds[3] / 2;
+    else if (TextProp->GetVerticalJustification() == VTK_TEXT_TOP)
+        bounds[1] = -bounds[3];
 }
 
 void PainterDevice::drawImageInRect(QRectF pageRect, vtkImageData* image)
@@ -430,7 +439,8 @@ void PainterDevice::DrawImage(float p[2], float scale, vtkImageData* image)
 
 void PainterDevice::DrawImage(const vtkRectf& pos, vtkImageData* image)
 {
-    const QPointF a = toPage(pos.GetX(), pos.GetY()), b = toPage(pos.GetX() + pos.GetWidth(), pos.GetY() + pos.GetHeight());
+    const QPointF a = toPage(pos.GetX(), pos.GetY()),
+                  b = toPage(pos.GetX() + pos.GetWidth(), pos.GetY() + pos.GetHeight());
     drawImageInRect(QRectF(a, b).normalized(), image);
 }
 
@@ -501,8 +511,10 @@ void PainterDevice::SetClipping(int* x)
 void PainterDevice::EnableClipping(bool enable)
 {
     clipEnabled_ = enable;
-    if (enable && !clipRequest_.isNull()) clip_ = clipRequest_;
-    else clip_.reset();
+    if (enable && !clipRequest_.isNull())
+        clip_ = clipRequest_;
+    else
+        clip_.reset();
 }
 
 }  // namespace cl::ui
