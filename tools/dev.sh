@@ -17,6 +17,7 @@ packages=(
   python3-torch fortunes fortunes-ru fortunes-de
   python3-pandas
   libprotobuf-dev protobuf-compiler
+  qt6-svg-dev librsvg2-bin
 )
 
 install_missing() {

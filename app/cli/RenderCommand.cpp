@@ -1,6 +1,6 @@
 // commutelab render: one landscape view (or Figure 1's three panels) of a preset or a saved
 // session, sampled with core and written to PNG/SVG/PDF through the figure export, without a
-// window. VTK draws with OpenGL, so an X display is needed (xvfb-run when there is none).
+// window. Figures are painted with QPainter on Qt's offscreen platform: no display is needed.
 
 #include "cli/CommandRegistry.h"
 #include "cli/Report.h"
@@ -11,17 +11,28 @@
 #include "ui/LandscapeColors.h"
 #include "ui/LandscapeFigure.h"
 #include "ui/LandscapeSession.h"
+#include "ui/logs/LogFigures.h"
+#include "ui/schedule/LabTypes.h"
+#include "ui/schedule/ScheduleCharts.h"
+
+#include "core/FieldCsv.h"
+#include "core/logs/LogFile.h"
+#include "core/planner/TournamentPlanner.h"
 
 #include <QFileInfo>
 #include <QString>
 
-#include <dlfcn.h>
+#include <QGuiApplication>
+#include <QStringList>
+
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
-#include <cstdlib>
+#include <fstream>
+#include <memory>
 #include <ostream>
 #include <regex>
-#include <thread>
 
 namespace cl::cli {
 
@@ -34,36 +45,15 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-/// VTK's X11 render window aborts the process when it cannot open the display, so look first.
-/// libX11 is opened at run time: the binary does not link it, and a missing library reads as
-/// "no display" too.
-std::string displayProblem()
+/// Qt's font database and QPdfWriter need a QGuiApplication; the offscreen platform needs no
+/// display, so `render` runs on a headless machine as is.
+std::unique_ptr<QGuiApplication> offscreenApplication()
 {
-    const char* name = std::getenv("DISPLAY");
-    if (!name || !*name) return "no X display (DISPLAY is not set)";
-    void* x11 = dlopen("libX11.so.6", RTLD_LAZY | RTLD_LOCAL);
-    if (!x11) return "libX11 cannot be loaded";
-    using Open = void* (*)(const char*);
-    using Close = int (*)(void*);
-    auto open = reinterpret_cast<Open>(dlsym(x11, "XOpenDisplay"));
-    auto close = reinterpret_cast<Close>(dlsym(x11, "XCloseDisplay"));
-    std::string problem;
-    if (!open || !close) {
-        problem = "libX11 has no XOpenDisplay";
-    } else {
-        // A busy Xvfb now and then refuses one connection: try a few times before giving up.
-        problem = std::string("cannot open X display '") + name + "'";
-        for (int attempt = 0; attempt < 10; ++attempt) {
-            if (void* display = open(name)) {
-                close(display);
-                problem.clear();
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        }
-    }
-    dlclose(x11);
-    return problem;
+    if (QGuiApplication::instance()) return nullptr;
+    static int argc = 3;
+    static char arg0[] = "commutelab", arg1[] = "-platform", arg2[] = "offscreen";
+    static char* argv[] = {arg0, arg1, arg2, nullptr};
+    return std::make_unique<QGuiApplication>(argc, argv);
 }
 
 ui::LandscapeOptions::ArrowScaling arrowScaling(const std::string& name)
@@ -158,19 +148,111 @@ std::shared_ptr<const ui::LandscapeOverlays> overlays(const Scene& s)
     return result;
 }
 
-int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
+/// The figure's size from --width/--height (pixels) or --inches W,H, and --dpi.
+ui::FigureOptions figureSize(const ParsedArgs& args, int defaultWidth, int defaultHeight)
 {
-    if (args.has("preset") == args.has("session"))
-        throw UsageError("give exactly one of --preset NAME or --session FILE");
-    const std::string outPath = args.text("out");
-    const QString outFile = QString::fromStdString(outPath);
-    bool pdf = false;
+    ui::FigureOptions o;
+    o.dpi = args.integer("dpi");
+    if (o.dpi < 10 || o.dpi > 2400) throw UsageError("--dpi: must be between 10 and 2400");
+    o.width = args.has("width") ? args.integer("width") : defaultWidth;
+    o.height = args.has("height") ? args.integer("height") : defaultHeight;
+    if (args.has("inches")) {
+        double w = 0, h = 0;
+        char tail = 0;
+        if (std::sscanf(args.text("inches").c_str(), "%lf,%lf%c", &w, &h, &tail) != 2 || !(w > 0) || !(h > 0))
+            throw UsageError("--inches: expected W,H in inches, e.g. 6.4,4.8, got '" + args.text("inches") + "'");
+        o.width = int(std::lround(w * o.dpi));
+        o.height = int(std::lround(h * o.dpi));
+    }
+    // writeFigure checks these too, but here the message can name the option.
+    if (o.width < 16 || o.width > 16384) throw UsageError("--width: must be between 16 and 16384 pixels");
+    if (o.height < 16 || o.height > 16384) throw UsageError("--height: must be between 16 and 16384 pixels");
+    return o;
+}
+
+void checkOutPath(const QString& outFile)
+{
     try {
-        pdf = ui::figureFormatForPath(outFile) == ui::FigureFormat::Pdf;
+        ui::figureFormatForPath(outFile);
     } catch (const std::invalid_argument& e) {
         throw UsageError(std::string("--out: ") + e.what());
     }
+}
 
+void report(std::ostream& out, const ParsedArgs& args, const std::string& view, const ui::FigureOptions& o,
+            double renderSeconds, const QString& dataPath)
+{
+    Report r;
+    r.add("out", args.text("out"));
+    r.add("view", view);
+    r.add("width", static_cast<long long>(o.width));
+    r.add("height", static_cast<long long>(o.height));
+    r.add("dpi", static_cast<long long>(o.dpi));
+    if (!dataPath.isEmpty()) r.add("data", dataPath.toStdString());
+    r.add("render_seconds", renderSeconds);
+    r.print(out, args.has("json"));
+}
+
+/// `--log FILE --view pareto|prediction|advice`: the log window's figure with its default settings.
+int renderLog(const ParsedArgs& args, std::ostream& out)
+{
+    const QString outFile = QString::fromStdString(args.text("out"));
+    const std::string view = args.has("view") ? args.text("view") : "pareto";
+    const auto views = ui::logs::logFigureViews();
+    if (std::find(views.begin(), views.end(), view) == views.end())
+        throw UsageError("--view: unknown log view '" + view + "' (use pareto, prediction or advice)");
+    ui::FigureOptions options = figureSize(args, 1200, 900);
+    auto log = std::make_shared<const logs::RunLog>(logs::readLog(args.text("log")));  // located errors
+    const auto app = offscreenApplication();
+    const auto start = Clock::now();
+    const ui::logs::LogFigure figure = ui::logs::logFigure(log, view);
+    options.title = args.has("title") ? QString::fromStdString(args.text("title")) : figure.title;
+    ui::writeFigure(figure.populate, outFile, options, args.has("data") ? &figure.data : nullptr);
+    report(out, args, view, options, secondsSince(start), args.has("data") ? ui::figureDataPath(outFile) : QString());
+    return 0;
+}
+
+/// `--lab pmatrix --domains K --dim N --seed S`: the Schedule lab's P matrix of its random
+/// quadratic model at θ0 (the lab has no saved form, so its command-line parameters stand in).
+int renderLab(const ParsedArgs& args, std::ostream& out)
+{
+    const QString outFile = QString::fromStdString(args.text("out"));
+    const std::string view = args.text("lab");
+    if (view != "pmatrix") throw UsageError("--lab: unknown lab figure '" + view + "' (use pmatrix)");
+    RandomQuadraticSpec spec;
+    spec.domains = args.has("domains") ? args.integer("domains") : 3;
+    spec.dimension = args.has("dim") ? args.integer("dim") : 20;
+    spec.seed = args.has("seed") ? std::uint64_t(args.integer("seed")) : 1;
+    if (spec.domains < 2 || spec.domains > 12) throw UsageError("--domains: K must be between 2 and 12");
+    if (spec.dimension < 2 || spec.dimension > 4000) throw UsageError("--dim: N must be between 2 and 4000");
+    ui::FigureOptions options = figureSize(args, 960, 720);
+    const auto app = offscreenApplication();
+    const auto start = Clock::now();
+    const auto model = ui::schedule::buildLabModel(spec);
+    const Matrix matrix = pairwiseOrderMatrix(model->losses, *model->target, model->model.theta0);
+    QStringList names;
+    for (int k = 0; k < model->domainCount(); ++k) names << QString("L%1").arg(k + 1);
+    const QString title =
+        args.has("title") ? QString::fromStdString(args.text("title")) : ui::schedule::pMatrixTitle(1, 0.0);
+    options.title = title;
+    const FigureTable data = ui::schedule::heatMapTable(matrix, names);
+    ui::writeFigure(ui::schedule::heatMapChart(title, matrix, names), outFile, options,
+                    args.has("data") ? &data : nullptr);
+    report(out, args, view, options, secondsSince(start), args.has("data") ? ui::figureDataPath(outFile) : QString());
+    return 0;
+}
+
+int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
+{
+    const int sources =
+        int(args.has("preset")) + int(args.has("session")) + int(args.has("log")) + int(args.has("lab"));
+    if (sources != 1)
+        throw UsageError("give exactly one of --preset NAME, --session FILE, --log FILE or --lab pmatrix");
+    const std::string outPath = args.text("out");
+    const QString outFile = QString::fromStdString(outPath);
+    checkOutPath(outFile);
+    if (args.has("log")) return renderLog(args, out);
+    if (args.has("lab")) return renderLab(args, out);
     Scene s = args.has("preset") ? fromPreset(args.text("preset")) : fromSession(args.text("session"));
     const std::string view = args.has("view") ? args.text("view") : s.defaultView;
     s.figure.panels = ui::landscapeViewPanels(view);
@@ -199,7 +281,6 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (args.has("colormap")) o.colorMap = args.text("colormap");
     if (args.has("diverging-map")) o.divergingMap = args.text("diverging-map");
     if (args.has("title")) s.figure.title = args.text("title");
-    s.figure.asciiText = pdf;
     try {  // name a bad colour map before any work is done
         ui::ColorMap::named(o.colorMap);
         ui::ColorMap::named(o.divergingMap);
@@ -208,22 +289,10 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     }
 
     const bool wide = s.figure.panels.size() > 1;
-    ui::FigureOptions figureOptions;
-    figureOptions.width = args.has("width") ? args.integer("width") : (wide ? 1800 : 960);
-    figureOptions.height = args.has("height") ? args.integer("height") : (wide ? 540 : 680);
-    figureOptions.dpi = args.integer("dpi");
-    // writeFigure checks these too, but here the message can name the option.
-    if (figureOptions.width < 16 || figureOptions.width > 16384)
-        throw UsageError("--width: must be between 16 and 16384");
-    if (figureOptions.height < 16 || figureOptions.height > 16384)
-        throw UsageError("--height: must be between 16 and 16384");
-    if (figureOptions.dpi < 10 || figureOptions.dpi > 2400) throw UsageError("--dpi: must be between 10 and 2400");
+    ui::FigureOptions figureOptions = figureSize(args, wide ? 1800 : 960, wide ? 540 : 680);
     figureOptions.title = QString::fromStdString(s.figure.title.empty() ? "CommuteLab landscape" : s.figure.title);
-    if (const std::string problem = displayProblem(); !problem.empty())
-        throw std::runtime_error(problem +
-                                 ": rendering needs OpenGL on an X display; run under xvfb-run, e.g. "
-                                 "xvfb-run -a commutelab render ...");
 
+    const auto app = offscreenApplication();
     auto start = Clock::now();
     FieldRequest request;
     request.l1 = s.l1;
@@ -241,6 +310,13 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
                         ui::populateLandscapeFigure(scene, s.figure, w, h, scale);
                     }),
                     outFile, figureOptions);
+    QString dataPath;
+    if (args.has("data")) {  // the numbers behind the panels: every field at every grid point
+        dataPath = ui::figureDataPath(outFile);
+        std::ofstream csv(dataPath.toStdString());
+        writeFieldsCsv(*grid, csv);
+        if (!csv.flush()) throw std::runtime_error("cannot write '" + dataPath.toStdString() + "'");
+    }
     const double renderSeconds = secondsSince(start);
 
     Report report;
@@ -251,6 +327,7 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     report.add("grid", static_cast<long long>(s.grid.n));
     report.add("sample_seconds", sampleSeconds);
     report.add("render_seconds", renderSeconds);
+    if (!dataPath.isEmpty()) report.add("data", dataPath.toStdString());
     report.print(out, args.has("json"));
     return 0;
 }
@@ -258,15 +335,25 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
 const CommandRegistration registration{CommandSpec{
     "render",
     "Draw a landscape view (L1, L2, the bracket with its regions, the P map, or Figure 1's three panels) of a "
-    "preset or a saved session to PNG, SVG or PDF. Needs an X display: run under xvfb-run when there is none.",
+    "preset or a saved session, a log window figure of an experiment log, or the Schedule lab's P matrix, "
+    "to PNG, SVG or PDF (painted with QPainter: no display needed).",
     {
         {"preset", "NAME", "built-in pair of losses (figure1, rotated-quadratics, quadratic-nonconvex)", "", false},
         {"session", "FILE", "landscape session saved by the workspace (.json)", "", false},
-        {"view", "l1|l2|bracket|pmap|figure1", "what to draw (default: figure1, or the session's layout)", "", false},
+        {"log", "FILE", "experiment log: the log window's figures (--view pareto|prediction|advice)", "", false},
+        {"lab", "pmatrix", "the Schedule lab's P matrix of a random quadratic model at theta0", "", false},
+        {"domains", "K", "--lab: number of domains", "3", false},
+        {"dim", "N", "--lab: parameter dimension", "20", false},
+        {"seed", "S", "--lab: random seed of the model", "1", false},
+        {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice",
+         "what to draw (default: figure1, the session's layout, or pareto for a log)", "", false},
+        {"inches", "W,H", "figure size in inches (pixels = inches x dpi); overrides --width/--height", "", false},
+        {"data", "", "also write the numbers behind the figure to OUT with the suffix .csv", "", false},
         {"out", "FILE", "output file; the format follows the suffix: .png, .svg or .pdf", "", true},
-        {"width", "PX", "figure width in pixels (points for SVG/PDF)", "960, figure1: 1800", false},
-        {"height", "PX", "figure height in pixels (points for SVG/PDF)", "680, figure1: 540", false},
-        {"dpi", "N", "PNG only: recorded in the file; text and lines scale by N/96", "96", false},
+        {"width", "PX", "figure width in pixels (the page is PX/dpi inches)", "960, figure1: 1800, log: 1200", false},
+        {"height", "PX", "figure height in pixels", "680, figure1: 540, log: 900", false},
+        {"dpi", "N", "dots per inch: recorded in PNG, sets the SVG/PDF page size; text and lines scale by N/96", "96",
+         false},
         {"grid", "N", "points per axis (default: the preset's or session's)", "", false},
         {"target", "mean|l1|l2|EXPR", "loss that P is measured against (default: mean, or the session's)", "", false},
         {"arrows", "N", "arrows per side of the plot", "24", false},

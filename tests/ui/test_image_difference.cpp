@@ -1,7 +1,7 @@
 // The image difference behind the figure baselines: what it ignores (identical images,
 // anti-aliasing, a one-pixel shift) and what it catches (a swapped colour, a line moved far).
 
-#include "../../ui/src/figure/ImageDifference.h"
+#include "ImageDifference.h"
 
 #include <QPainter>
 #include <QtTest>

@@ -5,7 +5,7 @@
 
 #include "../../ui/src/ArrowFieldItem.h"
 #include "../../ui/src/figure/FieldStatistics.h"
-#include "../../ui/src/figure/ImageDifference.h"
+#include "ImageDifference.h"
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
 #include "core/landscape/LandscapePreset.h"

@@ -71,8 +71,7 @@ void LandscapeItem::setFont(vtkContext2D* painter, double pixelSize, Rgb colour,
 
 void LandscapeItem::drawText(vtkContext2D* painter, double x, double y, const std::string& text) const
 {
-    const std::string shown = model_ && model_->asciiText ? asciiText(text) : text;
-    painter->DrawString(static_cast<float>(std::round(x)), static_cast<float>(std::round(y)), shown.c_str());
+    painter->DrawString(static_cast<float>(std::round(x)), static_cast<float>(std::round(y)), text.c_str());
 }
 
 void LandscapeItem::appendArrowLines(std::vector<float>& segments, double x0, double y0, double x1, double y1,
@@ -120,31 +119,6 @@ void LandscapeItem::drawSegments(vtkContext2D* painter, std::vector<float>& segm
     brush->SetColor(pen->GetColorObject());
     painter->GetDevice()->DrawQuad(quads.data(), static_cast<int>(quads.size() / 2));
     brush->SetColor(saved);
-}
-
-std::string LandscapeItem::asciiText(const std::string& text)
-{
-    static const std::pair<const char*, const char*> replacements[] = {
-        {"\u03b8", "theta"}, {"\u2081", "1"}, {"\u2082", "2"}, {"\u2212", "-"}, {"\u2207", "grad "},
-        {"\u27e8", "<"}, {"\u27e9", ">"}, {"\u221a", "sqrt"}, {"\u221d", "~"}, {"\u00bd", "1/2"},
-        {"\u00b1", "+/-"}, {"\u0394", "d"}, {"\u00b2", "^2"}, {"\u2026", "..."}, {"\u00b7", "*"}};
-    std::string out = text;
-    for (const auto& [from, to] : replacements) {
-        const std::string f = from;
-        for (std::size_t at = out.find(f); at != std::string::npos; at = out.find(f, at + std::strlen(to)))
-            out.replace(at, f.size(), to);
-    }
-    // Anything else outside ASCII becomes '?', never raw bytes.
-    std::string ascii;
-    for (std::size_t k = 0; k < out.size(); ++k) {
-        const unsigned char c = static_cast<unsigned char>(out[k]);
-        if (c < 0x80) {
-            ascii += out[k];
-        } else if ((c & 0xc0) == 0xc0) {
-            ascii += '?';
-        }
-    }
-    return ascii;
 }
 
 void LandscapeItem::drawArrow(vtkContext2D* painter, double x0, double y0, double x1, double y1, double head)

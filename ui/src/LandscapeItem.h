@@ -37,11 +37,7 @@ protected:
 
     /// DrawString at whole pixels: text is a texture, and a fractional offset smears its edge
     /// rows (visible with multisampling).
-    /// With the model's asciiText set, the text is transliterated first (asciiText()).
     void drawText(vtkContext2D* painter, double x, double y, const std::string& text) const;
-    /// θ₁ → theta1, − → -, ∇ → grad, ½ → 1/2 and so on: for the PDF exporter, whose base-14
-    /// fonts cannot show anything outside ASCII (it would print the UTF-8 bytes as Latin-1).
-    static std::string asciiText(const std::string& text);
     /// A filled arrow from (x0, y0) to (x1, y1) in scene pixels; head length in pixels.
     static void drawArrow(vtkContext2D* painter, double x0, double y0, double x1, double y1, double head);
     /// The same arrow with an open (two-barb) head, as three segments appended to `segments`

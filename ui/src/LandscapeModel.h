@@ -42,7 +42,6 @@ struct LandscapeModel {
     Rgb regionGreen = palette::regionGreen, regionPurple = palette::regionPurple;
     std::string title, subtitle, targetLabel;
     PlotLayout layout;
-    bool asciiText = false;  // LandscapeFigureSpec::asciiText
 
     const FieldGrid* grid() const { return data->grid.get(); }
 };

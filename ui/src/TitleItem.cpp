@@ -16,7 +16,7 @@ void TitleItem::drawFitted(vtkContext2D* painter, double centre, double y, const
     // A long title (a typed expression in the subtitle) must stay on the page: shrink it to the
     // scene's width, then slide it sideways if centring over the plot would cut it off.
     const double sceneWidth = GetScene() ? GetScene()->GetSceneWidth() : 0;
-    const std::string shown = model()->asciiText ? asciiText(text) : text;
+    const std::string& shown = text;
     float bounds[4];
     painter->ComputeStringBounds(shown.c_str(), bounds);
     const double room = sceneWidth - 8;

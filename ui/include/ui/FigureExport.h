@@ -1,7 +1,11 @@
 #pragma once
-// One export path for every 2-D figure: a function that fills a VTK Context2D scene is rendered
-// off screen and written as PNG (with its DPI recorded), SVG or PDF (vector: lines as paths,
-// text as text). The GUI's "Export…" and `commutelab render` both come here.
+// One export path for every 2-D figure: a function that fills a VTK Context2D scene is painted
+// through PainterDevice (QPainter) into PNG (with its DPI recorded), SVG or PDF (vector: lines as
+// paths, text as Unicode text in embedded fonts). The GUI's "Export…" and `commutelab render`
+// both come here. Sizes: width×height pixels at `dpi`, i.e. width/dpi × height/dpi inches; text
+// and lines scale by dpi/96, so the same inches give the same figure at every DPI.
+
+#include "core/FigureTable.h"
 
 #include <QString>
 
@@ -15,9 +19,9 @@ namespace cl::ui {
 enum class FigureFormat { Png, Svg, Pdf };
 
 struct FigureOptions {
-    int width = 1200;   // device pixels (PNG) or points (SVG/PDF page)
+    int width = 1200;   // pixels; the page is width/dpi inches wide in every format
     int height = 900;
-    int dpi = 150;      // PNG only: recorded in the file, and the scale passed to scaled populators
+    int dpi = 150;      // recorded in the PNG; sets the SVG/PDF page size and the populator's scale (dpi/96)
     QString title;      // document title for SVG/PDF
 };
 
@@ -27,14 +31,22 @@ FigureFormat figureFormatForPath(const QString& path);
 
 /// Fills `scene`, which will be rendered at width×height device pixels.
 using ScenePopulator = std::function<void(vtkContextScene* scene, int width, int height)>;
-/// Same, with the scale of text and line widths (dpi / 96 for PNG, 1 for vector formats).
+/// Same, with the scale of text and line widths (dpi / 96, in every format).
 using ScaledScenePopulator = std::function<void(vtkContextScene* scene, int width, int height, double scale)>;
 
-/// Renders the figure in an off-screen window (needs an OpenGL display: run under xvfb-run
-/// when there is none) and writes it to `path`. Throws std::invalid_argument for a bad size or
-/// suffix and std::runtime_error naming the path when the file cannot be written.
-void writeFigure(const ScenePopulator& populate, const QString& path, const FigureOptions& options);
-void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options);
+/// Paints the figure with QPainter (PainterDevice: no OpenGL, no display; needs a
+/// QGuiApplication for fonts) and writes it to `path`. With `data`, the numbers behind the
+/// figure go to figureDataPath(path) as CSV. Throws std::invalid_argument for a bad size or
+/// suffix and std::runtime_error naming the path when a file cannot be written.
+void writeFigure(const ScenePopulator& populate, const QString& path, const FigureOptions& options,
+                 const FigureTable* data = nullptr);
+void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options,
+                 const FigureTable* data = nullptr);
+
+/// Where a figure's numbers go: the figure's path with the suffix replaced by .csv.
+QString figureDataPath(const QString& figurePath);
+/// Writes `table` as CSV through QSaveFile; throws std::runtime_error naming the path.
+void writeFigureData(const FigureTable& table, const QString& path);
 
 /// Throws std::invalid_argument for a size or DPI writeFigure does not accept.
 void checkFigureOptions(const FigureOptions& options);

@@ -31,9 +31,6 @@ struct LandscapeFigureSpec {
     std::string title, subtitle;
     std::string targetLabel = "mean";  // names the target in the P map
     std::optional<DataRect> view;      // the data rectangle shown; default: the grid's
-    /// Transliterate text to ASCII (θ₁ → theta1): set it for PDF, whose exporter has only
-    /// base-14 fonts and would print UTF-8 bytes as Latin-1 mojibake.
-    bool asciiText = false;
 };
 
 /// The panels of a --view name: "l1", "l2", "bracket", "pmap" or "figure1" (L1, L2, Bracket);

@@ -13,7 +13,6 @@
 #include "../OverlayItem.h"
 #include "../OverlayLegendItem.h"
 #include "../ShadedGridItem.h"
-#include "../SvgDefinitionsItem.h"
 #include "../TitleItem.h"
 #include "FieldStatistics.h"
 
@@ -158,7 +157,6 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
     const ColorMap sequential = ColorMap::named(spec.options.colorMap);
     const ColorMap diverging = ColorMap::named(spec.options.divergingMap);
     const bool single = spec.panels.size() == 1;
-    scene->AddItem(vtkSmartPointer<SvgDefinitionsItem>::New());  // keeps images and clips in SVG exports
 
     for (std::size_t index = 0; index < spec.panels.size(); ++index) {
         auto model = std::make_shared<LandscapeModel>();
@@ -177,7 +175,6 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
             model->title = "P(L\u2081, L\u2082; " + spec.targetLabel + ") = \u27e8R, \u2207target\u27e9";
         if (single) model->subtitle = spec.subtitle;
         model->layout = landscapePanelLayout(spec, index, width, height, scale);
-        model->asciiText = spec.asciiText;
 
         // Everything drawn in data coordinates is clipped to the plot (a zoomed view shows only
         // part of the grid; arrows and flows may leave it).
@@ -225,7 +222,6 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         auto model = std::make_shared<LandscapeModel>();
         model->title = spec.title;
         model->subtitle = spec.subtitle;
-        model->asciiText = spec.asciiText;
         model->layout.scale = scale;
         model->layout.left = 0;
         model->layout.width = width;

@@ -1,5 +1,7 @@
 #include "ui/logs/AdviceScene.h"
 
+#include "ui/FigureStyle.h"
+
 #include "ChartStyle.h"
 
 #include "ui/logs/ParetoScene.h"
@@ -23,8 +25,6 @@ namespace cl::ui::logs {
 namespace {
 
 // Distinct, print-safe colours for up to six targets.
-constexpr unsigned char kColors[][3] = {{31, 90, 200}, {205, 35, 35}, {40, 150, 70},
-                                        {150, 80, 190}, {230, 140, 0}, {90, 90, 90}};
 
 }  // namespace
 
@@ -70,8 +70,8 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
             any = true;
         }
         auto* line = vtkPlotLine::SafeDownCast(addXYSeries(chart, vtkChart::LINE, xs, ys, "step", "change"));
-        const unsigned char* c = kColors[k % 6];
-        line->SetColor(c[0], c[1], c[2], 255);
+        const Rgb c = domainColor(std::size_t(k));  // domain k: the style's colour in every window
+        line->SetColor(c.r, c.g, c.b, 255);
         line->SetWidth(static_cast<float>(1.5 * scale));
         line->SetMarkerStyle(vtkPlotPoints::CIRCLE);
         line->SetMarkerSize(static_cast<float>(6 * scale));

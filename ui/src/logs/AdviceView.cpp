@@ -1,5 +1,7 @@
 #include "ui/logs/AdviceView.h"
 
+#include "ui/logs/LogFigures.h"
+
 #include "ui/logs/AdviceScene.h"
 #include "ui/logs/FigureHost.h"
 #include "ui/logs/ParetoData.h"
@@ -131,10 +133,11 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
         plot_->rebuild();
         return;
     }
-    plot_->setPopulator(
-        [log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
-            populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
-        });
+    plot_->setData(adviceTable(*log_, advice_));
+    plot_->setPopulator([log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale,
+                                                       bool onScreen) {
+        populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
+    });
 }
 
 void AdviceView::showCurricula()

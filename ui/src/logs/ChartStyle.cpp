@@ -1,5 +1,7 @@
 #include "ChartStyle.h"
 
+#include "ui/FigureStyle.h"
+
 #include <vtkAxis.h>
 #include <vtkChartXY.h>
 #include <vtkDoubleArray.h>
@@ -17,18 +19,18 @@ void placeChart(vtkChartXY* chart, const PlotRect& rect, const QString& title, d
     chart->SetSize(vtkRectf(static_cast<float>(rect.left), static_cast<float>(rect.bottom),
                             static_cast<float>(rect.width), static_cast<float>(rect.height)));
     chart->SetTitle(title.toStdString());
-    chart->GetTitleProperties()->SetFontSize(static_cast<int>(16 * scale));
-    chart->GetTitleProperties()->SetBold(boldTitle);
+    useStyleFont(chart->GetTitleProperties(), figureStyle().titlePt, scale, boldTitle);
 }
 
 void styleChartAxis(vtkAxis* axis, const QString& title, double scale, bool grid)
 {
     axis->SetTitle(title.toStdString());
-    axis->GetTitleProperties()->SetFontSize(static_cast<int>(14 * scale));
-    axis->GetTitleProperties()->SetBold(false);
-    axis->GetLabelProperties()->SetFontSize(static_cast<int>(12 * scale));
-    axis->GetPen()->SetWidth(static_cast<float>(scale));
-    axis->GetGridPen()->SetColorF(0.88, 0.88, 0.88);
+    const FigureStyle& style = figureStyle();
+    useStyleFont(axis->GetTitleProperties(), style.axisTitlePt, scale);
+    useStyleFont(axis->GetLabelProperties(), style.tickPt, scale);
+    axis->GetPen()->SetWidth(static_cast<float>(pointsToPixels(style.axisLinePt, scale)));
+    axis->GetGridPen()->SetColor(style.grid.r, style.grid.g, style.grid.b);
+    axis->GetGridPen()->SetWidth(static_cast<float>(pointsToPixels(style.gridLinePt, scale)));
     axis->SetGridVisible(grid);
 }
 

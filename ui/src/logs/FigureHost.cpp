@@ -24,6 +24,7 @@ struct FigureHost::Scene {
     vtkNew<vtkContextActor> actor;
     vtkNew<vtkContextInteractorStyle> style;
     FigurePopulator populate;
+    FigureTable data;
     int width = 0, height = 0;
 };
 
@@ -41,6 +42,11 @@ FigureHost::FigureHost(QWidget* parent) : VtkOpenGLHost(parent), scene_(std::mak
 }
 
 FigureHost::~FigureHost() = default;
+
+void FigureHost::setData(FigureTable data)
+{
+    scene_->data = std::move(data);
+}
 
 void FigureHost::setPopulator(FigurePopulator populate)
 {
@@ -85,7 +91,7 @@ bool FigureHost::exportFigure(const QString& path, const FigureOptions& options,
         writeFigure(ScaledScenePopulator([&populate](vtkContextScene* scene, int w, int h, double scale) {
                         populate(scene, w, h, scale, false);
                     }),
-                    path, options);
+                    path, options, scene_->data.columns.empty() ? nullptr : &scene_->data);
         return true;
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());

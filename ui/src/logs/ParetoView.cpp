@@ -1,5 +1,7 @@
 #include "ui/logs/ParetoView.h"
 
+#include "ui/logs/LogFigures.h"
+
 #include "ui/logs/FigureHost.h"
 #include "ui/logs/ParetoScene.h"
 #include "ui/logs/TableExport.h"
@@ -122,7 +124,7 @@ ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
     });
     connect(plot_, &FigureHost::sceneHovered, this, &ParetoView::onHover);
     connect(exportFigure, &QPushButton::clicked, this,
-            [this] { plot_->exportWithDialog(QStringLiteral("pareto.svg"), titleFor(log_.get())); });
+            [this] { plot_->exportWithDialog(QStringLiteral("pareto.svg"), paretoTitle(log_.get())); });
     connect(exportTable, &QPushButton::clicked, this, [this] { exportTableWithDialog(table_, "pareto-front.csv"); });
 
     // Live and exported figures come from the same function; only the live one keeps its chart.
@@ -130,7 +132,7 @@ ParetoView::ParetoView(QWidget* parent) : QWidget(parent)
         ParetoSceneOptions options;
         options.grid = !onScreen;
         options.equalAxes = equalAxes_;
-        options.title = titleFor(log_.get());
+        options.title = paretoTitle(log_.get());
         populateParetoScene(scene, data_, options, w, h, scale);
     });
 }
@@ -218,6 +220,7 @@ void ParetoView::rebuildData()
 {
     data_ = buildParetoData(runs_, baseRun_, xAxis_->currentText().toStdString(), yAxis_->currentText().toStdString(),
                             hidden_);
+    plot_->setData(paretoTable(data_));
     rebuildGroupBoxes();
     fillFrontTable();
     QString note;
@@ -292,7 +295,7 @@ bool ParetoView::exportFigure(const QString& path, QString* error) const
     options.width = 1200;
     options.height = 800;
     options.dpi = 150;
-    options.title = titleFor(log_.get());
+    options.title = paretoTitle(log_.get());
     return plot_->exportFigure(path, options, error);
 }
 

@@ -1,10 +1,13 @@
 #include "ui/logs/PredictionView.h"
 
+#include "ui/logs/LogFigures.h"
+
 #include "ui/logs/FigureHost.h"
 #include "ui/logs/ParetoData.h"
 #include "ui/logs/PredictionScene.h"
 #include "ui/logs/TableExport.h"
 
+#include <algorithm>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -116,37 +119,16 @@ void PredictionView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
 
 bool PredictionView::canScale() const
 {
-    if (!log_ || report_.cells.empty()) return false;
-    for (const auto& c : report_.cells) {
-        const double dw = log_->interventions.deltaW[c.intervention], dt = log_->interventions.length[c.intervention];
-        if (!cl::logs::isRecorded(dw) || !cl::logs::isRecorded(dt)) return false;
-    }
-    return true;
-}
-
-double PredictionView::shownPrediction(std::size_t i) const
-{
-    const auto& c = report_.cells[i];
-    if (!scaled_->isChecked() || !scaled_->isEnabled()) return c.predicted;
-    const double dw = log_->interventions.deltaW[c.intervention], dt = log_->interventions.length[c.intervention];
-    return c.predicted * dw * dt * dt;
+    return log_ && canScalePredictions(*log_, report_);
 }
 
 void PredictionView::refresh()
 {
     const bool scaled = scaled_->isEnabled() && scaled_->isChecked();
-    std::vector<PredictionPoint> points;
-    bool anyStdError = false;
-    for (std::size_t i = 0; i < report_.cells.size(); ++i) {
-        const auto& c = report_.cells[i];
-        const double shown = shownPrediction(i);
-        // The standard error scales with the prediction (Δw·Δt², or 1).
-        const double se = cl::logs::isRecorded(c.predictedStdError) && c.predicted != 0
-                              ? c.predictedStdError * std::abs(shown / c.predicted)
-                              : (cl::logs::isRecorded(c.predictedStdError) ? c.predictedStdError : -1.0);
-        anyStdError = anyStdError || se >= 0;
-        points.push_back({shown, c.observed, c.agrees, se});
-    }
+    const std::vector<PredictionPoint> points =
+        log_ ? predictionPoints(*log_, report_, scaled) : std::vector<PredictionPoint>{};
+    const bool anyStdError = std::any_of(points.begin(), points.end(),
+                                         [](const PredictionPoint& p) { return p.stdError >= 0; });
 
     const int checkpoints = static_cast<int>(report_.checkpoints.size());
     QString text;
@@ -201,8 +183,8 @@ void PredictionView::refresh()
     }
     checkpoints_->resizeColumnsToContents();
 
-    const QString xTitle = scaled ? QStringLiteral("predicted: dw * dt^2 * P(L_a, L_b; L_k)")
-                                  : QStringLiteral("predicted: P(L_a, L_b; L_k), lr^2-scaled");
+    const QString xTitle = predictionAxisTitle(scaled);
+    plot_->setData(predictionTable(points));
     plot_->setPopulator([points, xTitle](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
         populatePredictionScene(scene, points, xTitle, QStringLiteral("Excess losses against the P-based prediction"),
                                 w, h, scale, !onScreen);

@@ -1,5 +1,7 @@
 #include "ChartFonts.h"
 
+#include "ui/FigureStyle.h"
+
 #include <vtkTextProperty.h>
 
 #include <QFileInfo>
@@ -8,13 +10,7 @@ namespace cl::ui::schedule {
 
 void useChartFont(vtkTextProperty* text, bool bold)
 {
-    static const bool installed = QFileInfo::exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf") &&
-                                  QFileInfo::exists("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf");
-    text->SetBold(bold);
-    if (!installed) return;
-    text->SetFontFamily(VTK_FONT_FILE);
-    text->SetFontFile(bold ? "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-                           : "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    useStyleFont(text, bold);
 }
 
 }  // namespace cl::ui::schedule

@@ -1,6 +1,7 @@
 #include "HeatMapItem.h"
 
 #include "ChartFonts.h"
+#include "ui/FigureStyle.h"
 
 #include <vtkBrush.h>
 #include <vtkContext2D.h>
@@ -19,10 +20,11 @@ vtkStandardNewMacro(HeatMapItem);
 
 namespace {
 
-void font(vtkContext2D* painter, int size, int justify, int vertical, bool bold = false)
+/// Text of `pixels` at 96 dpi, scaled to the figure's DPI.
+void font(vtkContext2D* painter, double pixels, double scale, int justify, int vertical, bool bold = false)
 {
     vtkTextProperty* t = painter->GetTextProp();
-    t->SetFontSize(size);
+    t->SetFontSize(std::max(1, int(std::lround(pixels * scale))));
     t->SetColor(0.1, 0.1, 0.1);
     t->SetJustification(justify);
     t->SetVerticalJustification(vertical);
@@ -49,31 +51,33 @@ void HeatMapItem::setData(std::string title, Matrix matrix, std::vector<std::str
 
 void HeatMapItem::colourOf(double value, double range, unsigned char rgb[3])
 {
-    // Blue (#2166ac) for negative, red (#b2182b) for positive, white at 0.
+    // The style's diverging map with its one sign convention for P: positive at the high end.
+    static const ColorMap map = ColorMap::named(figureStyle().divergingMap);
     const double f = range > 0 ? std::clamp(value / range, -1.0, 1.0) : 0.0;
-    const double end[3] = {f < 0 ? 0x21 : 0xb2, f < 0 ? 0x66 : 0x18, f < 0 ? 0xac : 0x2b};
-    const double a = std::abs(f);
-    for (int c = 0; c < 3; ++c) rgb[c] = static_cast<unsigned char>(std::lround(255 + a * (end[c] - 255)));
+    const Rgb c = map.at(0.5 + 0.5 * f);
+    rgb[0] = c.r, rgb[1] = c.g, rgb[2] = c.b;
 }
 
 bool HeatMapItem::Paint(vtkContext2D* painter)
 {
     const float W = float(GetScene()->GetSceneWidth()), H = float(GetScene()->GetSceneHeight());
-    font(painter, 15, VTK_TEXT_CENTERED, VTK_TEXT_TOP, true);
-    painter->DrawString(W / 2, H - 8, title_.c_str());
+    const float s = float(scale_);
+    font(painter, 15, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP, true);
+    painter->DrawString(W / 2, H - 8 * s, title_.c_str());
     const auto k = int(matrix_.rows());
     if (k == 0 || matrix_.cols() != k) return true;
     const double range = matrix_.cwiseAbs().maxCoeff();
 
-    const float margin = 60, captionSpace = 50, titleSpace = 50, barWidth = 22, barGap = 30, barLabels = 80;
-    const float room = std::max(40.0f, std::min(W - margin - barGap - barWidth - barLabels, H - captionSpace - titleSpace));
-    const float side = std::min(room, 130.0f * k), cell = side / k;
+    const float margin = 60 * s, captionSpace = 50 * s, titleSpace = 50 * s, barWidth = 22 * s, barGap = 30 * s,
+                barLabels = 80 * s;
+    const float room = std::max(40.0f * s, std::min(W - margin - barGap - barWidth - barLabels, H - captionSpace - titleSpace));
+    const float side = std::min(room, 130.0f * s * k), cell = side / k;
     // Centred in the scene, the colour bar included.
     const float left = margin + std::max(0.0f, (W - margin - side - barGap - barWidth - barLabels) / 2);
     const float bottom = captionSpace + std::max(0.0f, (H - captionSpace - titleSpace - side) / 2), top = bottom + side;
-    const bool printValues = cell >= 38;
+    const bool printValues = cell >= 38 * s;
     painter->GetPen()->SetColor(255, 255, 255);
-    painter->GetPen()->SetWidth(1);
+    painter->GetPen()->SetWidth(s);
     for (int a = 0; a < k; ++a)
         for (int b = 0; b < k; ++b) {
             unsigned char rgb[3];
@@ -82,7 +86,7 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
             const float x = left + b * cell, y = top - (a + 1) * cell;
             painter->DrawRect(x, y, cell, cell);
             if (printValues && a != b) {
-                font(painter, std::clamp(int(cell / 4.5f), 9, 13), VTK_TEXT_CENTERED, VTK_TEXT_CENTERED);
+                font(painter, std::clamp(cell / s / 4.5f, 9.0f, 13.0f), s, VTK_TEXT_CENTERED, VTK_TEXT_CENTERED);
                 if (std::abs(matrix_(a, b)) > 0.6 * range) painter->GetTextProp()->SetColor(1, 1, 1);
                 painter->DrawString(x + cell / 2, y + cell / 2, number(matrix_(a, b)).c_str());
             }
@@ -92,34 +96,35 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
     painter->GetBrush()->SetOpacity(0);
     painter->DrawRect(left, bottom, side, side);
     painter->GetBrush()->SetOpacity(255);
-    font(painter, 13, VTK_TEXT_RIGHT, VTK_TEXT_CENTERED);
+    font(painter, 13, s, VTK_TEXT_RIGHT, VTK_TEXT_CENTERED);
     for (int a = 0; a < k && a < int(labels_.size()); ++a)
-        painter->DrawString(left - 6, top - (a + 0.5f) * cell, labels_[std::size_t(a)].c_str());
-    font(painter, 13, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
+        painter->DrawString(left - 6 * s, top - (a + 0.5f) * cell, labels_[std::size_t(a)].c_str());
+    font(painter, 13, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
     for (int b = 0; b < k && b < int(labels_.size()); ++b)
-        painter->DrawString(left + (b + 0.5f) * cell, bottom - 6, labels_[std::size_t(b)].c_str());
-    font(painter, 12, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
-    painter->DrawString(left + side / 2, bottom - 26, "row A, column B: e(A,B) = P(L_A, L_B; mean)  (< 0: A before B is better)");
+        painter->DrawString(left + (b + 0.5f) * cell, bottom - 6 * s, labels_[std::size_t(b)].c_str());
+    font(painter, 12, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
+    painter->DrawString(left + side / 2, bottom - 26 * s,
+                        "row A, column B: e(A,B) = P(L_A, L_B; mean)  (< 0: A before B is better)");
 
     // Colour bar: 64 strips from -range (bottom) to +range (top).
     const float bx = left + side + barGap;
     constexpr int strips = 64;
-    for (int s = 0; s < strips; ++s) {
+    for (int strip = 0; strip < strips; ++strip) {
         unsigned char rgb[3];
-        colourOf(range * (2.0 * (s + 0.5) / strips - 1.0), range, rgb);
+        colourOf(range * (2.0 * (strip + 0.5) / strips - 1.0), range, rgb);
         painter->GetPen()->SetColor(rgb[0], rgb[1], rgb[2]);
         painter->GetBrush()->SetColor(rgb[0], rgb[1], rgb[2]);
-        painter->DrawRect(bx, bottom + side * s / strips, barWidth, side / strips);
+        painter->DrawRect(bx, bottom + side * strip / strips, barWidth, side / strips);
     }
     painter->GetPen()->SetColor(60, 60, 60);
     painter->GetBrush()->SetOpacity(0);
     painter->DrawRect(bx, bottom, barWidth, side);
     painter->GetBrush()->SetOpacity(255);
-    font(painter, 12, VTK_TEXT_LEFT, VTK_TEXT_CENTERED);
+    font(painter, 12, s, VTK_TEXT_LEFT, VTK_TEXT_CENTERED);
     for (int i = -2; i <= 2; ++i) {
         const float y = bottom + side * (i + 2) / 4.0f;
-        painter->DrawLine(bx + barWidth, y, bx + barWidth + 4, y);
-        painter->DrawString(bx + barWidth + 7, y, number(range * i / 2.0).c_str());
+        painter->DrawLine(bx + barWidth, y, bx + barWidth + 4 * s, y);
+        painter->DrawString(bx + barWidth + 7 * s, y, number(range * i / 2.0).c_str());
     }
     return true;
 }

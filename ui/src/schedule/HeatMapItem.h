@@ -18,6 +18,8 @@ public:
     vtkTypeMacro(HeatMapItem, vtkContextItem);
 
     void setData(std::string title, Matrix matrix, std::vector<std::string> labels);
+    /// Text, margins and lines scale with the figure's DPI (dpi / 96).
+    void setScale(double scale) { scale_ = scale; }
     bool Paint(vtkContext2D* painter) override;
 
     /// The diverging colour of `value` on [-range, range] (RGB 0..255).
@@ -31,6 +33,7 @@ private:
     HeatMapItem(const HeatMapItem&) = delete;
     void operator=(const HeatMapItem&) = delete;
 
+    double scale_ = 1;
     std::string title_;
     Matrix matrix_;
     std::vector<std::string> labels_;

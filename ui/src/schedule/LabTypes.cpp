@@ -1,5 +1,7 @@
 #include "ui/schedule/LabTypes.h"
 
+#include "ui/FigureStyle.h"
+
 #include "core/WeightedSumLoss.h"
 
 #include <array>
@@ -79,12 +81,9 @@ std::shared_ptr<RunRecord> computeRun(const LabModel& lab, const Schedule& sched
 
 QColor domainColour(int domain)
 {
-    // Okabe–Ito's colour-blind-safe set, then two extras.
-    static const std::array<QColor, 8> colours{QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00),
-                                               QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
-                                               QColor(0xd5, 0x5e, 0x00), QColor(0x56, 0xb4, 0xe9),
-                                               QColor(0x8c, 0x6d, 0x31), QColor(0x66, 0x66, 0x66)};
-    return colours[std::size_t(domain) % colours.size()];
+    // The style's Okabe–Ito palette: domain k has the same colour in every window.
+    const Rgb c = domainColor(std::size_t(std::max(domain, 0)));
+    return QColor(c.r, c.g, c.b);
 }
 
 }  // namespace cl::ui::schedule

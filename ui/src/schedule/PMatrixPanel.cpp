@@ -90,7 +90,8 @@ void PMatrixPanel::recompute()
             QStringList names;
             for (int k = 0; k < model_->domainCount(); ++k) names << QString("L%1").arg(k + 1);
             plot_->setPopulator(heatMapChart(
-                QString("P-matrix along run %1 at t = %2").arg(r + 1).arg(time_, 0, 'g', 4), matrix_, names));
+                pMatrixTitle(r + 1, time_), matrix_, names),
+                heatMapTable(matrix_, names));
         });
 }
 

@@ -40,9 +40,10 @@ PlotView::PlotView(const QString& objectName, QWidget* parent) : VtkOpenGLHost(p
 
 PlotView::~PlotView() = default;
 
-void PlotView::setPopulator(ScenePopulator populate)
+void PlotView::setPopulator(ScaledScenePopulator populate, FigureTable data)
 {
     populate_ = std::move(populate);
+    data_ = std::move(data);
     repopulate();
 }
 
@@ -52,14 +53,14 @@ void PlotView::repopulate()
     scene->ClearItems();
     // Charts lay themselves out from the scene's size when painted; the populator only needs
     // the size for items that place text or bars at fixed positions.
-    if (populate_) populate_(scene, deviceSize().width(), deviceSize().height());
+    if (populate_) populate_(scene, deviceSize().width(), deviceSize().height(), devicePixelRatioF());
     requestRender();
 }
 
 void PlotView::exportFigure(const QString& path, const FigureOptions& options) const
 {
     if (!populate_) throw std::runtime_error("nothing to export: the plot is empty");
-    writeFigure(populate_, path, options);
+    writeFigure(populate_, path, options, data_.columns.empty() ? nullptr : &data_);
 }
 
 void PlotView::contextMenuEvent(QContextMenuEvent* event)

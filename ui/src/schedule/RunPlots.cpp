@@ -106,11 +106,13 @@ void RunPlots::redraw()
         if (r == firstVisible) planeSeries_.push_back({"starts", sx, sy, QColor(30, 30, 30), 4.0, 1, true, true});
     }
     const QString li = QString("L%1").arg(i + 1), lj = QString("L%1").arg(j + 1);
-    lossPlot_->setPopulator(lossSeries_.empty() ? ScenePopulator{}
-                                                : xyChart({"Domain losses and mean over time", "t", "loss"}, lossSeries_));
+    lossPlot_->setPopulator(lossSeries_.empty() ? ScaledScenePopulator{}
+                                                : xyChart({"Domain losses and mean over time", "t", "loss"}, lossSeries_),
+                            xyChartTable(lossSeries_));
     planePlot_->setPopulator(planeSeries_.empty()
-                                 ? ScenePopulator{}
-                                 : xyChart({QString("Trajectories in the (%1, %2) plane").arg(li, lj), li, lj, true}, planeSeries_));
+                                 ? ScaledScenePopulator{}
+                                 : xyChart({QString("Trajectories in the (%1, %2) plane").arg(li, lj), li, lj, true}, planeSeries_),
+                             xyChartTable(planeSeries_));
 }
 
 }  // namespace cl::ui::schedule

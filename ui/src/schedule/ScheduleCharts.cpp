@@ -1,5 +1,7 @@
 #include "ui/schedule/ScheduleCharts.h"
 
+#include "ui/FigureStyle.h"
+
 #include "ChartFonts.h"
 #include "HeatMapItem.h"
 
@@ -39,36 +41,38 @@ vtkSmartPointer<vtkTable> table(const std::vector<double>& x, const std::vector<
     return t;
 }
 
-vtkChartXY* newChart(vtkContextScene* scene, const ChartLabels& labels)
+vtkChartXY* newChart(vtkContextScene* scene, const ChartLabels& labels, double scale)
 {
+    const FigureStyle& style = figureStyle();
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
     chart->SetTitle(labels.title.toStdString());
-    chart->GetTitleProperties()->SetFontSize(15);
-    useChartFont(chart->GetTitleProperties(), true);
+    useStyleFont(chart->GetTitleProperties(), style.titlePt, scale, true);
     chart->GetAxis(vtkAxis::BOTTOM)->SetTitle(labels.x.toStdString());
     chart->GetAxis(vtkAxis::LEFT)->SetTitle(labels.y.toStdString());
     for (int axis : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
-        useChartFont(chart->GetAxis(axis)->GetLabelProperties());
-        useChartFont(chart->GetAxis(axis)->GetTitleProperties(), true);
+        useStyleFont(chart->GetAxis(axis)->GetLabelProperties(), style.tickPt, scale);
+        useStyleFont(chart->GetAxis(axis)->GetTitleProperties(), style.axisTitlePt, scale, true);
+        chart->GetAxis(axis)->GetPen()->SetWidth(float(pointsToPixels(style.axisLinePt, scale)));
     }
-    useChartFont(chart->GetLegend()->GetLabelProperties());
+    useStyleFont(chart->GetLegend()->GetLabelProperties(), style.legendPt, scale);
     return chart;  // owned by the scene
 }
 
 }  // namespace
 
-ScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> series)
+ScaledScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> series)
 {
-    return [labels, series = std::move(series)](vtkContextScene* scene, int, int) {
-        vtkChartXY* chart = newChart(scene, labels);
+    return [labels, series = std::move(series)](vtkContextScene* scene, int, int, double scale) {
+        vtkChartXY* chart = newChart(scene, labels, scale);
         bool legend = false;
         for (const Series& s : series) {
             if (s.x.empty()) continue;
             vtkPlot* plot = chart->AddPlot(s.points ? vtkChart::POINTS : vtkChart::LINE);
             plot->SetInputData(table(s.x, s.y), 0, 1);
             plot->SetColor(s.colour.red(), s.colour.green(), s.colour.blue(), s.colour.alpha());
-            plot->SetWidth(float(s.width));
+            // Series widths are pixels at 96 dpi (2 px = 1.5 pt): scaled with the figure.
+            plot->SetWidth(float(s.width * scale));
             plot->SetLabel(s.name.toStdString());
             plot->SetLegendVisibility(s.inLegend);
             if (s.points) static_cast<vtkPlotPoints*>(plot)->SetMarkerStyle(vtkPlotPoints::CIRCLE);
@@ -83,39 +87,50 @@ ScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> series)
     };
 }
 
-ScenePopulator histogramChart(const ChartLabels& labels, std::vector<double> values, int bins, double marker)
+/// Bin centres and counts of the finite values in `bins` equal bins.
+std::pair<std::vector<double>, std::vector<double>> histogramBins(std::vector<double> values, int bins)
 {
     values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
                  values.end());
-    return [labels, values = std::move(values), bins, marker](vtkContextScene* scene, int, int) {
-        vtkChartXY* chart = newChart(scene, labels);
-        if (values.empty()) return;
-        const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
-        const double a = *lo, b = *hi > *lo ? *hi : *lo + 1e-12, width = (b - a) / bins;
-        std::vector<double> centres(static_cast<std::size_t>(bins)), counts(static_cast<std::size_t>(bins), 0.0);
-        for (int i = 0; i < bins; ++i) centres[std::size_t(i)] = a + (i + 0.5) * width;
-        for (double v : values) counts[std::size_t(std::clamp(int((v - a) / width), 0, bins - 1))] += 1;
+    if (values.empty() || bins < 1) return {};
+    const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+    const double a = *lo, b = *hi > *lo ? *hi : *lo + 1e-12, width = (b - a) / bins;
+    std::vector<double> centres(static_cast<std::size_t>(bins)), counts(static_cast<std::size_t>(bins), 0.0);
+    for (int i = 0; i < bins; ++i) centres[std::size_t(i)] = a + (i + 0.5) * width;
+    for (double v : values) counts[std::size_t(std::clamp(int((v - a) / width), 0, bins - 1))] += 1;
+    return {centres, counts};
+}
+
+ScaledScenePopulator histogramChart(const ChartLabels& labels, std::vector<double> values, int bins, double marker)
+{
+    auto [centres, counts] = histogramBins(std::move(values), bins);
+    return [labels, centres = std::move(centres), counts = std::move(counts), marker](vtkContextScene* scene, int,
+                                                                                      int, double scale) {
+        vtkChartXY* chart = newChart(scene, labels, scale);
+        if (centres.empty()) return;
         vtkPlot* bars = chart->AddPlot(vtkChart::BAR);
         bars->SetInputData(table(centres, counts), 0, 1);
-        bars->SetColor(0x56, 0x8f, 0xc8, 255);
+        const Rgb bar = domainColor(1), line = domainColor(0);
+        bars->SetColor(bar.r, bar.g, bar.b, 255);
         bars->SetLabel("trials");
         if (std::isfinite(marker)) {
             const double top = *std::max_element(counts.begin(), counts.end());
-            vtkPlot* line = chart->AddPlot(vtkChart::LINE);
-            line->SetInputData(table({marker, marker}, {0.0, top}), 0, 1);
-            line->SetColor(0xc0, 0x20, 0x20, 255);
-            line->SetWidth(2.5);
-            line->SetLabel("median");
+            vtkPlot* median = chart->AddPlot(vtkChart::LINE);
+            median->SetInputData(table({marker, marker}, {0.0, top}), 0, 1);
+            median->SetColor(line.r, line.g, line.b, 255);
+            median->SetWidth(float(pointsToPixels(figureStyle().dataLinePt, scale)));
+            median->SetLabel("median");
         }
         chart->SetBarWidthFraction(0.95f);
         chart->SetShowLegend(true);
     };
 }
 
-ScenePopulator heatMapChart(const QString& title, const Matrix& matrix, const QStringList& rows)
+ScaledScenePopulator heatMapChart(const QString& title, const Matrix& matrix, const QStringList& rows)
 {
-    return [title, matrix, rows](vtkContextScene* scene, int, int) {
+    return [title, matrix, rows](vtkContextScene* scene, int, int, double scale) {
         vtkNew<HeatMapItem> item;
+        item->setScale(scale);
         item->setData(title.toStdString(), matrix, [&] {
             std::vector<std::string> names;
             for (const QString& r : rows) names.push_back(r.toStdString());
@@ -123,6 +138,43 @@ ScenePopulator heatMapChart(const QString& title, const Matrix& matrix, const QS
         }());
         scene->AddItem(item);
     };
+}
+
+QString pMatrixTitle(int run, double time)
+{
+    return QString("P-matrix along run %1 at t = %2").arg(run).arg(time, 0, 'g', 4);
+}
+
+FigureTable xyChartTable(const std::vector<Series>& series)
+{
+    FigureTable t;
+    t.columns = {"x", "y"};
+    for (const Series& s : series)
+        for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) t.add(s.name.toStdString(), {s.x[i], s.y[i]});
+    return t;
+}
+
+FigureTable histogramTable(std::vector<double> values, int bins, double marker)
+{
+    const auto [centres, counts] = histogramBins(std::move(values), bins);
+    FigureTable t;
+    t.columns = {"bin_centre", "count"};
+    for (std::size_t i = 0; i < centres.size(); ++i) t.add("trials", {centres[i], counts[i]});
+    if (std::isfinite(marker)) t.add("median", {marker, NAN});
+    return t;
+}
+
+FigureTable heatMapTable(const Matrix& matrix, const QStringList& rows)
+{
+    FigureTable t;
+    t.labelColumn = "row_A";
+    for (const QString& r : rows) t.columns.push_back(r.toStdString());
+    for (Eigen::Index a = 0; a < matrix.rows(); ++a) {
+        std::vector<double> values;
+        for (Eigen::Index b = 0; b < matrix.cols(); ++b) values.push_back(matrix(a, b));
+        t.add(a < rows.size() ? rows[int(a)].toStdString() : std::to_string(a), values);
+    }
+    return t;
 }
 
 }  // namespace cl::ui::schedule

@@ -179,7 +179,8 @@ void Table1Panel::showHistogram()
     histogram_->setPopulator(histogramChart(
         {QString("Ratio distribution at t = %1, Δt = %2 (%3 trials)").arg(cell.t).arg(cell.dt).arg(cell.ratios.size()),
          "observed / predicted", "trials"},
-        cell.ratios, 24, cell.median));
+        cell.ratios, 24, cell.median),
+        histogramTable(cell.ratios, 24, cell.median));
 }
 
 }  // namespace cl::ui::schedule

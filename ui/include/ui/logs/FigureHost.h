@@ -30,7 +30,11 @@ public:
     /// Rebuilds the scene with the current populator (after the data it captures changed).
     void rebuild();
 
-    /// Writes the figure via writeFigure (PNG, SVG or PDF by suffix); false with `error` set.
+    /// The numbers behind the figure, written as CSV next to every export (figureDataPath).
+    void setData(FigureTable data);
+
+    /// Writes the figure via writeFigure (PNG, SVG or PDF by suffix) and its numbers as CSV;
+    /// false with `error` set.
     bool exportFigure(const QString& path, const FigureOptions& options, QString* error = nullptr) const;
     /// Asks for a file name and exports; problems are shown in a message box.
     void exportWithDialog(const QString& suggestedName, const QString& title);

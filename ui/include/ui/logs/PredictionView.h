@@ -34,8 +34,6 @@ public:
 
 private:
     void refresh();
-    /// The prediction for cell i on the chosen scale: P, or Δw·Δt²·P (Corollary 3.2's size).
-    double shownPrediction(std::size_t i) const;
     bool canScale() const;
 
     std::shared_ptr<const cl::logs::RunLog> log_;

@@ -17,11 +17,12 @@ public:
     explicit PlotView(const QString& objectName, QWidget* parent = nullptr);
     ~PlotView() override;
 
-    /// Replaces the figure; an empty function clears it.
-    void setPopulator(ScenePopulator populate);
-    const ScenePopulator& populator() const { return populate_; }
+    /// Replaces the figure and the numbers behind it; an empty function clears it.
+    void setPopulator(ScaledScenePopulator populate, FigureTable data = {});
+    const ScaledScenePopulator& populator() const { return populate_; }
 
-    /// Writes the figure (format from the suffix) at `options`' size; throws on failure.
+    /// Writes the figure (format from the suffix) at `options`' size, and its numbers as CSV
+    /// next to it (figureDataPath); throws on failure.
     void exportFigure(const QString& path, const FigureOptions& options = {}) const;
 
 protected:
@@ -31,7 +32,8 @@ private:
     void repopulate();
     struct Scene;
     std::unique_ptr<Scene> scene_;
-    ScenePopulator populate_;
+    ScaledScenePopulator populate_;
+    FigureTable data_;
 };
 
 }  // namespace cl::ui::schedule

@@ -32,13 +32,21 @@ struct ChartLabels {
 };
 
 /// Lines and point sets on linear axes, with a legend for the series that ask for one.
-ScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> series);
+ScaledScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> series);
 
 /// A histogram of `values` (NaNs skipped) in `bins` equal bins, with a line at `marker` (if finite).
-ScenePopulator histogramChart(const ChartLabels& labels, std::vector<double> values, int bins, double marker);
+ScaledScenePopulator histogramChart(const ChartLabels& labels, std::vector<double> values, int bins, double marker);
 
 /// An antisymmetric K×K matrix as a heat map, diverging colours centred on 0, with a colour bar.
 /// `rows` label both axes (the matrix entry (a, b) is drawn in row a, column b).
-ScenePopulator heatMapChart(const QString& title, const Matrix& matrix, const QStringList& rows);
+ScaledScenePopulator heatMapChart(const QString& title, const Matrix& matrix, const QStringList& rows);
+
+/// The P-matrix figure's title: "P-matrix along run R at t = T" (run counts from 1).
+QString pMatrixTitle(int run, double time);
+
+/// The numbers behind each chart, for the CSV next to an export.
+FigureTable xyChartTable(const std::vector<Series>& series);
+FigureTable histogramTable(std::vector<double> values, int bins, double marker);
+FigureTable heatMapTable(const Matrix& matrix, const QStringList& rows);
 
 }  // namespace cl::ui::schedule
