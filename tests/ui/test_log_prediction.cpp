@@ -22,6 +22,7 @@
 #include <QtTest>
 
 using namespace cl::ui::logs;
+using cl::ui::FigureOptions;
 using cl::logs::RunLog;
 
 namespace {
@@ -115,6 +116,13 @@ private slots:
         scaled->setChecked(false);
         checkBars(view, false);
         QVERIFY(view.agreementLabel()->text().contains("standard error"));
+        if (qEnvironmentVariableIsSet("LOG_VIEWS_KEEP")) {  // to look at by hand
+            FigureOptions options;
+            options.width = 1000;
+            options.height = 700;
+            QString error;
+            QVERIFY2(view.plot()->exportFigure("/tmp/log-views-prediction.png", options, &error), qPrintable(error));
+        }
 
         // The pure function the scene draws from agrees too.
         const std::vector<PredictionPoint> points{{0.5, 1.0, true, 0.25}, {-1, -2, true, -1}};

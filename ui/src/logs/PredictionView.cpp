@@ -124,12 +124,12 @@ bool PredictionView::canScale() const
     return true;
 }
 
-double PredictionView::shownPrediction(std::size_t i) const
+double PredictionView::predictionScale(std::size_t i) const
 {
     const auto& c = report_.cells[i];
-    if (!scaled_->isChecked() || !scaled_->isEnabled()) return c.predicted;
+    if (!scaled_->isChecked() || !scaled_->isEnabled()) return 1.0;
     const double dw = log_->interventions.deltaW[c.intervention], dt = log_->interventions.length[c.intervention];
-    return c.predicted * dw * dt * dt;
+    return dw * dt * dt;
 }
 
 void PredictionView::refresh()
@@ -139,13 +139,11 @@ void PredictionView::refresh()
     bool anyStdError = false;
     for (std::size_t i = 0; i < report_.cells.size(); ++i) {
         const auto& c = report_.cells[i];
-        const double shown = shownPrediction(i);
-        // The standard error scales with the prediction (Δw·Δt², or 1).
-        const double se = cl::logs::isRecorded(c.predictedStdError) && c.predicted != 0
-                              ? c.predictedStdError * std::abs(shown / c.predicted)
-                              : (cl::logs::isRecorded(c.predictedStdError) ? c.predictedStdError : -1.0);
+        // The standard error scales with the prediction (by Δw·Δt², or 1); negative: none.
+        const double scale = predictionScale(i);
+        const double se = cl::logs::isRecorded(c.predictedStdError) ? std::abs(scale) * c.predictedStdError : -1.0;
         anyStdError = anyStdError || se >= 0;
-        points.push_back({shown, c.observed, c.agrees, se});
+        points.push_back({scale * c.predicted, c.observed, c.agrees, se});
     }
 
     const int checkpoints = static_cast<int>(report_.checkpoints.size());

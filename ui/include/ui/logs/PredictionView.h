@@ -34,8 +34,9 @@ public:
 
 private:
     void refresh();
-    /// The prediction for cell i on the chosen scale: P, or Δw·Δt²·P (Corollary 3.2's size).
-    double shownPrediction(std::size_t i) const;
+    /// What cell i's prediction is multiplied by on the chosen scale: 1 (P), or Δw·Δt²
+    /// (Corollary 3.2's size of EL).
+    double predictionScale(std::size_t i) const;
     bool canScale() const;
 
     std::shared_ptr<const cl::logs::RunLog> log_;
