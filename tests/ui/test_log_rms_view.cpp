@@ -80,7 +80,7 @@ vtkChartXY* chartOf(FigureHost* host)
 
 }  // namespace
 
-class TestLogRms : public QObject {
+class TestLogRmsView : public QObject {
     Q_OBJECT
 
 private slots:
@@ -176,5 +176,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestLogRms)
-#include "test_log_rms.moc"
+QTEST_MAIN(TestLogRmsView)
+#include "test_log_rms_view.moc"
