@@ -23,6 +23,7 @@
 
 using namespace cl::ui::logs;
 using cl::logs::RunLog;
+using cl::ui::FigureOptions;
 
 namespace {
 
@@ -112,6 +113,13 @@ private slots:
         auto* scaled = view.findChild<QCheckBox*>("predictionScaleCheck");
         QVERIFY(scaled->isChecked());  // Δw and Δt known: shown on Corollary 3.2's scale
         checkBars(view, true);
+        if (qEnvironmentVariableIsSet("LOG_VIEWS_KEEP")) {  // to look at by hand
+            FigureOptions options;
+            options.width = 1000;
+            options.height = 700;
+            QString error;
+            QVERIFY2(view.plot()->exportFigure("/tmp/log-views-prediction.png", options, &error), qPrintable(error));
+        }
         scaled->setChecked(false);
         checkBars(view, false);
         QVERIFY(view.agreementLabel()->text().contains("standard error"));

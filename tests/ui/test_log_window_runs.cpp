@@ -316,6 +316,47 @@ private slots:
         QVERIFY(dialog.findChild<QLabel*>("mappingError")->text().contains("used twice"));
     }
 
+    // Real logs from ../shared, read in place: a Hugging Face run with six eval sets opens with six
+    // guessed domains and its series in the mapping dialog; the RegMix table (with its mixture
+    // table beside it) is one run whose 512 points are separate training runs, not a trajectory.
+    void realExternalLogsOpen()
+    {
+        const QString shared = QDir(sourceDir()).absoluteFilePath("../shared/external-logs");
+        if (!QFileInfo(shared).isDir()) QSKIP("../shared/external-logs is absent: real-log window test skipped");
+        LogWindow window;
+        window.resize(1400, 820);
+        window.show();
+        QVERIFY(window.openLog(shared + "/hf-trainer-state/aigoncharov--trainer_state_viz/trainer_state.json"));
+        QCOMPARE(window.runs().size(), std::size_t(1));
+        QCOMPARE(window.log()->domainCount(), 6);
+        QCOMPARE(window.log()->checkpoints.size(), std::size_t(31));
+        QVERIFY(window.infoArea()->text().contains("guessed"));
+        MappingDialog* dialog = window.openMappingDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->seriesTable()->rowCount(), static_cast<int>(window.runs().front().series->series.size()));
+        QCOMPARE(dialog->mapping().domains.size(), std::size_t(6));  // the dialog starts from the guess
+        if (qEnvironmentVariableIsSet("LOG_VIEWS_KEEP")) {
+            QTest::qWait(300);
+            dialog->grab().save("/tmp/log-views-mapping.png");
+        }
+        dialog->reject();
+
+        QSignalSpy finished(&window, &LogWindow::loadFinished);
+        const QString regmix = shared + "/multi-domain/sail-sg--regmix/data/";
+        window.openLogs({regmix + "train_pile_loss_1m.csv", regmix + "train_mixture_1m.csv"});
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+        QVERIFY(finished.front().front().toBool());
+        QCOMPARE(window.runs().size(), std::size_t(1));
+        QCOMPARE(window.runs().front().format, QString("run-table"));
+        const ParetoData& data = window.paretoView()->data();
+        QCOMPARE(data.points.size(), std::size_t(512));
+        QVERIFY(!data.runs.front().connected);
+        if (qEnvironmentVariableIsSet("LOG_VIEWS_KEEP")) {
+            QTest::qWait(300);
+            cl::ui::grabWithVtkViews(&window).save("/tmp/log-views-regmix.png");
+        }
+    }
+
     // The docs' screenshot (docs/log-views-runs.png): the toy log as base run, with two other runs
     // on the same domains. Only with LOG_VIEWS_KEEP set; it checks nothing beyond loading.
     void docsScreenshot()

@@ -153,8 +153,9 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
                 texts.push_back(number(data.log->checkpoints.step[data.points[i].row]).toStdString());
             }
         }
-        const std::string label = data.runs.size() > 1 ? legendName(baseRun.name) + " (base run)"
-                                                       : std::string("base run (checkpoints, by step)");
+        std::string label = data.runs.size() > 1 ? legendName(baseRun.name) + " (base run)"
+                                                 : std::string("base run (checkpoints, by step)");
+        if (!baseRun.connected) label = legendName(baseRun.name) + ": one point per training run";
         addRunPlot(chart, xs, ys, baseRun, label, scale);
         addLabels(chart, lx, ly, std::move(texts), labelFont, 40, 40, 40);
     }

@@ -49,8 +49,13 @@ QString runInfoHtml(const std::vector<ShownRun>& runs, int base, const QStringLi
                 .arg(l.interventions.size());
     if (l.rms.size() > 0) info += QObject::tr(", %1 RMS rows").arg(l.rms.size());
     if (run.series) {
+        // A per-run table maps a dozen domains: name a few, count the rest.
+        constexpr int kShown = 4;
         QStringList mapped;
-        for (const std::string& m : run.report.mapped) mapped << html(m);
+        for (const std::string& m : run.report.mapped)
+            if (mapped.size() < kShown) mapped << html(m);
+        if (static_cast<int>(run.report.mapped.size()) > kShown)
+            mapped << QObject::tr("… (%1 in all)").arg(run.report.mapped.size());
         info += QObject::tr(
                     "<br>Domains %1 on axis <i>%2</i>: %3; %4 other series ignored (Series → domains… to "
                     "change).")
