@@ -59,6 +59,7 @@ PlannerEvaluation evaluatePlanner(const PlannerEvaluationSpec& spec, ProgressSin
             entry.meanPercentile += percentile;
             entry.pairwiseAccuracy += pairwiseOrderAccuracy(plan.ordering.order, outcomes);
             entry.meanPredictedGain += plan.ordering.predictedGain(spec.stageTime);
+            entry.meanBoundGap += spec.stageTime * spec.stageTime * plan.ordering.gapToBound();
         }
         if (progress) progress->setProgress(static_cast<double>(trial + 1) / spec.trials);
     }
@@ -67,6 +68,7 @@ PlannerEvaluation evaluatePlanner(const PlannerEvaluationSpec& spec, ProgressSin
         entry.meanPercentile /= spec.trials;
         entry.pairwiseAccuracy /= spec.trials;
         entry.meanPredictedGain /= spec.trials;
+        entry.meanBoundGap /= spec.trials;
         entry.secondsPerPlan /= spec.trials;
     }
     result.meanObservedSpread = spreadSum / spec.trials;

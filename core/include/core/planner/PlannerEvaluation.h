@@ -33,6 +33,9 @@ struct MethodEvaluation {
     double pairwiseAccuracy = 0;
     /// Mean predicted gain over the worst order, τ² (J(worst) − J(plan)) (LinearOrdering::predictedGain).
     double meanPredictedGain = 0;
+    /// Mean τ² (J(plan) − Σ_{pairs} min(c(A,B), c(B,A))): distance from the pairwise lower bound
+    /// (LinearOrdering::gapToBound); 0 proves every plan optimal.
+    double meanBoundGap = 0;
     /// From the gradients to the order: K HVPs, K² dot products and the ordering.
     double secondsPerPlan = 0;
 };
