@@ -501,6 +501,44 @@ private slots:
         QVERIFY(!looksLikeTensorBoard("short.bin", w.bytes.substr(0, 11)));
     }
 
+    void randomDamageGivesDataOrALocatedError()
+    {
+        // Payload bytes changed at random and framed again with correct CRCs, so that the
+        // protobuf decoding (not the CRC) meets the damage: every outcome is either a run or an
+        // EventFileError inside the file, never a crash or a hang.
+        QTemporaryDir dir;
+        const std::string path = pathIn(dir, "events.out.tfevents.13");
+        std::vector<std::string> payloads = {tw::fileVersionEvent(5)};
+        for (int i = 0; i < 6; ++i)
+            payloads.push_back(tw::summaryEvent(5 + i, i,
+                                                {tw::scalarValue("a", i, tw::Encoding::FloatVal),
+                                                 tw::scalarValue("b", -i, tw::Encoding::DoubleContent)}));
+        std::mt19937 gen(2024);
+        int errors = 0, reads = 0;
+        for (int trial = 0; trial < 600; ++trial) {
+            std::string bytes;
+            for (std::size_t r = 0; r < payloads.size(); ++r) {
+                std::string p = payloads[r];
+                if (gen() % 3 == 0 && !p.empty()) {
+                    for (int k = 0, n = 1 + gen() % 3; k < n; ++k)
+                        p[gen() % p.size()] = static_cast<char>(gen() & 0xFF);
+                    if (gen() % 4 == 0) p.resize(gen() % p.size());
+                }
+                bytes += tw::frame(p);
+            }
+            tw::writeFile(path, bytes);
+            try {
+                readTensorBoard(path);
+                ++reads;
+            } catch (const EventFileError& e) {
+                ++errors;
+                QVERIFY2(e.record() >= 1 && e.byteOffset() < bytes.size(), e.what());
+            }
+        }
+        QVERIFY(errors > 40);
+        QVERIFY(reads > 40);
+    }
+
     void cancelStopsTheRead()
     {
         QTemporaryDir dir;

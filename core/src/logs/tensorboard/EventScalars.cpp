@@ -4,6 +4,7 @@
 #include "core/logs/TensorBoardReader.h"
 #include "proto/tensorboard_event.pb.h"
 
+#include <sys/mman.h>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -93,6 +94,27 @@ bool scalarValue(const cl::tfevents::Summary::Value& value, double& out)
             return false;  // strings (text plugin), integers, ...
     }
 }
+// Columns of a large file are reserved ahead (reserveForRest) and then written front to back,
+// one page fault per 4 KB page; on a virtual machine each fault is a trip through the hypervisor
+// (about 15 % of the benchmark's time). Asking the kernel to map the next 256 KB of the reserved
+// capacity in one call makes that one trip per 64 pages. Only advice: where MADV_POPULATE_WRITE
+// is unknown or refused, the pages fault in as before. Only reserved capacity is touched, and
+// never more than kPrefaultPoints ahead of the data, so memory grows with the data as before.
+constexpr std::size_t kPrefaultPoints = 32768;
+
+void prefaultAhead(std::vector<double>& column)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    constexpr std::uintptr_t kPage = 4096;
+    const std::size_t end = std::min(column.capacity(), column.size() + kPrefaultPoints);
+    if (end <= column.size()) return;
+    const auto first = reinterpret_cast<std::uintptr_t>(column.data() + column.size()) & ~(kPage - 1);
+    const auto last = reinterpret_cast<std::uintptr_t>(column.data() + end) & ~(kPage - 1);
+    if (last > first + 16 * kPage) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
+#else
+    (void)column;
+#endif
+}
 }  // namespace
 
 EventScalarDecoder::EventScalarDecoder(bool wallTimes)
@@ -134,6 +156,11 @@ void EventScalarDecoder::decode(const FramedRecord& record, const std::string& p
             run.series.push_back(std::move(series));
         }
         ScalarSeries& series = run.series[it->second];
+        if (series.steps.size() % kPrefaultPoints == 0) {
+            prefaultAhead(series.steps);
+            prefaultAhead(series.values);
+            if (wallTimes_) prefaultAhead(series.wallTimes);
+        }
         series.steps.push_back(step);
         series.values.push_back(v);
         if (wallTimes_) series.wallTimes.push_back(event.wall_time());
