@@ -18,7 +18,8 @@ import time
 
 import torch
 
-BATCH, WIDTH, BATCHES_PER_DOMAIN = 256, 2048, 2
+WIDTH, BATCHES_PER_DOMAIN = 2048, 2
+BATCH = 64  # --batch
 
 
 def model_and_data(k, seed=0):
@@ -85,11 +86,14 @@ def memory_case(k, what):
 
 
 def main():
+    global BATCH
     parser = argparse.ArgumentParser()
     parser.add_argument("--domains", default="2,3,8")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=BATCH)
     parser.add_argument("--memory-child", nargs=2, metavar=("K", "WHAT"))
     args = parser.parse_args()
+    BATCH = args.batch
     if args.memory_child:
         memory_case(int(args.memory_child[0]), args.memory_child[1])
         return
@@ -100,7 +104,7 @@ def main():
         t = time_case(k, args.repeat)
         mem = {}
         for what in ("measure", "double_backward"):
-            out = subprocess.run([sys.executable, __file__, "--memory-child", str(k), what], capture_output=True,
+            out = subprocess.run([sys.executable, __file__, "--batch", str(BATCH), "--memory-child", str(k), what], capture_output=True,
                                  text=True, check=True)
             mem[what] = json.loads(out.stdout.strip().splitlines()[-1])
         m, d = mem["measure"], mem["double_backward"]
