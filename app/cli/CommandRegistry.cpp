@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <limits>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace cl::cli {
@@ -47,7 +47,8 @@ double parseNumber(const std::string& option, const std::string& text)
     double value = 0;
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec == std::errc::result_out_of_range) throw UsageError("--" + option + ": '" + text + "' is out of range of a double");
+    if (ec == std::errc::result_out_of_range)
+        throw UsageError("--" + option + ": '" + text + "' is out of range of a double");
     if (ec != std::errc() || ptr != end || text.empty())
         throw UsageError("--" + option + ": '" + text + "' is not a number");
     // from_chars reads "inf" and "nan"; no option of any command means them.

@@ -123,13 +123,15 @@ private:
     std::vector<double> mix_;
 };
 
-
 int workersFor(int threads, int n)
 {
     return std::max(1, std::min(threads > 0 ? threads : static_cast<int>(std::thread::hardware_concurrency()), n));
 }
 
-std::string mebibytes(std::size_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB"; }
+std::string mebibytes(std::size_t bytes)
+{
+    return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB";
+}
 
 }  // namespace
 
@@ -140,7 +142,8 @@ SamplerMemory estimateSamplerMemory(const FieldRequest& request, int threads)
     SamplerMemory m;
     m.workers = workersFor(threads, request.grid.n);
     m.outputBytes = request.grid.size() * (9 * sizeof(double) + sizeof(Region));
-    std::size_t perWorker = request.l1->planarRowEvaluatorBytes(n) + request.l2->planarRowEvaluatorBytes(n) + 12 * n * sizeof(double);
+    std::size_t perWorker =
+        request.l1->planarRowEvaluatorBytes(n) + request.l2->planarRowEvaluatorBytes(n) + 12 * n * sizeof(double);
     if (request.target.custom) perWorker += request.target.custom->planarRowEvaluatorBytes(n) + 6 * n * sizeof(double);
     m.workingBytes = perWorker * static_cast<std::size_t>(m.workers) + n * sizeof(double);
     return m;
@@ -150,9 +153,10 @@ void sampleFields(const FieldRequest& request, FieldGrid& out, ProgressSink* pro
 {
     const SamplerMemory memory = estimateSamplerMemory(request, threads);
     if (memory.outputBytes > kMaxFieldGridBytes)
-        throw std::invalid_argument("fields: a " + std::to_string(request.grid.n) + "x" + std::to_string(request.grid.n) +
-                                    " grid needs " + mebibytes(memory.outputBytes) + " for its fields, above the limit of " +
-                                    mebibytes(kMaxFieldGridBytes) + "; use a smaller grid");
+        throw std::invalid_argument("fields: a " + std::to_string(request.grid.n) + "x" +
+                                    std::to_string(request.grid.n) + " grid needs " + mebibytes(memory.outputBytes) +
+                                    " for its fields, above the limit of " + mebibytes(kMaxFieldGridBytes) +
+                                    "; use a smaller grid");
     if (memory.workingBytes > kMaxSamplerWorkingBytes)
         throw std::invalid_argument("fields: evaluating these expressions needs " + mebibytes(memory.workingBytes) +
                                     " of working memory (" + std::to_string(memory.workers) +

@@ -39,7 +39,10 @@ private:
 
 }  // namespace
 
-std::size_t Loss::planarRowEvaluatorBytes(std::size_t width) const { return width * sizeof(double) + 256; }
+std::size_t Loss::planarRowEvaluatorBytes(std::size_t width) const
+{
+    return width * sizeof(double) + 256;
+}
 
 std::unique_ptr<PlanarRowEvaluator> Loss::planarRowEvaluator(std::vector<double> xs) const
 {

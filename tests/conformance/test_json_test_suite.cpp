@@ -85,9 +85,10 @@ private slots:
                 (accepted ? iAccepted : iRefused)++;
             }
         }
-        qInfo("JSONTestSuite: %d y_ parsed (%d with repeated keys refused by default, as documented), %d n_ refused "
-              "with a location, %d i_ accepted and %d refused as documented",
-              y, duplicateKeys, n, iAccepted, iRefused);
+        qInfo(
+            "JSONTestSuite: %d y_ parsed (%d with repeated keys refused by default, as documented), %d n_ refused "
+            "with a location, %d i_ accepted and %d refused as documented",
+            y, duplicateKeys, n, iAccepted, iRefused);
         QVERIFY2(wrong.isEmpty(), qPrintable(wrong.join("\n")));
         QCOMPARE(y, 95);
         QCOMPARE(n, 188);

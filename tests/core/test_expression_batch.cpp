@@ -225,7 +225,7 @@ private slots:
         std::string sum, mixed;
         for (int k = 1; k <= 600; ++k) {
             const std::string c = std::to_string(0.01 * k);
-            sum += (k > 1 ? " + " : "") + ("sin(" + c + "*x)*y");             // x part of a lazy product
+            sum += (k > 1 ? " + " : "") + ("sin(" + c + "*x)*y");              // x part of a lazy product
             mixed += (k > 1 ? " - " : "") + ("cos(x + " + c + ")*(x - y)^2");  // stored x and xy nodes
         }
         for (const std::string& text : {sum + " + log(x)", "(" + mixed + ")/(1 + x^2)", sum + " - x^3/" + mixed}) {

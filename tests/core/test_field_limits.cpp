@@ -74,12 +74,15 @@ private slots:
     {
         FieldRequest r = request("x^2", "y^2", 16);
         r.grid = GridSpec{-1e308, 1e308, -1, 1, 16};
-        QCOMPARE(QString::fromStdString(refusal(r)), QStringLiteral("grid: x range is too wide (xmax - xmin overflows)"));
+        QCOMPARE(QString::fromStdString(refusal(r)),
+                 QStringLiteral("grid: x range is too wide (xmax - xmin overflows)"));
         r.grid = GridSpec{-1, 1, -1.7e308, 1.7e308, 16};
-        QCOMPARE(QString::fromStdString(refusal(r)), QStringLiteral("grid: y range is too wide (ymax - ymin overflows)"));
+        QCOMPARE(QString::fromStdString(refusal(r)),
+                 QStringLiteral("grid: y range is too wide (ymax - ymin overflows)"));
         // Finite width, but x(i) multiplies it by i = 15 first: refused too.
         r.grid = GridSpec{-8e307, 8e307, -1, 1, 16};
-        QCOMPARE(QString::fromStdString(refusal(r)), QStringLiteral("grid: x range is too wide (xmax - xmin overflows)"));
+        QCOMPARE(QString::fromStdString(refusal(r)),
+                 QStringLiteral("grid: x range is too wide (xmax - xmin overflows)"));
         // A wide range that does not overflow is sampled: every abscissa is finite.
         r.grid = GridSpec{-5e306, 5e306, -1, 1, 16};
         FieldGrid grid;

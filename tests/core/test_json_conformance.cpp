@@ -46,10 +46,12 @@ private slots:
         row("no exponent digits", "[1e+]", "1:5: not a number: expected a digit in the exponent");
         row("plus sign", "[+1]", "1:2: unexpected character '+': expected a value");
         row("hex", "[0x1]", "1:3: expected ',' or ']', found 'x'");
-        row("raw tab in string", "[\"a\tb\"]", "1:4: control character byte 0x09 inside a string (write it as an escape)");
+        row("raw tab in string", "[\"a\tb\"]",
+            "1:4: control character byte 0x09 inside a string (write it as an escape)");
         row("raw newline in string", "[\"a\nb\"]", "1:4: line break inside a string");
         row("lone high surrogate", R"(["\uD800"])", "1:3: high surrogate not followed by a low surrogate escape");
-        row("high then non-surrogate", R"(["\uD800\u0041"])", "1:3: high surrogate not followed by a low surrogate escape");
+        row("high then non-surrogate", R"(["\uD800\u0041"])",
+            "1:3: high surrogate not followed by a low surrogate escape");
         row("lone low surrogate", R"(["\uDC00"])", "1:3: lone low surrogate in a \\u escape");
         row("CESU-8 bytes", "[\"\xed\xa0\xbd\xed\xb8\x80\"]", "1:3: invalid UTF-8 inside a string");
         row("beyond U+10FFFF", "[\"\xf4\x90\x80\x80\"]", "1:3: invalid UTF-8 inside a string");
@@ -75,7 +77,8 @@ private slots:
 
     void readsWhatRfc8259Allows()
     {
-        const JsonValue v = parseJson(R"([-0, 0.5e-3, 1E+2, 123456789012345678901234567890, 1e-400, "\u00e9\uD834\uDD1E\/\u0000", "\t"])", "t");
+        const JsonValue v = parseJson(
+            R"([-0, 0.5e-3, 1E+2, 123456789012345678901234567890, 1e-400, "\u00e9\uD834\uDD1E\/\u0000", "\t"])", "t");
         QCOMPARE(v.items.size(), std::size_t(7));
         QVERIFY(std::signbit(v.items[0].number));
         QCOMPARE(v.items[1].number, 0.5e-3);
@@ -98,8 +101,10 @@ private slots:
         QCOMPARE(v.items[2].number, -HUGE_VAL);
         QCOMPARE(v.items[3].number, -1.0);
         QCOMPARE(v.items[1].text, std::string("Infinity"));
-        QCOMPARE(QString::fromStdString(refusal("[-Infinity]")), QStringLiteral("1:3: not a number: expected a digit after '-'"));
-        QCOMPARE(QString::fromStdString(refusal("[nan]", python)), QStringLiteral("1:2: unexpected character 'n': expected a value"));
+        QCOMPARE(QString::fromStdString(refusal("[-Infinity]")),
+                 QStringLiteral("1:3: not a number: expected a digit after '-'"));
+        QCOMPARE(QString::fromStdString(refusal("[nan]", python)),
+                 QStringLiteral("1:2: unexpected character 'n': expected a value"));
     }
 
     void repeatedKeysKeptWhenAskedFor()
@@ -114,7 +119,8 @@ private slots:
     void largeObjectsFindEveryKey()
     {
         std::string text = "{";
-        for (int k = 999; k >= 0; --k) text += "\"k" + std::to_string(k) + "\": " + std::to_string(k) + (k ? ", " : "}");
+        for (int k = 999; k >= 0; --k)
+            text += "\"k" + std::to_string(k) + "\": " + std::to_string(k) + (k ? ", " : "}");
         const JsonValue v = parseJson(text, "t");
         QVERIFY(!v.sortedKeys.empty());
         for (int k = 0; k < 1000; ++k) QCOMPARE(v.find("k" + std::to_string(k))->number, double(k));

@@ -17,8 +17,8 @@
 
 #include <algorithm>
 
-#include <ctime>
 #include <cmath>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -74,7 +74,10 @@ std::string canonical(const RunLog& log)
 
 std::string samplesDir()
 {
-    return QFileInfo(QStringLiteral(__FILE__)).dir().absoluteFilePath(QStringLiteral("../../resources/logs")).toStdString();
+    return QFileInfo(QStringLiteral(__FILE__))
+        .dir()
+        .absoluteFilePath(QStringLiteral("../../resources/logs"))
+        .toStdString();
 }
 
 const char* kSuffix[] = {".json", ".jsonl", ".csv", ".csv"};
@@ -112,8 +115,9 @@ private slots:
             lossCells += "," + std::to_string(d) + ".5";
         }
         // Wide CSV with a P-value between the last two domains (indices 39998, 39999 > 32767).
-        const std::string wide = write(dir, "wide.csv", "# domains: " + names + "\n" + header +
-                                                            ",P_d39999>d39998;d39999\n10" + lossCells + ",0.25\n");
+        const std::string wide =
+            write(dir, "wide.csv",
+                  "# domains: " + names + "\n" + header + ",P_d39999>d39998;d39999\n10" + lossCells + ",0.25\n");
         const RunLog w = readLog(wide);
         QCOMPARE(w.domainCount(), K);
         QCOMPARE(w.checkpoints.loss[39999][0], 39999.5);
@@ -151,8 +155,8 @@ private slots:
     // Class 2: RFC 4180 quoting, the same answer from the fast (plain row) and slow paths.
     void csvQuoting_data()
     {
-        QTest::addColumn<QByteArray>("cell");       // the L_en cell of row "2,<cell>,2.5"
-        QTest::addColumn<QString>("expected");      // wide-CSV message after the path; "" = accepted
+        QTest::addColumn<QByteArray>("cell");   // the L_en cell of row "2,<cell>,2.5"
+        QTest::addColumn<QString>("expected");  // wide-CSV message after the path; "" = accepted
         auto row = [&](const char* tag, const std::string& cell, const char* expected) {
             QTest::newRow(tag) << QByteArray(cell.data(), int(cell.size())) << expected;
         };
@@ -177,7 +181,8 @@ private slots:
         const std::string wide = write(dir, "q.csv", "step,L_en,L_ru\n1,3.5,2.5\n2," + cell.toStdString() + ",2.5\n");
         QCOMPARE(QString::fromStdString(refusal(wide)), expected);
         // The long reader splits every row the same way: the same message for the same cell.
-        const std::string longCsv = write(dir, "q-long.csv", "step,metric,value\n1,L_en,3.5\n1,L_ru," + cell.toStdString() + "\n");
+        const std::string longCsv =
+            write(dir, "q-long.csv", "step,metric,value\n1,L_en,3.5\n1,L_ru," + cell.toStdString() + "\n");
         QCOMPARE(refusalMessage(longCsv), refusalMessage(wide));
     }
     void csvQuotedCellsUnescape()
@@ -205,9 +210,10 @@ private slots:
                     .find("duplicate checkpoint") != std::string::npos);
         QVERIFY(refusal(write(dir, "z.json", json + R"({"step": 0, "loss": [1, 2]}, {"step": -0, "loss": [1, 2]}]})"))
                     .find("duplicate checkpoint") != std::string::npos);
-        QVERIFY(refusal(write(dir, "z.jsonl", "{\"type\": \"run\", \"domains\": [\"en\", \"ru\"]}\n"
-                                              "{\"type\": \"checkpoint\", \"step\": -0.0, \"loss\": [1, 2]}\n"
-                                              "{\"type\": \"checkpoint\", \"step\": 0, \"loss\": [1, 2]}\n"))
+        QVERIFY(refusal(write(dir, "z.jsonl",
+                              "{\"type\": \"run\", \"domains\": [\"en\", \"ru\"]}\n"
+                              "{\"type\": \"checkpoint\", \"step\": -0.0, \"loss\": [1, 2]}\n"
+                              "{\"type\": \"checkpoint\", \"step\": 0, \"loss\": [1, 2]}\n"))
                     .find("duplicate checkpoint") != std::string::npos);
         // A lone -0 reads as +0 everywhere.
         const RunLog one = readLog(write(dir, "one.csv", "step,kind,domain,value\n-0,loss,en,1\n-0,loss,ru,2\n"));
@@ -216,8 +222,12 @@ private slots:
         // Non-finite steps.
         QCOMPARE(refusal(write(dir, "nan.json", json + "{\"step\": \"NaN\", \"loss\": [1, 2]}]}")),
                  std::string(":1:52: field 'checkpoints[0].step': the step must be a finite number"));
-        QVERIFY(refusal(write(dir, "inf.json", R"({"domains": ["en", "ru"], "p_values": [{"step": "Infinity", "pair": "12", "target": 1, "value": 1}]})"))
-                    .find("the step must be a finite number") != std::string::npos);
+        QVERIFY(
+            refusal(
+                write(
+                    dir, "inf.json",
+                    R"({"domains": ["en", "ru"], "p_values": [{"step": "Infinity", "pair": "12", "target": 1, "value": 1}]})"))
+                .find("the step must be a finite number") != std::string::npos);
         QCOMPARE(refusal(write(dir, "nan.csv", "step,L_en,L_ru\nnan,1,2\n")),
                  std::string(":2:1: field 'step': the step must be a finite number"));
         QCOMPARE(refusal(write(dir, "nan-long.csv", "# domains: en, ru\nstep,kind,domain,value\ninf,loss,en,1\n")),
@@ -252,12 +262,16 @@ private slots:
             inputs.push_back(samplesDir() + "/" + name.toStdString());
         QVERIFY(inputs.size() >= 5);
         // Fixtures: the shapes the readers accept beyond the samples.
-        inputs.push_back(write(dir, "f1.csv", "\xef\xbb\xbf# domains: en, ru\r\n# model: gpt\r\n# lr: 0.5\r\nt,L_en,L_ru,target_loss,\"P_2,1;1\",P_21;1:se\r\n"
-                                              "1,3,4,3.5,0.25,\r\n-0,nan,inf,,,\r\n"));
-        inputs.push_back(write(dir, "f2.csv", "# domains: a, b, c\n# delta_t: 10\nstep,kind,domain,order,dw,value\n"
-                                              "1,loss,a,,,1\n1,loss,b,,,2\n1,loss,c,,,3\n1,excess,b,c>a,0.1,-0.5\n"
-                                              "1,p,c,a>b,,1e-300\n"));
-        inputs.push_back(write(dir, "f3.json", R"({"domains": ["x", "y"], "metadata": {"n": 512, "ok": true, "s": "  v  "},
+        inputs.push_back(write(dir, "f1.csv",
+                               "\xef\xbb\xbf# domains: en, ru\r\n# model: gpt\r\n# lr: "
+                               "0.5\r\nt,L_en,L_ru,target_loss,\"P_2,1;1\",P_21;1:se\r\n"
+                               "1,3,4,3.5,0.25,\r\n-0,nan,inf,,,\r\n"));
+        inputs.push_back(write(dir, "f2.csv",
+                               "# domains: a, b, c\n# delta_t: 10\nstep,kind,domain,order,dw,value\n"
+                               "1,loss,a,,,1\n1,loss,b,,,2\n1,loss,c,,,3\n1,excess,b,c>a,0.1,-0.5\n"
+                               "1,p,c,a>b,,1e-300\n"));
+        inputs.push_back(
+            write(dir, "f3.json", R"({"domains": ["x", "y"], "metadata": {"n": 512, "ok": true, "s": "  v  "},
             "checkpoints": [{"step": 1e3, "loss": {"y": 2, "x": 1}}, {"step": 2000, "target_loss": 1.5}],
             "interventions": [{"start": 1000, "order": "2,1", "loss": [1, 2], "base_loss": [0.5, null]}]})"));
         for (const std::string& input : inputs) {

@@ -63,7 +63,8 @@ int main(int argc, char** argv)
         std::ofstream(jsonPath) << domainsJson(n);
         std::ofstream(csvPath) << wideCsv(n);
         const double t[3] = {seconds([&] { cl::logs::parseJson(keys, "keys.json"); }),
-                             seconds([&] { cl::logs::readLog(jsonPath); }), seconds([&] { cl::logs::readLog(csvPath); })};
+                             seconds([&] { cl::logs::readLog(jsonPath); }),
+                             seconds([&] { cl::logs::readLog(csvPath); })};
         std::printf("%-10ld %14.3f %14.3f %14.3f", n, t[0], t[1], t[2]);
         if (last[0] > 0) std::printf("   ratios x%.1f x%.1f x%.1f", t[0] / last[0], t[1] / last[1], t[2] / last[2]);
         std::printf("\n");

@@ -83,7 +83,8 @@ BufferPlan planBuffers(const Tape& tape, bool blockMode)
     for (std::size_t i = count; i-- > 0;)
         if (isLazy(tape, i))
             for (int operand : {nodes[i].a, nodes[i].b})
-                lastUse[static_cast<std::size_t>(operand)] = std::max(lastUse[static_cast<std::size_t>(operand)], lastUse[i]);
+                lastUse[static_cast<std::size_t>(operand)] =
+                    std::max(lastUse[static_cast<std::size_t>(operand)], lastUse[i]);
     BufferPlan plan;
     plan.slot.assign(count, -1);
     auto stored = [&](std::size_t i) {
@@ -130,7 +131,8 @@ std::size_t TapeRowEvaluator::workingBytes(const Tape& tape, std::size_t width)
     const std::size_t chunkStride = kChunk + kPad;
     std::size_t bytes = planBuffers(tape, blockMode).slots * 6 * chunkStride * sizeof(double);
     bytes += count * (sizeof(Jet6) + sizeof(std::array<double*, 6>) + sizeof(Kind) + sizeof(Step) + 2 * sizeof(int));
-    if (!blockMode) bytes += 3 * (width + kPad) * countX(tape) * sizeof(double) + 3 * std::max(width, kChunk) * sizeof(double);
+    if (!blockMode)
+        bytes += 3 * (width + kPad) * countX(tape) * sizeof(double) + 3 * std::max(width, kChunk) * sizeof(double);
     return bytes + 6 * kChunk * sizeof(double) + width * sizeof(double);
 }
 
@@ -159,7 +161,9 @@ TapeRowEvaluator::TapeRowEvaluator(std::shared_ptr<const Tape> tape, std::vector
         xChunk_.assign(kChunk, 0.0);
         ones_.assign(kChunk, 1.0);
     }
-    auto buffer = [&](std::size_t i) { return chunkStore_.data() + 6 * chunkStride * static_cast<std::size_t>(plan.slot[i]); };
+    auto buffer = [&](std::size_t i) {
+        return chunkStore_.data() + 6 * chunkStride * static_cast<std::size_t>(plan.slot[i]);
+    };
 
     double* nextX = xStore_.data();
     for (std::size_t i = 0; i < count; ++i) {
@@ -267,20 +271,22 @@ void TapeRowEvaluator::evaluateRow(double y, const PlanarJetRow& out)
         return;
     }
     switch (rootDependence) {
-    case Dependence::None:
-    case Dependence::Y: return;
-    case Dependence::X: {
-        // An x-only result: y derivatives are exactly 0 (the shared zero buffer of the chunk).
-        const std::array<double*, 6>& root = where_[last];
-        for (std::size_t start = 0; start < xs_.size(); start += kChunk) {
-            const std::size_t n = std::min(kChunk, xs_.size() - start);
-            const double* z = zeros_.data();
-            finishLanes(n, root[0] + start, root[1] + start, z, root[3] + start, z, z, out.value + start,
-                        out.dx + start, out.dy + start, out.dxx + start, out.dxy + start, out.dyy + start);
+        case Dependence::None:
+        case Dependence::Y:
+            return;
+        case Dependence::X: {
+            // An x-only result: y derivatives are exactly 0 (the shared zero buffer of the chunk).
+            const std::array<double*, 6>& root = where_[last];
+            for (std::size_t start = 0; start < xs_.size(); start += kChunk) {
+                const std::size_t n = std::min(kChunk, xs_.size() - start);
+                const double* z = zeros_.data();
+                finishLanes(n, root[0] + start, root[1] + start, z, root[3] + start, z, z, out.value + start,
+                            out.dx + start, out.dy + start, out.dxx + start, out.dxy + start, out.dyy + start);
+            }
+            return;
         }
-        return;
-    }
-    case Dependence::XY: break;
+        case Dependence::XY:
+            break;
     }
     Step& result = xySteps_.back();
     double* const row[6] = {out.value, out.dx, out.dy, out.dxx, out.dxy, out.dyy};
@@ -300,8 +306,8 @@ void TapeRowEvaluator::evaluateBlocks(const PlanarJetRow& out)
     Step* result = xOnly ? nullptr : &xySteps_.back();
     for (std::size_t start = 0; start < xs_.size(); start += kChunk) {
         const std::size_t n = std::min(kChunk, xs_.size() - start);
-        std::copy(xs_.begin() + static_cast<std::ptrdiff_t>(start), xs_.begin() + static_cast<std::ptrdiff_t>(start + n),
-                  xChunk_.begin());
+        std::copy(xs_.begin() + static_cast<std::ptrdiff_t>(start),
+                  xs_.begin() + static_cast<std::ptrdiff_t>(start + n), xChunk_.begin());
         if (result) {
             double* const row[6] = {out.value + start, out.dx + start,  out.dy + start,
                                     out.dxx + start,   out.dxy + start, out.dyy + start};

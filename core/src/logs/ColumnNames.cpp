@@ -57,8 +57,7 @@ ColumnParse ok(Quantity q, int domain = -1, DomainPair order = {}, bool hasOrder
 // "L2" inside P(L2,L1;L1) names domain 2 unless a domain is really called "L2".
 int resolveMaybePrefixed(std::string_view ref, const DomainLookup& domains, std::string& error)
 {
-    if (ref.size() > 1 && ref[0] == 'L' && domains.find(ref) < 0)
-        ref.remove_prefix(1);
+    if (ref.size() > 1 && ref[0] == 'L' && domains.find(ref) < 0) ref.remove_prefix(1);
     return resolveDomain(ref, domains, error);
 }
 

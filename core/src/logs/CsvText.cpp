@@ -92,7 +92,9 @@ bool splitCsvLine(std::string_view line, std::vector<CsvCell>& cells, std::strin
                 }
                 scratch += line[i++];
             }
-            if (!closed) return refuse(cellStart, "unterminated quote: a quoted cell must close on its line (cells cannot span lines)");
+            if (!closed)
+                return refuse(cellStart,
+                              "unterminated quote: a quoted cell must close on its line (cells cannot span lines)");
             cells.push_back({std::string_view(scratch.data() + from, scratch.size() - from), static_cast<long>(cellStart + 1)});
             while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
             if (i < line.size() && line[i] != ',') return refuse(i, "text after the closing quote of a cell");

@@ -62,7 +62,8 @@ Plan makePlan(const std::vector<CsvCell>& header, RunLog& log, long line, const 
     };
     auto groupFor = [&](DomainPair order) -> OrderGroup& {
         const auto [it, fresh] = groupIndex.emplace(key(order, -1), plan.groups.size());
-        if (fresh) plan.groups.push_back({order, std::vector<int>(K, -1), std::vector<int>(K, -1), std::vector<int>(K, -1)});
+        if (fresh)
+            plan.groups.push_back({order, std::vector<int>(K, -1), std::vector<int>(K, -1), std::vector<int>(K, -1)});
         return plan.groups[it->second];
     };
     auto pFor = [&](const ColumnMeaning& m) -> PColumn& {

@@ -18,7 +18,10 @@ namespace {
 // Objects up to this size are searched by a scan; larger ones get a sorted key index.
 constexpr std::size_t kScanMembers = 16;
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 std::string shown(char c)
 {
@@ -79,13 +82,15 @@ private:
         const char c = s_[i_];
         if (c == '{') object(v, depth);
         else if (c == '[') array(v, depth);
-        else if (c == '"') { v.type = JsonValue::Type::String; v.text = string(); }
-        else if (options_.nonFiniteLiterals && nonFinite(v)) {}
-        else if (c == '-' || isDigit(c)) number(v);
+        else if (c == '"') { v.type = JsonValue::Type::String; v.text = string();
+        } else if (options_.nonFiniteLiterals && nonFinite(v)) {
+        } else if (c == '-' || isDigit(c))
+            number(v);
         else if (literal("true")) { v.type = JsonValue::Type::Bool; v.boolean = true; }
         else if (literal("false")) v.type = JsonValue::Type::Bool;
         else if (literal("null")) v.type = JsonValue::Type::Null;
-        else fail("unexpected character " + shown(c) + ": expected a value");
+        else
+            fail("unexpected character " + shown(c) + ": expected a value");
         return v;
     }
 
@@ -114,8 +119,7 @@ private:
     {
         const std::size_t start = i_;
         auto digits = [&](const char* what) {
-            if (i_ >= s_.size() || !isDigit(s_[i_]))
-                fail(std::string("not a number: expected a digit ") + what);
+            if (i_ >= s_.size() || !isDigit(s_[i_])) fail(std::string("not a number: expected a digit ") + what);
             while (i_ < s_.size() && isDigit(s_[i_])) ++i_;
         };
         if (s_[i_] == '-') ++i_;
@@ -158,8 +162,13 @@ private:
         while (i_ < s_.size()) {
             const char c = s_[i_];
             const auto u = static_cast<unsigned char>(c);
-            if (c == '"') { ++i_; return out; }
-            if (u < 0x20) fail(c == '\n' ? "line break inside a string" : "control character " + shown(c) + " inside a string (write it as an escape)");
+            if (c == '"') {
+                ++i_;
+                return out;
+            }
+            if (u < 0x20)
+                fail(c == '\n' ? "line break inside a string"
+                               : "control character " + shown(c) + " inside a string (write it as an escape)");
             if (u >= 0x80) {
                 std::size_t n = 0;
                 if (utf8Sequence(s_, i_, n) != Utf8Status::Valid) fail("invalid UTF-8 inside a string");
@@ -181,7 +190,9 @@ private:
             case 'r': out += '\r'; break;
             case 't': out += '\t'; break;
             case 'u': unicode(out); break;
-            default: --i_; fail("unknown escape '\\" + std::string(1, e) + "'");
+            default:
+                --i_;
+                fail("unknown escape '\\" + std::string(1, e) + "'");
             }
         }
         endOfFile("string", openLine, openColumn);
@@ -193,7 +204,10 @@ private:
         unsigned code = 0;
         for (int k = 0; k < 4; ++k) {
             const char h = s_[i_ + static_cast<std::size_t>(k)];
-            const int d = isDigit(h) ? h - '0' : (h >= 'a' && h <= 'f') ? h - 'a' + 10 : (h >= 'A' && h <= 'F') ? h - 'A' + 10 : -1;
+            const int d = isDigit(h)               ? h - '0'
+                          : (h >= 'a' && h <= 'f') ? h - 'a' + 10
+                          : (h >= 'A' && h <= 'F') ? h - 'A' + 10
+                                                   : -1;
             if (d < 0) fail("bad \\u escape: expected 4 hex digits");
             code = code * 16 + static_cast<unsigned>(d);
         }
@@ -266,7 +280,10 @@ private:
             v.members.emplace_back(std::move(key), value(depth + 1));
             skipSpace();
             if (i_ >= s_.size()) endOfFile("object", openLine, openColumn);
-            if (s_[i_] == '}') { ++i_; break; }
+            if (s_[i_] == '}') {
+                ++i_;
+                break;
+            }
             if (s_[i_] != ',') fail("expected ',' or '}', found " + shown(s_[i_]));
             ++i_;
         }

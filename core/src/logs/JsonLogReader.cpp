@@ -76,7 +76,8 @@ public:
     {
         std::string error;
         int d = -1;
-        if (v.type == Type::String || v.type == Type::Number) d = resolveDomain(v.text, lookup(), error);
+        if (v.type == Type::String || v.type == Type::Number)
+            d = resolveDomain(v.text, lookup(), error);
         else error = std::string("expected a domain name, found ") + v.typeName();
         if (d < 0) fail(v, field, error);
         return d;
@@ -277,8 +278,8 @@ RunLog readJsonLines(const std::string& text, const std::string& path)
         std::string_view line(text.data() + start, end - start);
         start = end + 1;
         if (line.size() >= kMaxLineBytes)
-            throw LogError({path, lineNo, 1, {}}, "line longer than " + std::to_string(kMaxLineBytes >> 20) +
-                                                      " MiB (the limit for one line)");
+            throw LogError({path, lineNo, 1, {}},
+                           "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB (the limit for one line)");
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
         const JsonValue o = parseJson(line, path, lineNo);
         if (o.type != Type::Object) decoder.fail(o, {}, "expected one JSON object per line");

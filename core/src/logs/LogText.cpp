@@ -41,12 +41,16 @@ void refuseBinary(std::string_view head, const std::string& path)
         std::size_t n = 0;
         const Utf8Status status = utf8Sequence(head, i, n);
         if (status == Utf8Status::Truncated) break;  // a character split by the 4 KB window is judged by nobody
-        if (status == Utf8Status::Invalid) throw LogError(locate(head, i, path), "binary data (invalid UTF-8); not a text log");
+        if (status == Utf8Status::Invalid)
+            throw LogError(locate(head, i, path), "binary data (invalid UTF-8); not a text log");
         i += n;
     }
 }
 
-std::string readTextFile(const std::string& path) { return readTextFile(path, kMaxWholeFileBytes); }
+std::string readTextFile(const std::string& path)
+{
+    return readTextFile(path, kMaxWholeFileBytes);
+}
 
 std::string readTextFile(const std::string& path, std::uint64_t maxBytes)
 {
@@ -109,8 +113,8 @@ bool LineReader::fill()
     }
     if (end_ == buffer_.size()) {
         if (buffer_.size() >= kMaxLineBytes)
-            throw LogError({path_, lineNumber_ + 1, 1, {}}, "line longer than " + std::to_string(kMaxLineBytes >> 20) +
-                                                                " MiB (the limit for one line)");
+            throw LogError({path_, lineNumber_ + 1, 1, {}},
+                           "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB (the limit for one line)");
         buffer_.resize(std::min(buffer_.size() * 2, kMaxLineBytes));
     }
     const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);

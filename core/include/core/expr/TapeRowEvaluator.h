@@ -92,7 +92,7 @@ private:
     std::vector<std::array<double*, 6>> where_;  // per node: its arrays (X: global, XY: chunk)
     std::vector<Kind> kinds_;                 // per node
     std::vector<int> yNodes_;
-    std::vector<Step> xySteps_;               // per point, in tape order (block mode: x-only steps too)
+    std::vector<Step> xySteps_;  // per point, in tape order (block mode: x-only steps too)
 };
 
 }  // namespace cl::expr

@@ -45,8 +45,14 @@ inline constexpr int kMaxDomains = 1 << 20;
 
 /// The one step rule of every format: a step (checkpoint step, P-value step, intervention start)
 /// is a finite number, and -0 is the step 0 (so "-0" and "0" are one checkpoint everywhere).
-inline bool isValidStep(double step) { return std::isfinite(step); }
-inline double canonicalStep(double step) { return step + 0.0; }    // -0 + 0 = +0
+inline bool isValidStep(double step)
+{
+    return std::isfinite(step);
+}
+inline double canonicalStep(double step)
+{
+    return step + 0.0;
+}  // -0 + 0 = +0
 
 /// An ordering of two domains: more of `first` early in the window, more of `second` at its
 /// end (the paper's "12" is {0, 1}). Also names the first two arguments of P(L_a, L_b; L_k).
