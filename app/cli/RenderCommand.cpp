@@ -15,13 +15,13 @@
 #include <QFileInfo>
 #include <QString>
 
-#include <dlfcn.h>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
-#include <ostream>
 #include <regex>
+#include <cstdlib>
+#include <dlfcn.h>
 #include <thread>
+#include <ostream>
 
 namespace cl::cli {
 
@@ -160,8 +160,7 @@ std::shared_ptr<const ui::LandscapeOverlays> overlays(const Scene& s)
 
 int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
 {
-    if (args.has("preset") == args.has("session"))
-        throw UsageError("give exactly one of --preset NAME or --session FILE");
+    if (args.has("preset") == args.has("session")) throw UsageError("give exactly one of --preset NAME or --session FILE");
     const std::string outPath = args.text("out");
     const QString outFile = QString::fromStdString(outPath);
     bool pdf = false;
@@ -213,15 +212,13 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     figureOptions.height = args.has("height") ? args.integer("height") : (wide ? 540 : 680);
     figureOptions.dpi = args.integer("dpi");
     // writeFigure checks these too, but here the message can name the option.
-    if (figureOptions.width < 16 || figureOptions.width > 16384)
-        throw UsageError("--width: must be between 16 and 16384");
+    if (figureOptions.width < 16 || figureOptions.width > 16384) throw UsageError("--width: must be between 16 and 16384");
     if (figureOptions.height < 16 || figureOptions.height > 16384)
         throw UsageError("--height: must be between 16 and 16384");
     if (figureOptions.dpi < 10 || figureOptions.dpi > 2400) throw UsageError("--dpi: must be between 10 and 2400");
     figureOptions.title = QString::fromStdString(s.figure.title.empty() ? "CommuteLab landscape" : s.figure.title);
     if (const std::string problem = displayProblem(); !problem.empty())
-        throw std::runtime_error(problem +
-                                 ": rendering needs OpenGL on an X display; run under xvfb-run, e.g. "
+        throw std::runtime_error(problem + ": rendering needs OpenGL on an X display; run under xvfb-run, e.g. "
                                  "xvfb-run -a commutelab render ...");
 
     auto start = Clock::now();
