@@ -162,8 +162,11 @@ private slots:
             QVERIFY(flowsSettled(2, 0.15));
             QTest::qWait(500);
             auto* dock = window_->findChild<QDockWidget*>("orderEffectDock");
-            dock->grab().save(QString(dir) + "/order-effect.png");
-            grabWithVtkViews(window_.get()).save(QString(dir) + "/workspace-order-effect.png");
+            const QImage panelShot = dock->grab().toImage();
+            panelShot.copy(0, 0, panelShot.width(), std::min(panelShot.height(), 850)).save(QString(dir) + "/order-effect.png");
+            grabWithVtkViews(window_.get())
+                .scaledToWidth(1000, Qt::SmoothTransformation)
+                .save(QString(dir) + "/workspace-order-effect.png");
         }
         window_->flows()->clearPoints();
     }

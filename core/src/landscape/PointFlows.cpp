@@ -19,8 +19,7 @@ Trajectory checked(Trajectory t, const char* which)
 {
     for (const Vector& s : t.states)
         if (!s.allFinite())
-            throw std::runtime_error(std::string("the ") + which +
-                                     " flow leaves the region where the losses are defined");
+            throw std::runtime_error(std::string("the ") + which + " flow leaves the region where the losses are defined");
     return t;
 }
 

@@ -40,14 +40,10 @@ std::optional<LandscapePanel> landscapePanelFromName(const std::string& name)
 const char* landscapePanelName(LandscapePanel panel)
 {
     switch (panel) {
-        case LandscapePanel::L1:
-            return "l1";
-        case LandscapePanel::L2:
-            return "l2";
-        case LandscapePanel::Bracket:
-            return "bracket";
-        case LandscapePanel::PMap:
-            return "pmap";
+    case LandscapePanel::L1: return "l1";
+    case LandscapePanel::L2: return "l2";
+    case LandscapePanel::Bracket: return "bracket";
+    case LandscapePanel::PMap: return "pmap";
     }
     return "";
 }
@@ -64,13 +60,10 @@ namespace {
 double columnWidth(LandscapePanel panel)
 {
     switch (panel) {
-        case LandscapePanel::L1:
-        case LandscapePanel::L2:
-            return LossLegendItem::columnWidth;
-        case LandscapePanel::Bracket:
-            return 250;
-        case LandscapePanel::PMap:
-            return ColorBarItem::columnWidth;
+    case LandscapePanel::L1:
+    case LandscapePanel::L2: return LossLegendItem::columnWidth;
+    case LandscapePanel::Bracket: return 250;
+    case LandscapePanel::PMap: return ColorBarItem::columnWidth;
     }
     return 0;
 }
@@ -78,17 +71,11 @@ double columnWidth(LandscapePanel panel)
 std::string defaultTitle(LandscapePanel panel, bool lettered)
 {
     switch (panel) {
-        case LandscapePanel::L1:
-            return lettered ? "(a) L\u2081: level curves and \u2212\u2207L\u2081"
-                            : "L\u2081: level curves and \u2212\u2207L\u2081";
-        case LandscapePanel::L2:
-            return lettered ? "(b) L\u2082: level curves and \u2212\u2207L\u2082"
-                            : "L\u2082: level curves and \u2212\u2207L\u2082";
-        case LandscapePanel::Bracket:
-            return lettered ? "(c) Lie bracket R(L\u2081, L\u2082) and regions"
-                            : "Lie bracket R(L\u2081, L\u2082) and regions";
-        case LandscapePanel::PMap:
-            return "P(L\u2081, L\u2082; target)";
+    case LandscapePanel::L1: return lettered ? "(a) L\u2081: level curves and \u2212\u2207L\u2081" : "L\u2081: level curves and \u2212\u2207L\u2081";
+    case LandscapePanel::L2: return lettered ? "(b) L\u2082: level curves and \u2212\u2207L\u2082" : "L\u2082: level curves and \u2212\u2207L\u2082";
+    case LandscapePanel::Bracket:
+        return lettered ? "(c) Lie bracket R(L\u2081, L\u2082) and regions" : "Lie bracket R(L\u2081, L\u2082) and regions";
+    case LandscapePanel::PMap: return "P(L\u2081, L\u2082; target)";
     }
     return {};
 }
@@ -129,9 +116,9 @@ PlotLayout landscapePanelLayout(const LandscapeFigureSpec& spec, std::size_t ind
     for (LandscapePanel p : spec.panels) fixed.push_back(fixedPerPanel + columnWidth(p) * scale);
     if (fixed.empty()) fixed.push_back(fixedPerPanel + columnWidth(LandscapePanel::Bracket) * scale);
     const double aspect = (r.xmax - r.xmin) / (r.ymax - r.ymin);
-    const double plotWidth =
-        std::max(10.0, std::min((width - std::accumulate(fixed.begin(), fixed.end(), 0.0)) / double(count),
-                                (cellHeight - (PlotLayout::marginTop + PlotLayout::marginBottom) * scale) * aspect));
+    const double plotWidth = std::max(
+        10.0, std::min((width - std::accumulate(fixed.begin(), fixed.end(), 0.0)) / double(count),
+                       (cellHeight - (PlotLayout::marginTop + PlotLayout::marginBottom) * scale) * aspect));
     const double extra = std::max(0.0, width - std::accumulate(fixed.begin(), fixed.end(), 0.0) - count * plotWidth);
     double cellLeft = extra / 2;
     for (std::size_t k = 0; k < index && k < fixed.size(); ++k) cellLeft += fixed[k] + plotWidth;
@@ -183,23 +170,23 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         clip->SetClip(float(l.left), float(l.bottom), float(l.width), float(l.height));
         std::vector<vtkSmartPointer<LandscapeItem>> inside, outside;
         switch (model->panel) {
-            case LandscapePanel::Bracket:
-                inside.push_back(shadedGrid(&LandscapeFieldData::regionPixels));
-                outside.push_back(vtkSmartPointer<LegendItem>::New());
-                break;
-            case LandscapePanel::PMap:
-                inside.push_back(shadedGrid(&LandscapeFieldData::pPixels));
-                outside.push_back(vtkSmartPointer<ColorBarItem>::New());
-                break;
-            case LandscapePanel::L1:
-            case LandscapePanel::L2: {
-                // Where the loss is undefined, the same grey as in the bracket panel (not white).
-                const auto pixels =
-                    model->panel == LandscapePanel::L1 ? &LandscapeFieldData::l1Pixels : &LandscapeFieldData::l2Pixels;
-                if (!((*data).*pixels).empty()) inside.push_back(shadedGrid(pixels));
-                outside.push_back(vtkSmartPointer<LossLegendItem>::New());
-                break;
-            }
+        case LandscapePanel::Bracket:
+            inside.push_back(shadedGrid(&LandscapeFieldData::regionPixels));
+            outside.push_back(vtkSmartPointer<LegendItem>::New());
+            break;
+        case LandscapePanel::PMap:
+            inside.push_back(shadedGrid(&LandscapeFieldData::pPixels));
+            outside.push_back(vtkSmartPointer<ColorBarItem>::New());
+            break;
+        case LandscapePanel::L1:
+        case LandscapePanel::L2: {
+            // Where the loss is undefined, the same grey as in the bracket panel (not white).
+            const auto pixels = model->panel == LandscapePanel::L1 ? &LandscapeFieldData::l1Pixels
+                                                                   : &LandscapeFieldData::l2Pixels;
+            if (!((*data).*pixels).empty()) inside.push_back(shadedGrid(pixels));
+            outside.push_back(vtkSmartPointer<LossLegendItem>::New());
+            break;
+        }
         }
         inside.push_back(vtkSmartPointer<LevelCurvesItem>::New());
         inside.push_back(vtkSmartPointer<ArrowFieldItem>::New());

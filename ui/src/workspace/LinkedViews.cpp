@@ -11,14 +11,10 @@ namespace {
 const char* objectNameOf(LandscapePanel panel)
 {
     switch (panel) {
-        case LandscapePanel::L1:
-            return "l1View";
-        case LandscapePanel::L2:
-            return "l2View";
-        case LandscapePanel::Bracket:
-            return "bracketView";
-        case LandscapePanel::PMap:
-            return "pmapView";
+    case LandscapePanel::L1: return "l1View";
+    case LandscapePanel::L2: return "l2View";
+    case LandscapePanel::Bracket: return "bracketView";
+    case LandscapePanel::PMap: return "pmapView";
     }
     return "view";
 }

@@ -35,8 +35,7 @@ double toValue(const Range& r, int position)
 
 int toPosition(const Range& r, double value)
 {
-    const double t =
-        r.logarithmic ? std::log(value / r.min) / std::log(r.max / r.min) : (value - r.min) / (r.max - r.min);
+    const double t = r.logarithmic ? std::log(value / r.min) / std::log(r.max / r.min) : (value - r.min) / (r.max - r.min);
     return std::clamp(int(std::lround(t * r.steps)), 0, r.steps);
 }
 

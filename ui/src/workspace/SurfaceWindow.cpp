@@ -27,12 +27,9 @@ const char* const note =
 std::string valueName(SurfaceField field, const Target& target)
 {
     switch (field) {
-        case SurfaceField::L1:
-            return "L₁";
-        case SurfaceField::L2:
-            return "L₂";
-        case SurfaceField::Target:
-            break;
+    case SurfaceField::L1: return "L₁";
+    case SurfaceField::L2: return "L₂";
+    case SurfaceField::Target: break;
     }
     return "target (" + target.label + ")";
 }
@@ -40,11 +37,8 @@ std::string valueName(SurfaceField field, const Target& target)
 }  // namespace
 
 SurfaceWindow::SurfaceWindow(QWidget* parent)
-    : QWidget(parent, Qt::Window),
-      fieldCombo_(new QComboBox),
-      curvesCheck_(new QCheckBox("level curves")),
-      view_(new SurfaceView),
-      message_(new QLabel(note))
+    : QWidget(parent, Qt::Window), fieldCombo_(new QComboBox), curvesCheck_(new QCheckBox("level curves")),
+      view_(new SurfaceView), message_(new QLabel(note))
 {
     setObjectName("surfaceWindow");
     setWindowTitle("3-D surface — CommuteLab");
@@ -155,8 +149,8 @@ void SurfaceWindow::exportPng(const QString& path, const FigureOptions& options)
 
 void SurfaceWindow::askExport()
 {
-    QString path =
-        QFileDialog::getSaveFileName(this, "Export surface (3-D surfaces export as PNG)", {}, "PNG images (*.png)");
+    QString path = QFileDialog::getSaveFileName(this, "Export surface (3-D surfaces export as PNG)", {},
+                                                "PNG images (*.png)");
     if (path.isEmpty()) return;
     if (QFileInfo(path).suffix().isEmpty()) path += ".png";
     PngSizeDialog dialog(FigureOptions{1200, 900, 150, {}}, this);
