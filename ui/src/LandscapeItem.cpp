@@ -1,5 +1,7 @@
 #include "LandscapeItem.h"
 
+#include "ui/FigureStyle.h"
+
 #include <vtkBrush.h>
 #include <vtkContext2D.h>
 #include <vtkOpenGLContextDevice2D.h>
@@ -9,24 +11,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <utility>
 
 namespace cl::ui {
-namespace {
-
-const char* fontFile(bool bold)
-{
-    static const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    static const char* boldFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    static const bool haveRegular = std::ifstream(regular).good();
-    static const bool haveBold = std::ifstream(boldFile).good();
-    if (bold) return haveBold ? boldFile : (haveRegular ? regular : nullptr);
-    return haveRegular ? regular : nullptr;
-}
-
-}  // namespace
-
 void LandscapeItem::setPen(vtkContext2D* painter, Rgb colour, float width, unsigned char alpha)
 {
     painter->GetPen()->SetColor(colour.r, colour.g, colour.b, alpha);
@@ -43,13 +30,7 @@ void LandscapeItem::setFont(vtkContext2D* painter, double pixelSize, Rgb colour,
                             bool bold, double orientation)
 {
     vtkTextProperty* text = painter->GetTextProp();
-    if (const char* file = fontFile(bold)) {
-        text->SetFontFamily(VTK_FONT_FILE);
-        text->SetFontFile(file);
-    } else {
-        text->SetFontFamilyToArial();
-        text->SetBold(bold);
-    }
+    useStyleFont(text, bold);  // the one style's face (FigureStyle)
     text->SetFontSize(static_cast<int>(pixelSize + 0.5));
     text->SetColor(colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
     text->SetOpacity(1.0);
