@@ -69,8 +69,8 @@ Kind landscapeKind(const std::string& view)
     k.labels = {QStringLiteral("θ₁"), QStringLiteral("−2")};
     if (view == "l1") k.labels << QStringLiteral("∇L₁");
     if (view == "figure1") {
-        k.width = 960;
-        k.height = 300;
+        k.width = 1200;
+        k.height = 400;
         k.labels << QStringLiteral("∇L₁") << QStringLiteral("R(L₁, L₂)");
     }
     return k;
