@@ -34,6 +34,9 @@
 #include <ostream>
 #include <regex>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace cl::cli {
 
 namespace {
@@ -50,6 +53,13 @@ double secondsSince(Clock::time_point start)
 std::unique_ptr<QGuiApplication> offscreenApplication()
 {
     if (QGuiApplication::instance()) return nullptr;
+    // Qt wants a private runtime folder and warns on stderr without one; a headless shell often
+    // has none, so give it one (mode 0700, as XDG asks).
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const std::string dir = "/tmp/commutelab-runtime-" + std::to_string(getuid());
+        ::mkdir(dir.c_str(), 0700);
+        qputenv("XDG_RUNTIME_DIR", QByteArray::fromStdString(dir));
+    }
     static int argc = 3;
     static char arg0[] = "commutelab", arg1[] = "-platform", arg2[] = "offscreen";
     static char* argv[] = {arg0, arg1, arg2, nullptr};

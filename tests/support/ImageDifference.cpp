@@ -46,7 +46,8 @@ ImageDifference compareImages(const QImage& actual, const QImage& expected, int 
     const QImage a = actual.convertToFormat(QImage::Format_RGB32);
     const QImage e = expected.convertToFormat(QImage::Format_RGB32);
     // Both directions: a curve missing from `actual` and a curve added to it both count.
-    d.differingPixels = std::max(unmatchedCount(a, e, channelTolerance, shift), unmatchedCount(e, a, channelTolerance, shift));
+    d.differingPixels =
+        std::max(unmatchedCount(a, e, channelTolerance, shift), unmatchedCount(e, a, channelTolerance, shift));
     d.fraction = double(d.differingPixels) / (double(a.width()) * a.height());
     return d;
 }
@@ -60,9 +61,10 @@ QImage differenceMap(const QImage& actual, const QImage& expected, int channelTo
     for (int y = 0; y < a.height(); ++y)
         for (int x = 0; x < a.width(); ++x) {
             const QRgb c = a.pixel(x, y);
-            const bool differs = !matched(a, e, x, y, channelTolerance, shift) || !matched(e, a, x, y, channelTolerance, shift);
-            map.setPixel(x, y, differs ? qRgb(255, 0, 0)
-                                       : qRgb(192 + qRed(c) / 4, 192 + qGreen(c) / 4, 192 + qBlue(c) / 4));
+            const bool differs =
+                !matched(a, e, x, y, channelTolerance, shift) || !matched(e, a, x, y, channelTolerance, shift);
+            map.setPixel(x, y,
+                         differs ? qRgb(255, 0, 0) : qRgb(192 + qRed(c) / 4, 192 + qGreen(c) / 4, 192 + qBlue(c) / 4));
         }
     return map;
 }

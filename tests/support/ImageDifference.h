@@ -16,8 +16,7 @@ struct ImageDifference {
     bool sizeMismatch = false;
 };
 
-ImageDifference compareImages(const QImage& actual, const QImage& expected, int channelTolerance = 40,
-                              int shift = 1);
+ImageDifference compareImages(const QImage& actual, const QImage& expected, int channelTolerance = 40, int shift = 1);
 
 /// An image of where `actual` differs (red) over a faded copy of it, for looking at failures.
 QImage differenceMap(const QImage& actual, const QImage& expected, int channelTolerance = 40, int shift = 1);

@@ -74,11 +74,12 @@ private slots:
 
     void aSlightTintIsWithinTheTolerance()
     {
-        const ImageDifference d = compareImages(halves(QColor(100, 100, 100), Qt::white),
-                                                halves(QColor(130, 100, 70), Qt::white));
+        const ImageDifference d =
+            compareImages(halves(QColor(100, 100, 100), Qt::white), halves(QColor(130, 100, 70), Qt::white));
         QCOMPARE(d.fraction, 0.0);
-        QVERIFY(compareImages(halves(QColor(100, 100, 100), Qt::white), halves(QColor(141, 100, 100), Qt::white))
-                    .fraction > 0.45);
+        QVERIFY(
+            compareImages(halves(QColor(100, 100, 100), Qt::white), halves(QColor(141, 100, 100), Qt::white)).fraction >
+            0.45);
     }
 
     void differentSizesAreTotallyDifferent()

@@ -1,11 +1,9 @@
 // The landscape figure as drawn by populateLandscapeFigure (the one path of the view, the export
-// and `commutelab render`): every view of the Figure-1 preset against a small reference PNG in
-// tests/baselines, region colours where core classifies, P colours by sign, a layout without
+// and `commutelab render`; its baselines are in test_figure_formats): region colours where core classifies, P colours by sign, a layout without
 // overlaps, and the live view's pan, zoom and click.
 
 #include "../../ui/src/ArrowFieldItem.h"
 #include "../../ui/src/figure/FieldStatistics.h"
-#include "ImageDifference.h"
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
 #include "core/landscape/LandscapePreset.h"
@@ -100,11 +98,6 @@ bool sameCurves(const std::vector<ContourLevel>& a, const std::vector<ContourLev
     return true;
 }
 
-// Baselines: small enough to keep in the repository, large enough to show every element.
-// Threshold: at most 1 % of the pixels may differ, a pixel differing when no pixel within one
-// pixel of it in the other image has every channel within 40 (anti-aliasing and sub-pixel text
-// placement vary between drivers; a colour swap or a missing curve family does not pass).
-constexpr double baselineThreshold = 0.01;
 
 }  // namespace
 
@@ -120,42 +113,6 @@ private slots:
     {
         QVERIFY(dir_.isValid());
         grid_ = figure1Grid(120);
-    }
-
-    void viewsMatchTheirBaselines_data()
-    {
-        QTest::addColumn<QString>("view");
-        for (const char* v : {"l1", "l2", "bracket", "pmap", "figure1"}) QTest::newRow(v) << QString(v);
-    }
-    void viewsMatchTheirBaselines()
-    {
-        QFETCH(QString, view);
-        LandscapeFigureSpec spec;
-        spec.grid = grid_;
-        spec.panels = landscapeViewPanels(view.toStdString());
-        if (view == "figure1") spec.title = "Figure 1 pair";
-        const QSize size = view == "figure1" ? QSize(1200, 400) : QSize(480, 340);
-        const QImage actual = renderPng(spec, size.width(), size.height(), dir_.filePath(view + ".png"), 72);
-        const QString baseline = qEnvironmentVariable("COMMUTELAB_SOURCE_DIR") + "/tests/baselines/figure1-" + view + ".png";
-        if (qEnvironmentVariableIsSet("COMMUTELAB_UPDATE_BASELINES")) {
-            QVERIFY(actual.save(baseline));
-            QSKIP(qPrintable("baseline written: " + baseline));
-        }
-        const QImage expected(baseline);
-        QVERIFY2(!expected.isNull(), qPrintable("no baseline " + baseline + " (COMMUTELAB_UPDATE_BASELINES=1 writes it)"));
-        const ImageDifference d = compareImages(actual, expected);
-        if (d.fraction > baselineThreshold) {
-            // Keep the evidence next to the build: the actual image and a map of the differences.
-            const QString stem = QCoreApplication::applicationDirPath() + "/baseline-" + view;
-            actual.save(stem + "-actual.png");
-            differenceMap(actual, expected).save(stem + "-difference.png");
-            QFAIL(qPrintable(QString("%1: %2 % of the pixels differ (limit %3 %); see %4-actual.png and "
-                                     "%4-difference.png")
-                                 .arg(view)
-                                 .arg(100 * d.fraction, 0, 'f', 2)
-                                 .arg(100 * baselineThreshold)
-                                 .arg(stem)));
-        }
     }
 
     void anUnchangedLossKeepsItsCurvesAndTheEditedOneIsTracedAgain()

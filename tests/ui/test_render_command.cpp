@@ -40,7 +40,8 @@ Run renderOnce(const QStringList& arguments, const QProcessEnvironment& environm
 // Under a loaded Xvfb, VTK's own XOpenDisplay is now and then refused and VTK aborts the process
 // ("bad X server connection"). That is the test machine's X server, not the command: run again
 // once, and say so.
-Run render(const QStringList& arguments, const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
+Run render(const QStringList& arguments,
+           const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
 {
     Run run = renderOnce(arguments, environment);
     if (run.exitCode != 0 && run.err.contains("bad X server connection")) {
@@ -73,9 +74,12 @@ SvgContents readSvg(const QString& path)
             const QString clip = xml.attributes().value("clip-path").toString();
             if (clip.startsWith("url(#")) svg.references << clip.mid(5).chopped(1);
         }
-        if (name == u"text") svg.texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-        else if (name == u"path" || name == u"polyline" || name == u"polygon" || name == u"line") ++svg.paths;
-        else if (name == u"image") ++svg.images;
+        if (name == u"text")
+            svg.texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+        else if (name == u"path" || name == u"polyline" || name == u"polygon" || name == u"line")
+            ++svg.paths;
+        else if (name == u"image")
+            ++svg.images;
     }
     svg.wellFormed = !xml.hasError();
     return svg;
@@ -107,7 +111,7 @@ private:
         // Small and fixed, with a small grid: fast, and the same every run.
         const bool wide = view == "figure1";
         return {"--preset", "figure1", "--view", view, "--out", out, "--width", wide ? "1200" : "640",
-                "--height", "420", "--grid", "80"};
+                "--height", "420",     "--grid", "80"};
     }
 
 private slots:
@@ -153,7 +157,8 @@ private slots:
         QVERIFY2(all.contains(titleOf(view)), qPrintable(all));
         QVERIFY2(all.contains(QStringLiteral("\u03b8\u2081")), qPrintable(all));  // axis titles
         QVERIFY2(all.contains(QStringLiteral("\u03b8\u2082")), qPrintable(all));
-        QVERIFY2(svg.paths > 20, qPrintable(QString::number(svg.paths)));  // curves, arrows (one element per panel), ticks
+        QVERIFY2(svg.paths > 20,
+                 qPrintable(QString::number(svg.paths)));  // curves, arrows (one element per panel), ticks
         // Level curves and arrows are vectors; only the region shading and the P map are images.
         if (view == "l1" || view == "l2") QCOMPARE(svg.images, 0);
         if (view == "bracket" || view == "pmap" || view == "figure1") QVERIFY(svg.images >= 1);
@@ -189,8 +194,8 @@ private slots:
         QTest::newRow("unknown format") << QStringList{"--preset", "figure1", "--out", "x.jpg"} << 2
                                         << "unknown format '.jpg'";
         QTest::newRow("no source") << QStringList{"--view", "l1", "--out", "x.png"} << 2 << "exactly one of";
-        QTest::newRow("both sources")
-            << QStringList{"--preset", "figure1", "--session", "s.json", "--out", "x.png"} << 2 << "exactly one of";
+        QTest::newRow("both sources") << QStringList{"--preset", "figure1", "--session", "s.json", "--out", "x.png"}
+                                      << 2 << "exactly one of";
         QTest::newRow("bad colour map") << QStringList{"--preset", "figure1", "--colormap", "jet", "--out", "x.png"}
                                         << 2 << "unknown colour map 'jet'";
         QTest::newRow("bad target") << QStringList{"--preset", "figure1", "--target", "x^2+", "--out", "x.png"} << 2
@@ -258,15 +263,15 @@ private slots:
     void inchesAndDpiSetThePage()
     {
         // 4 × 3 inches at 150 dpi: a 600 × 450 PNG recording 150 dpi, and a 288 × 216 pt PDF page.
-        const Run png = render({"--preset", "figure1", "--view", "l1", "--grid", "40", "--inches", "4,3", "--dpi", "150",
-                                "--out", file("inches.png")});
+        const Run png = render({"--preset", "figure1", "--view", "l1", "--grid", "40", "--inches", "4,3", "--dpi",
+                                "150", "--out", file("inches.png")});
         QVERIFY2(png.exitCode == 0, qPrintable(png.err));
         const QImage image(file("inches.png"));
         QCOMPARE(image.size(), QSize(600, 450));
         QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 150);
         if (QStandardPaths::findExecutable("pdfinfo").isEmpty()) QSKIP("pdfinfo (poppler-utils) not installed");
-        const Run pdf = render({"--preset", "figure1", "--view", "l1", "--grid", "40", "--inches", "4,3", "--dpi", "150",
-                                "--out", file("inches.pdf")});
+        const Run pdf = render({"--preset", "figure1", "--view", "l1", "--grid", "40", "--inches", "4,3", "--dpi",
+                                "150", "--out", file("inches.pdf")});
         QVERIFY2(pdf.exitCode == 0, qPrintable(pdf.err));
         QProcess info;
         info.start("pdfinfo", {file("inches.pdf")});
@@ -282,8 +287,8 @@ private slots:
     {
         // --data: the numbers behind the figure as <out>.csv. For a landscape: every field at every
         // grid point (n² rows); for a log figure: one row per plotted point.
-        const Run run = render({"--preset", "figure1", "--view", "pmap", "--grid", "12", "--data", "--out",
-                                file("withdata.svg")});
+        const Run run =
+            render({"--preset", "figure1", "--view", "pmap", "--grid", "12", "--data", "--out", file("withdata.svg")});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QFile csv(file("withdata.csv"));
         QVERIFY(csv.open(QIODevice::ReadOnly));
@@ -299,7 +304,8 @@ private slots:
             QVERIFY2(table.open(QIODevice::ReadOnly), qPrintable(view));
             QVERIFY2(table.readAll().count('\n') > 10, qPrintable(view));
         }
-        const Run lab = render({"--lab", "pmatrix", "--domains", "4", "--dim", "10", "--data", "--out", file("pm.png")});
+        const Run lab =
+            render({"--lab", "pmatrix", "--domains", "4", "--dim", "10", "--data", "--out", file("pm.png")});
         QVERIFY2(lab.exitCode == 0, qPrintable(lab.err));
         QFile matrix(file("pm.csv"));
         QVERIFY(matrix.open(QIODevice::ReadOnly));

@@ -298,6 +298,12 @@ private slots:
         const QString heat = dir_.filePath("pmatrix.svg");
         window_->pMatrixPanel()->plot()->exportFigure(heat);
         QVERIFY(QFileInfo(heat).size() > 0);
+        // The numbers behind each export sit next to it: the curves' points, the matrix's rows.
+        QFile curves(dir_.filePath("losses.csv")), matrix(dir_.filePath("pmatrix.csv"));
+        QVERIFY(curves.open(QIODevice::ReadOnly) && matrix.open(QIODevice::ReadOnly));
+        QVERIFY(curves.readLine().startsWith("series,x,y"));
+        QVERIFY(curves.readAll().count('\n') > 10);
+        QVERIFY(matrix.readLine().startsWith("row_A,L1,L2"));
     }
 
     void largeModelSmoke()

@@ -1,5 +1,7 @@
 #include "LandscapeItem.h"
 
+#include "ui/FigureStyle.h"
+
 #include <vtkBrush.h>
 #include <vtkContext2D.h>
 #include <vtkOpenGLContextDevice2D.h>
@@ -9,24 +11,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <utility>
 
 namespace cl::ui {
-namespace {
-
-const char* fontFile(bool bold)
-{
-    static const char* regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    static const char* boldFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
-    static const bool haveRegular = std::ifstream(regular).good();
-    static const bool haveBold = std::ifstream(boldFile).good();
-    if (bold) return haveBold ? boldFile : (haveRegular ? regular : nullptr);
-    return haveRegular ? regular : nullptr;
-}
-
-}  // namespace
-
 void LandscapeItem::setPen(vtkContext2D* painter, Rgb colour, float width, unsigned char alpha)
 {
     painter->GetPen()->SetColor(colour.r, colour.g, colour.b, alpha);
@@ -39,26 +26,16 @@ void LandscapeItem::setBrush(vtkContext2D* painter, Rgb colour, unsigned char al
     painter->GetBrush()->SetColor(colour.r, colour.g, colour.b, alpha);
 }
 
-void LandscapeItem::setFont(vtkContext2D* painter, double pixelSize, Rgb colour, int justify, int vertical,
-                            bool bold, double orientation)
+void LandscapeItem::setFont(vtkContext2D* painter, double pixelSize, Rgb colour, int justify, int vertical, bool bold,
+                            double orientation)
 {
     vtkTextProperty* text = painter->GetTextProp();
-    // Bold is set in both branches: a bold heading must not leave the flag on for the labels
-    // drawn after it (they turned bold after an export, which draws through the other branch).
-    text->SetBold(bold);
-    text->SetItalic(false);
-    if (const char* file = fontFile(bold)) {
-        text->SetFontFamily(VTK_FONT_FILE);
-        text->SetFontFile(file);
-    } else {
-        text->SetFontFamilyToArial();
-    }
+    useStyleFont(text, bold);  // the one style's face (FigureStyle)
     text->SetFontSize(static_cast<int>(pixelSize + 0.5));
     text->SetColor(colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
     text->SetOpacity(1.0);
     text->SetJustification(justify == 0 ? VTK_TEXT_LEFT : justify == 1 ? VTK_TEXT_CENTERED : VTK_TEXT_RIGHT);
-    text->SetVerticalJustification(vertical == 0 ? VTK_TEXT_BOTTOM
-                                                 : vertical == 1 ? VTK_TEXT_CENTERED : VTK_TEXT_TOP);
+    text->SetVerticalJustification(vertical == 0 ? VTK_TEXT_BOTTOM : vertical == 1 ? VTK_TEXT_CENTERED : VTK_TEXT_TOP);
     text->SetOrientation(orientation);
     text->SetShadow(false);
     // All text sits on the white page. An opaque page-coloured box around each string keeps the
@@ -84,7 +61,7 @@ void LandscapeItem::appendArrowLines(std::vector<float>& segments, double x0, do
     const double halfWidth = 0.5 * head;
     const double baseX = x1 - ux * head, baseY = y1 - uy * head;
     segments.insert(segments.end(),
-                    {float(x0), float(y0), float(x1), float(y1),                                      // shaft
+                    {float(x0), float(y0), float(x1), float(y1),                                          // shaft
                      float(x1), float(y1), float(baseX - uy * halfWidth), float(baseY + ux * halfWidth),  // barbs
                      float(x1), float(y1), float(baseX + uy * halfWidth), float(baseY - ux * halfWidth)});
 }
@@ -130,8 +107,12 @@ void LandscapeItem::drawArrow(vtkContext2D* painter, double x0, double y0, doubl
     const double halfWidth = 0.45 * head;
     const double baseX = x1 - ux * head, baseY = y1 - uy * head;
     painter->DrawLine(float(x0), float(y0), float(baseX), float(baseY));
-    float triangle[6] = {float(x1), float(y1), float(baseX - uy * halfWidth), float(baseY + ux * halfWidth),
-                         float(baseX + uy * halfWidth), float(baseY - ux * halfWidth)};
+    float triangle[6] = {float(x1),
+                         float(y1),
+                         float(baseX - uy * halfWidth),
+                         float(baseY + ux * halfWidth),
+                         float(baseX + uy * halfWidth),
+                         float(baseY - ux * halfWidth)};
     painter->DrawPolygon(triangle, 3);
 }
 

@@ -32,8 +32,8 @@ protected:
     static void setBrush(vtkContext2D* painter, Rgb colour, unsigned char alpha = 255);
     /// DejaVu Sans when installed (it has θ, subscripts and ⟨⟩), VTK's Arial otherwise.
     /// justify: 0 left, 1 centre, 2 right; vertical: 0 bottom, 1 centre, 2 top.
-    static void setFont(vtkContext2D* painter, double pixelSize, Rgb colour, int justify = 0,
-                        int vertical = 0, bool bold = false, double orientation = 0);
+    static void setFont(vtkContext2D* painter, double pixelSize, Rgb colour, int justify = 0, int vertical = 0,
+                        bool bold = false, double orientation = 0);
 
     /// DrawString at whole pixels: text is a texture, and a fractional offset smears its edge
     /// rows (visible with multisampling).
@@ -42,8 +42,7 @@ protected:
     static void drawArrow(vtkContext2D* painter, double x0, double y0, double x1, double y1, double head);
     /// The same arrow with an open (two-barb) head, as three segments appended to `segments`
     /// for one DrawLines call: hundreds of arrows then cost one draw call instead of hundreds.
-    static void appendArrowLines(std::vector<float>& segments, double x0, double y0, double x1, double y1,
-                                 double head);
+    static void appendArrowLines(std::vector<float>& segments, double x0, double y0, double x1, double y1, double head);
     /// Whether the painter draws on screen (or into a PNG) through OpenGL rather than into an SVG
     /// or PDF file: items take faster paths there that a vector file must not get.
     static bool drawsThroughOpenGL(vtkContext2D* painter);

@@ -19,10 +19,10 @@ namespace cl::ui {
 enum class FigureFormat { Png, Svg, Pdf };
 
 struct FigureOptions {
-    int width = 1200;   // pixels; the page is width/dpi inches wide in every format
+    int width = 1200;  // pixels; the page is width/dpi inches wide in every format
     int height = 900;
-    int dpi = 150;      // recorded in the PNG; sets the SVG/PDF page size and the populator's scale (dpi/96)
-    QString title;      // document title for SVG/PDF
+    int dpi = 150;  // recorded in the PNG; sets the SVG/PDF page size and the populator's scale (dpi/96)
+    QString title;  // document title for SVG/PDF
 };
 
 /// The format named by the file's suffix (.png, .svg, .pdf, any case); throws

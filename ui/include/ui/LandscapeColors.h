@@ -21,8 +21,9 @@ inline constexpr Rgb regionGreenPlain{0x8f, 0xd1, 0x7f};
 inline constexpr Rgb regionPurplePlain{0xc9, 0x8f, 0xd6};
 inline constexpr Rgb regionNeutral{0xf7, 0xf7, 0xf7}; // mixed signs
 inline constexpr Rgb regionUndefined{0xbd, 0xbd, 0xbd};
-inline constexpr Rgb curveL1{0xd9, 0x5f, 0x02};       // Dark2 orange
-inline constexpr Rgb curveL2{0x1f, 0x4e, 0x99};       // dark blue, distinct from both tints
+// L1 and L2 are domains 1 and 2: the style's Okabe–Ito colours (FigureStyle::domainColors).
+inline constexpr Rgb curveL1{0xd5, 0x5e, 0x00};       // Okabe–Ito vermillion
+inline constexpr Rgb curveL2{0x00, 0x72, 0xb2};       // Okabe–Ito blue
 inline constexpr Rgb arrow{0x26, 0x26, 0x26};
 inline constexpr Rgb ink{0x20, 0x20, 0x20};           // axes, text
 inline constexpr Rgb detailInk{0x55, 0x55, 0x55};     // secondary text

@@ -127,7 +127,10 @@ void useStyleFont(vtkTextProperty* text, bool bold)
     const FigureStyle& style = figureStyle();
     static const bool installed = QFileInfo::exists(QString::fromStdString(style.regularFontFile)) &&
                                   QFileInfo::exists(QString::fromStdString(style.boldFontFile));
+    // Bold and italic are set every time: a bold heading must not leave the flag on for the labels
+    // drawn after it (they turned bold after an export).
     text->SetBold(bold);
+    text->SetItalic(false);
     if (!installed) return;  // VTK's built-in face on screen; exports still use DejaVu via Qt
     text->SetFontFamily(VTK_FONT_FILE);
     text->SetFontFile(bold ? style.boldFontFile.c_str() : style.regularFontFile.c_str());

@@ -70,7 +70,8 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
 
     const float margin = 60 * s, captionSpace = 50 * s, titleSpace = 50 * s, barWidth = 22 * s, barGap = 30 * s,
                 barLabels = 80 * s;
-    const float room = std::max(40.0f * s, std::min(W - margin - barGap - barWidth - barLabels, H - captionSpace - titleSpace));
+    const float room =
+        std::max(40.0f * s, std::min(W - margin - barGap - barWidth - barLabels, H - captionSpace - titleSpace));
     const float side = std::min(room, 130.0f * s * k), cell = side / k;
     // Centred in the scene, the colour bar included.
     const float left = margin + std::max(0.0f, (W - margin - side - barGap - barWidth - barLabels) / 2);

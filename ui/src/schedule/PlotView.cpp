@@ -25,7 +25,8 @@ struct PlotView::Scene {
     vtkNew<vtkContextInteractorStyle> style;
 };
 
-PlotView::PlotView(const QString& objectName, QWidget* parent) : VtkOpenGLHost(parent), scene_(std::make_unique<Scene>())
+PlotView::PlotView(const QString& objectName, QWidget* parent)
+    : VtkOpenGLHost(parent), scene_(std::make_unique<Scene>())
 {
     setObjectName(objectName);
     setMinimumSize(320, 240);
@@ -69,8 +70,8 @@ void PlotView::contextMenuEvent(QContextMenuEvent* event)
     QAction* exportAction = menu.addAction("Export…");
     exportAction->setEnabled(bool(populate_));
     if (menu.exec(event->globalPos()) != exportAction) return;
-    const QString path = QFileDialog::getSaveFileName(this, "Export figure", objectName() + ".svg",
-                                                      "Figures (*.png *.svg *.pdf)");
+    const QString path =
+        QFileDialog::getSaveFileName(this, "Export figure", objectName() + ".svg", "Figures (*.png *.svg *.pdf)");
     if (path.isEmpty()) return;
     try {
         exportFigure(path);

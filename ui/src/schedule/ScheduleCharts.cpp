@@ -75,14 +75,17 @@ ScaledScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> seri
             plot->SetWidth(float(s.width * scale));
             plot->SetLabel(s.name.toStdString());
             plot->SetLegendVisibility(s.inLegend);
-            if (s.points) static_cast<vtkPlotPoints*>(plot)->SetMarkerStyle(vtkPlotPoints::CIRCLE);
-            else plot->GetPen()->SetLineType(s.lineType);
+            if (s.points)
+                static_cast<vtkPlotPoints*>(plot)->SetMarkerStyle(vtkPlotPoints::CIRCLE);
+            else
+                plot->GetPen()->SetLineType(s.lineType);
             legend |= s.inLegend;
         }
         chart->SetShowLegend(legend);
         if (legend) {
             chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
-            chart->GetLegend()->SetVerticalAlignment(labels.legendAtBottom ? vtkChartLegend::BOTTOM : vtkChartLegend::TOP);
+            chart->GetLegend()->SetVerticalAlignment(labels.legendAtBottom ? vtkChartLegend::BOTTOM
+                                                                           : vtkChartLegend::TOP);
         }
     };
 }
@@ -104,8 +107,8 @@ std::pair<std::vector<double>, std::vector<double>> histogramBins(std::vector<do
 ScaledScenePopulator histogramChart(const ChartLabels& labels, std::vector<double> values, int bins, double marker)
 {
     auto [centres, counts] = histogramBins(std::move(values), bins);
-    return [labels, centres = std::move(centres), counts = std::move(counts), marker](vtkContextScene* scene, int,
-                                                                                      int, double scale) {
+    return [labels, centres = std::move(centres), counts = std::move(counts), marker](vtkContextScene* scene, int, int,
+                                                                                      double scale) {
         vtkChartXY* chart = newChart(scene, labels, scale);
         if (centres.empty()) return;
         vtkPlot* bars = chart->AddPlot(vtkChart::BAR);
@@ -150,7 +153,8 @@ FigureTable xyChartTable(const std::vector<Series>& series)
     FigureTable t;
     t.columns = {"x", "y"};
     for (const Series& s : series)
-        for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) t.add(s.name.toStdString(), {s.x[i], s.y[i]});
+        for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i)
+            t.add(s.name.toStdString(), {s.x[i], s.y[i]});
     return t;
 }
 

@@ -20,8 +20,8 @@ struct Series {
     std::vector<double> x, y;
     QColor colour;
     double width = 2.0;
-    int lineType = 1;         // vtkPen: 1 solid, 2 dash, 3 dot, 4 dash-dot
-    bool points = false;      // markers instead of a line
+    int lineType = 1;     // vtkPen: 1 solid, 2 dash, 3 dot, 4 dash-dot
+    bool points = false;  // markers instead of a line
     bool inLegend = true;
 };
 
