@@ -19,7 +19,7 @@ using namespace cl::logs;
 namespace {
 std::string samplePath(const char* name)
 {
-    return QFileInfo(QStringLiteral(__FILE__)).dir().absoluteFilePath(QStringLiteral("../../resources/logs/%1").arg(name))
+    return QFileInfo(QStringLiteral(COMMUTELAB_SOURCE_ROOT "/tests/core/this.cpp")).dir().absoluteFilePath(QStringLiteral("../../resources/logs/%1").arg(name))
         .toStdString();
 }
 

@@ -25,7 +25,7 @@ namespace {
 std::string samplePath(const char* name)
 {
     // Core tests get no environment: find resources/logs from this source file's place.
-    return QFileInfo(QStringLiteral(__FILE__)).dir().absoluteFilePath(QStringLiteral("../../resources/logs/%1").arg(name))
+    return QFileInfo(QStringLiteral(COMMUTELAB_SOURCE_ROOT "/tests/core/this.cpp")).dir().absoluteFilePath(QStringLiteral("../../resources/logs/%1").arg(name))
         .toStdString();
 }
 

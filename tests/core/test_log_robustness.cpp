@@ -74,7 +74,7 @@ std::string canonical(const RunLog& log)
 
 std::string samplesDir()
 {
-    return QFileInfo(QStringLiteral(__FILE__))
+    return QFileInfo(QStringLiteral(COMMUTELAB_SOURCE_ROOT "/tests/core/this.cpp"))
         .dir()
         .absoluteFilePath(QStringLiteral("../../resources/logs"))
         .toStdString();

@@ -34,7 +34,7 @@ QString sourceDir()
 {
     const QByteArray env = qgetenv("COMMUTELAB_SOURCE_DIR");
     if (!env.isEmpty()) return QString::fromLocal8Bit(env);
-    return QFileInfo(QStringLiteral(__FILE__)).dir().absoluteFilePath(QStringLiteral("../.."));
+    return QFileInfo(QStringLiteral(COMMUTELAB_SOURCE_ROOT "/tests/ui/this.cpp")).dir().absoluteFilePath(QStringLiteral("../.."));
 }
 
 QString sample(const char* name)

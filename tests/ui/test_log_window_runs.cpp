@@ -43,7 +43,7 @@ QString sourceDir()
 {
     const QByteArray env = qgetenv("COMMUTELAB_SOURCE_DIR");
     if (!env.isEmpty()) return QString::fromLocal8Bit(env);
-    return QFileInfo(QStringLiteral(__FILE__)).dir().absoluteFilePath(QStringLiteral("../.."));
+    return QFileInfo(QStringLiteral(COMMUTELAB_SOURCE_ROOT "/tests/ui/this.cpp")).dir().absoluteFilePath(QStringLiteral("../.."));
 }
 
 void writeFile(const QString& path, const QByteArray& bytes, bool append = false)
