@@ -17,7 +17,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <cmath>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 namespace cl::cli {
@@ -57,6 +59,30 @@ logs::LoadOptions optionsFrom(const ParsedArgs& args)
     }
     if (args.has("x")) options.mapping.axis = args.text("x");
     return options;
+}
+
+// What the PyTorch probe adds (issue 12, docs/probe.md): its metadata, how many P-values carry a
+// standard error, and the bracket-vs-gradient RMS records. Printed only when the log has them, so
+// other logs report exactly as before.
+void addProbeFacts(Report& report, const logs::RunLog& log)
+{
+    const bool fromProbe = log.metadataValue("writer") != nullptr;
+    for (const char* key : {"writer", "torch", "python", "p_estimator"})
+        if (const std::string* value = log.metadataValue(key)) report.add(key, *value);
+    if (fromProbe) {
+        report.add("p_units", log.pScaledByLr2 ? "lr2" : "raw");
+        if (logs::isRecorded(log.learningRate)) report.add("learning_rate", log.learningRate);
+    }
+    if (!log.pValues.stdError.empty()) {
+        long long withStdError = 0;
+        for (double se : log.pValues.stdError) withStdError += logs::isRecorded(se) && std::isfinite(se);
+        report.add("p_values_with_stderr", withStdError);
+    }
+    if (log.rms.size() == 0) return;
+    report.add("rms_records", static_cast<long long>(log.rms.size()));
+    report.add("rms_tensors",
+               static_cast<long long>(std::set<std::string>(log.rms.tensor.begin(), log.rms.tensor.end()).size()));
+    report.add("rms_steps", static_cast<long long>(std::set<double>(log.rms.step.begin(), log.rms.step.end()).size()));
 }
 
 // For runs read from other tools: what the mapping did, and the non-dominated checkpoints of
@@ -120,6 +146,7 @@ Report runReport(const logs::LoadedRun& run, bool json)
     report.add("checkpoints", static_cast<long long>(log.checkpoints.size()));
     report.add("p_values", static_cast<long long>(log.pValues.size()));
     report.add("interventions", static_cast<long long>(log.interventions.size()));
+    addProbeFacts(report, log);
     report.add("warnings", static_cast<long long>(log.warningCount));
     report.add("cells_compared", static_cast<long long>(agreement.cells.size()));
     report.add("cells_agreeing", static_cast<long long>(agreement.cellsAgreeing));

@@ -1,7 +1,7 @@
 """The demo's log is read by CommuteLab's C++ importer (`commutelab import --json`, the binary CTest
 passes in COMMUTELAB_BINARY) with every count equal to what Python's json reads from the same file,
 and the sign agreement it reports equal to an independent count here. A log cut mid-line is read up
-to its last complete record by the probe, and the importer refuses the cut line with its location."""
+to its last complete record by the probe and by the importer (which warns, naming the cut line)."""
 
 import json
 import os
@@ -58,6 +58,12 @@ class ImportDemoLog(unittest.TestCase):
         self.assertEqual(report["warnings"], 0)
         self.assertEqual((kinds.count("checkpoint"), kinds.count("p"), kinds.count("intervention")), (4, 8, 24))
         self.assertGreater(kinds.count("rms"), 0)
+        rms = [r for r in records if r["type"] == "rms"]
+        self.assertEqual(report["rms_records"], len(rms))
+        self.assertEqual(report["rms_tensors"], len({r["tensor"] for r in rms}))
+        self.assertEqual(report["rms_steps"], len({r["step"] for r in rms}))
+        self.assertEqual(report["writer"], records[0]["metadata"]["writer"])
+        self.assertEqual(report["p_units"], records[0].get("p_units", "lr2"))
         # Sign agreement counted independently: order ab is predicted to change L_k by P(L_a, L_b; L_k);
         # the log holds P(L_b, L_a; L_k) for one orientation (antisymmetry gives the other).
         domains = records[0]["domains"]
@@ -86,8 +92,10 @@ class ImportDemoLog(unittest.TestCase):
             f.write(data[: data.rfind(b"\n", 0, len(data) - 1) + 30])
         self.assertEqual(len(cp.read_complete_records(cut_path)), lines - 1)
         done = self.importer(cut_path)
-        self.assertEqual(done.returncode, 1)
-        self.assertIn(f"cut.jsonl:{lines}:", done.stderr)  # names the cut line
+        self.assertEqual(done.returncode, 0, done.stderr)
+        self.assertIn(f"cut.jsonl:{lines}:", done.stderr)  # the warning names the cut line
+        self.assertIn("last line cut", done.stderr)
+        self.assertEqual(json.loads(done.stdout)["interventions"], 23)
         # What a restarted LogWriter leaves (the cut line removed) imports with one intervention fewer.
         cp.LogWriter(cut_path, ["waves", "ridges"]).close()
         done = self.importer(cut_path)

@@ -96,8 +96,11 @@ private slots:
         row("json: missing field", "r.json", kJsonHead + "\"interventions\": [{\"start\": 1, \"excess\": [1, 2]}]}",
             ":1:45: field 'interventions[0].order': missing required field");
         // JSON Lines
-        row("jsonl: truncated last line", "r.jsonl",
-            "{\"type\": \"run\", \"domains\": [\"en\", \"ru\"]}\n{\"type\": \"checkpoint\", \"step\": 1, \"loss\": [1,",
+        // A cut last line is a log still being written (kept up to it: test_log_cut_tail); a cut
+        // line followed by another one is an error.
+        row("jsonl: cut line before the last", "r.jsonl",
+            "{\"type\": \"run\", \"domains\": [\"en\", \"ru\"]}\n{\"type\": \"checkpoint\", \"step\": 1, \"loss\": [1,\n"
+            "{\"type\": \"checkpoint\", \"step\": 2, \"loss\": [1, 2]}\n",
             ":2:46: unexpected end of file: unterminated array (opened at line 2, column 43)");
         row("jsonl: run first", "r.jsonl", "{\"type\": \"checkpoint\", \"step\": 1}\n",
             ":1:10: field 'type': the first line must be the \"run\" object");

@@ -281,7 +281,19 @@ RunLog readJsonLines(const std::string& text, const std::string& path)
             throw LogError({path, lineNo, 1, {}},
                            "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB (the limit for one line)");
         if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-        const JsonValue o = parseJson(line, path, lineNo);
+        const bool lastWithoutNewline = end == text.size();
+        JsonValue o;
+        try {
+            o = parseJson(line, path, lineNo);
+        } catch (const LogError& e) {
+            // A writer appends whole lines (the probe flushes each record), so a last line that
+            // neither parses nor ends in a newline is a record still being written: keep what came
+            // before, say so, and read it whole on the next reload (issue 12).
+            if (!lastWithoutNewline || !haveRun) throw;
+            log.warn({path, lineNo, 1, {}}, "last line cut (a log still being written?): read up to the last "
+                                             "complete record; " + e.message());
+            break;
+        }
         if (o.type != Type::Object) decoder.fail(o, {}, "expected one JSON object per line");
         const JsonValue* type = o.find("type");
         if (!type || type->type != Type::String) decoder.fail(o, "type", "missing required field");
