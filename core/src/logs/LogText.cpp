@@ -89,7 +89,9 @@ LineReader::LineReader(const std::string& path) : path_(path), file_(openReadOnl
 {
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0) fileSize_ = static_cast<std::uint64_t>(st.st_size);
-    buffer_.resize(kChunk);
+    // A small file gets a small buffer (fuzzing reads thousands of them); lines longer than the
+    // buffer grow it, up to kMaxLineBytes.
+    buffer_.resize(static_cast<std::size_t>(std::clamp<std::uint64_t>(fileSize_ + 1, 4096, kChunk)));
     fill();
     std::string_view head(buffer_.data(), end_);
     if (head.compare(0, 3, "\xef\xbb\xbf") == 0) begin_ = 3;
