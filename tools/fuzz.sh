@@ -50,8 +50,18 @@ case "$target" in
     { printf '\x03'; printf '# domains: en, ru\nstep,kind,domain,order,dt,dw,value,stderr,samples\n2000,loss,en,,,,3.44,,\n2000,p,en,ru>en,,,0.0195,0.001,600\n2000,excess,ru,en>ru,4000,0.15,0.0286,,\n'; } >"$seeds/long"
     { printf '\x01'; printf '{"type": "run", "domains": ["a", "b"]}\n{"type": "checkpoint", "step": 1, "loss": [1, 2]}\n'; } >"$seeds/lines"
     ;;
+  fuzz_tfevents)
+    # Real event files where ../shared is beside the checkout; otherwise the reader's own test
+    # writes none here, and libFuzzer starts from nothing.
+    find "$here/../shared/external-logs/tensorboard" -name 'events.out.tfevents.*' -size -1M 2>/dev/null |
+      while read -r f; do cp "$f" "$seeds/$(basename "$(dirname "$f")")-$(basename "$f")"; done
+    ;;
   *)
     cp "$here"/resources/logs/* "$seeds/"
+    if [ "$target" = fuzz_log_sources ]; then
+      find "$here/../shared/external-logs" \( -name '*.csv' -o -name 'trainer_state.json' \) -size -200k 2>/dev/null |
+        while read -r f; do cp "$f" "$seeds/$(echo "$f" | tr '/' '_')"; done
+    fi
     seed long '# domains: en, ru
 step,kind,domain,order,dt,dw,value,stderr,samples
 2000,loss,en,,,,3.44,,
