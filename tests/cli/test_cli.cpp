@@ -10,30 +10,17 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include "CommandRun.h"
+
 #include <QtTest>
 
 using namespace cl;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
-
 Run runCommutelab(const QStringList& args)
 {
-    QProcess process;
-    process.start(qEnvironmentVariable("COMMUTELAB_BINARY"), args);
-    Run run;
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runProgram(qEnvironmentVariable("COMMUTELAB_BINARY"), args);
 }
 
 const QString kL1 = "0.5*(x-1)^2 + 2*(y-0.5)^2 + 0.3*x*y";

@@ -3,14 +3,11 @@
 // up-front refusal (exit 1, a message) instead of an allocation failure or a crash.
 
 #include <QProcess>
+#include "CommandRun.h"
+
 #include <QtTest>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out, err;
-};
 
 // Through bash so the child can get a ulimit; `limitKiB` 0 means none.
 Run runCommutelab(const QStringList& args, long limitKiB = 0)
@@ -19,17 +16,7 @@ Run runCommutelab(const QStringList& args, long limitKiB = 0)
     for (const QString& a : args) quoted << "'" + QString(a).replace("'", "'\\''") + "'";
     const QString script =
         (limitKiB > 0 ? QString("ulimit -v %1; ").arg(limitKiB) : QString()) + "exec \"$0\" " + quoted.join(' ');
-    QProcess process;
-    process.start("bash", {"-c", script, qEnvironmentVariable("COMMUTELAB_BINARY")});
-    Run run;
-    if (!process.waitForFinished(300000)) {
-        process.kill();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runProgram("bash", {"-c", script, qEnvironmentVariable("COMMUTELAB_BINARY")});
 }
 
 // About 65 KB: 3,500 terms sin(k e-3 x) * y, each an x-only part of an xy product.
