@@ -10,6 +10,7 @@
 //    curve, a swapped colour, moved text or a clipped panel differ by far more.
 //  - kBaselineAgreement: the same measure against tests/baselines/figure-<kind>.png.
 
+#include "CommandRun.h"
 #include "ImageDifference.h"
 
 #include <QDir>
@@ -31,33 +32,11 @@ inline constexpr double kBaselineAgreement = 0.03;
 inline constexpr int kChannelTolerance = 48;
 inline constexpr int kShift = 2;
 
-struct Tool {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-inline Tool runTool(const QString& program, const QStringList& arguments)
-{
-    QProcess p;
-    p.start(program, arguments);
-    Tool t;
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        t.err = "timed out";
-        return t;
-    }
-    t.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    t.out = p.readAllStandardOutput();
-    t.err = p.readAllStandardError();
-    return t;
-}
-
 /// The PDF's page rasterised by poppler at exactly width×height.
 inline QImage rasterisePdf(const QString& pdf, int width, int height)
 {
     const QString stem = pdf + "-poppler";
-    const Tool t = runTool("pdftoppm", {"-png", "-singlefile", "-scale-to-x", QString::number(width), "-scale-to-y",
+    const Run t = runProgram("pdftoppm", {"-png", "-singlefile", "-scale-to-x", QString::number(width), "-scale-to-y",
                                         QString::number(height), pdf, stem});
     if (t.exitCode != 0) return {};
     return QImage(stem + ".png").convertToFormat(QImage::Format_RGB32);
@@ -67,7 +46,7 @@ inline QImage rasterisePdf(const QString& pdf, int width, int height)
 inline QImage rasteriseSvg(const QString& svg, int width, int height)
 {
     const QString png = svg + "-rsvg.png";
-    const Tool t = runTool(
+    const Run t = runProgram(
         "rsvg-convert", {"-w", QString::number(width), "-h", QString::number(height), "-b", "white", svg, "-o", png});
     if (t.exitCode != 0) return {};
     return QImage(png).convertToFormat(QImage::Format_RGB32);
@@ -76,14 +55,14 @@ inline QImage rasteriseSvg(const QString& svg, int width, int height)
 /// All text poppler extracts from the PDF.
 inline QString pdfText(const QString& pdf)
 {
-    return QString::fromUtf8(runTool("pdftotext", {"-enc", "UTF-8", pdf, "-"}).out);
+    return runProgram("pdftotext", {"-enc", "UTF-8", pdf, "-"}).out;
 }
 
 /// The fonts pdffonts lists, with whether each is embedded.
 inline QHash<QString, bool> pdfFonts(const QString& pdf)
 {
     QHash<QString, bool> fonts;
-    const QStringList lines = QString::fromUtf8(runTool("pdffonts", {pdf}).out).split('\n');
+    const QStringList lines = runProgram("pdffonts", {pdf}).out.split('\n');
     for (int k = 2; k < lines.size(); ++k) {  // two header lines
         const QStringList f = lines[k].split(QRegularExpression("\\s+"), Qt::SkipEmptyParts);
         if (f.size() < 7) continue;

@@ -284,10 +284,10 @@ private slots:
         QVERIFY2(
             view.plot()->exportFigure(gui, FigureOptions{720, 480, 96, ui::logs::paretoTitle(toyLog().get())}, &error),
             qPrintable(error));
-        const figtest::Tool t = figtest::runTool(
+        const Run t = runProgram(
             qEnvironmentVariable("COMMUTELAB_BINARY"),
             {"render", "--log", log, "--view", "pareto", "--out", cli, "--width", "720", "--height", "480", "--data"});
-        QVERIFY2(t.exitCode == 0, t.err.constData());
+        QVERIFY2(t.exitCode == 0, qPrintable(t.err));
         QFile a(gui), b(cli), ac(figureDataPath(gui)), bc(figureDataPath(cli));
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QVERIFY(ac.open(QIODevice::ReadOnly) && bc.open(QIODevice::ReadOnly));
