@@ -37,7 +37,7 @@ inline QImage rasterisePdf(const QString& pdf, int width, int height)
 {
     const QString stem = pdf + "-poppler";
     const Run t = runProgram("pdftoppm", {"-png", "-singlefile", "-scale-to-x", QString::number(width), "-scale-to-y",
-                                        QString::number(height), pdf, stem});
+                                          QString::number(height), pdf, stem});
     if (t.exitCode != 0) return {};
     return QImage(stem + ".png").convertToFormat(QImage::Format_RGB32);
 }
