@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Runs one libFuzzer target for a bounded time (issue #16):
-#   bash tools/fuzz.sh TARGET SECONDS      e.g. bash tools/fuzz.sh fuzz_json 60
+# Runs one libFuzzer target (issue #16):
+#   bash tools/fuzz.sh TARGET SECONDS      explore for a time, growing <build-fuzz>/corpus/TARGET
+#                                          (a different random seed every time)
+#   bash tools/fuzz.sh TARGET --runs N     reproducible: N inputs from a fixed seed, starting from the
+#                                          seeds only, so the same checkout gives the same inputs on
+#                                          every machine (what tools/dev.sh test runs in CI)
 #   bash tools/fuzz.sh list                the targets (tools/fuzz/fuzz_*.cpp)
 # Builds core and the targets with clang-14 and -fsanitize=fuzzer,address,undefined in their own
 # folder (COMMUTELAB_FUZZ_BUILD_DIR, default build-fuzz), seeds the corpus from resources/ and the
@@ -12,6 +16,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 fuzz_dir=${COMMUTELAB_FUZZ_BUILD_DIR:-$here/build-fuzz}
 target=${1:-}
 seconds=${2:-60}
+runs=
+if [ "$seconds" = --runs ]; then runs=${3:?--runs needs a count}; fi
 
 if [ "$target" = list ] || [ -z "$target" ]; then
   for f in "$here"/tools/fuzz/fuzz_*.cpp; do basename "$f" .cpp; done
@@ -76,6 +82,16 @@ step,kind,domain,order,dt,dw,value,stderr,samples
     ;;
 esac
 
-echo "fuzzing $target for ${seconds}s"
-exec "$fuzz_dir/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+if [ -n "$runs" ]; then
+  # A fresh working corpus and a fixed seed: the run depends on the checkout alone.
+  corpus="$fuzz_dir/corpus-ci/$target"
+  rm -rf "$corpus"
+  mkdir -p "$corpus"
+  echo "fuzzing $target: $runs inputs, seed 20261206"
+  limit=(-runs="$runs" -seed=20261206)
+else
+  echo "fuzzing $target for ${seconds}s"
+  limit=(-max_total_time="$seconds")
+fi
+exec "$fuzz_dir/$target" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix="$fuzz_dir/findings/$target-" "$corpus" "$seeds"

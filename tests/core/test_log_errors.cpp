@@ -2,10 +2,12 @@
 // located message ("file:line:column: field 'x': message"), or be accepted with a warning.
 
 #include "core/logs/LogFile.h"
+#include "core/logs/LogSources.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -25,6 +27,12 @@ std::string slurp(const std::string& path)
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+std::size_t openDescriptors()
+{
+    return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator("/proc/self/fd"),
+                                                  std::filesystem::directory_iterator()));
 }
 
 const std::string kJsonHead = R"({"domains": ["en", "ru"], )";
@@ -87,6 +95,17 @@ private slots:
         row("json: duplicate checkpoint", "r.json",
             kJsonHead + "\"checkpoints\": [\n{\"step\": 1, \"loss\": [1, 2]},\n{\"step\": 1, \"loss\": [1, 2]}]}",
             ":3:10: field 'checkpoints[1].step': duplicate checkpoint: step 1 already at line 2");
+        // The long CSV cannot hold two values of one P-value or one intervention: refused in JSON too.
+        row("json: repeated P-value", "r.json",
+            kJsonHead + "\"p_values\": [\n{\"step\": 6, \"pair\": [\"en\", \"ru\"], \"target\": \"ru\", \"value\": 7},\n"
+                        "{\"step\": 6, \"pair\": [\"en\", \"ru\"], \"target\": \"ru\", \"value\": 1}]}",
+            ":3:10: field 'p_values[1].step': duplicate measurement: P-value of this pair and target at step 6 already at line 2");
+        row("jsonl: repeated intervention", "r.jsonl",
+            "{\"type\": \"run\", \"domains\": [\"en\", \"ru\"]}\n"
+            "{\"type\": \"intervention\", \"start\": 2, \"order\": \"12\", \"delta_w\": 0.1, \"excess\": [1, 2]}\n"
+            "{\"type\": \"intervention\", \"start\": 2, \"order\": \"12\", \"delta_w\": 0.1, \"excess\": [3, 4]}\n",
+            ":3:35: field 'start': duplicate measurement: an intervention with this order, length and delta_w at start 2 "
+            "already at line 2");
         row("json: unknown domain", "r.json",
             kJsonHead + "\"p_values\": [{\"step\": 1, \"pair\": [\"ru\", \"fr\"], \"target\": \"en\", \"value\": 1}]}",
             ":1:67: field 'p_values[0].pair': unknown domain 'fr' (domains: en, ru)");
@@ -125,6 +144,33 @@ private slots:
             QCOMPARE(QString::fromStdString(e.what()), QString::fromStdString(path) + expected);
             QCOMPARE(e.file(), path);
         }
+    }
+
+    // A reader that refuses a file in its constructor (binary data, a cut TensorBoard frame) must
+    // still close it: a session that opens many bad files would otherwise run out of descriptors.
+    void refusedFilesAreClosed()
+    {
+        QTemporaryDir dir;
+        const std::vector<std::string> paths = {
+            write(dir, "nul.csv", std::string("step,L_en\n1\0\0\x01", 15)),
+            write(dir, "utf8.csv", "step,L_\xff\xfe\n1,2\n"),
+            write(dir, "bad.jsonl", std::string("{\"type\": \0}", 12)),
+            write(dir, "events.out.tfevents.1.host", std::string("\x20\0\0\0\0\0\0\0\x01\x02\x03\x04xyz", 15)),
+        };
+        const std::size_t before = openDescriptors();
+        for (int round = 0; round < 50; ++round)
+            for (const std::string& path : paths) {
+                for (LogFormat format : {LogFormat::CsvWide, LogFormat::CsvLong, LogFormat::Json, LogFormat::JsonLines})
+                    try {
+                        readLog(path, format);
+                    } catch (const cl::LogError&) {
+                    }
+                try {
+                    loadRuns({path});
+                } catch (const cl::LogError&) {
+                }
+            }
+        QCOMPARE(openDescriptors(), before);
     }
 
     void nonFiniteValuesAreKeptAndFlagged()

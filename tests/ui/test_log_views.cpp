@@ -186,7 +186,7 @@ private slots:
             QVERIFY(f.open(QIODevice::Append));
             f.write("8000,3.32,2.92\n");
         }
-        QTRY_COMPARE_WITH_TIMEOUT(window.log()->checkpoints.size(), std::size_t(2), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.log()->checkpoints.size(), std::size_t(2), 10000);
     }
 
     void hoverShowsEveryNumberAndAxesCanBeEqual()

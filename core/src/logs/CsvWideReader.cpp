@@ -222,7 +222,11 @@ RunLog readWideCsv(LineReader& reader, const CsvPreamble& preamble)
     const std::size_t columns = header.size();
 
     // Reserve from the file size, so a million rows cost a few allocations, not a million.
-    const double estimate = static_cast<double>(reader.fileSize()) / std::max(8.0, reader.typicalLineLength());
+    // A row has at least one byte and a separator per column: with a million columns, the first
+    // chunk's line length (no whole line in it) would otherwise promise a million rows per column.
+    const double shortestRow = 2.0 * static_cast<double>(columns);
+    const double estimate =
+        static_cast<double>(reader.fileSize()) / std::max({8.0, reader.typicalLineLength(), shortestRow});
     const std::size_t rows = static_cast<std::size_t>(std::min(estimate * 1.02 + 16, 5e8));
     const bool anyLoss = plan.target >= 0 || std::any_of(plan.loss.begin(), plan.loss.end(), [](int c) { return c >= 0; });
     if (anyLoss) log.checkpoints.reserve(rows);

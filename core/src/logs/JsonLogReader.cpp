@@ -7,12 +7,23 @@
 #include "core/logs/LogText.h"
 
 #include <cmath>
+#include <cstring>
 #include <map>
+#include <tuple>
 #include <optional>
 
 namespace cl::logs {
 
 namespace {
+
+// A number as a map key: its bits, so that a missing value (NaN) equals itself and -0 equals 0.
+std::uint64_t sameBits(double x)
+{
+    if (x == 0) x = 0;
+    std::uint64_t b;
+    std::memcpy(&b, &x, sizeof b);
+    return b;
+}
 
 using Type = JsonValue::Type;
 
@@ -192,6 +203,13 @@ public:
         const DomainPair pair = order(require(o, "pair", prefix), prefix + "pair");
         const int target = domain(require(o, "target", prefix), prefix + "target");
         const double value = requiredNumber(o, "value", prefix);  // null would not survive a CSV round trip
+        // One rule with the long CSV, which cannot hold two values of one (step, pair, k): refused.
+        const JsonValue& stepValue = *o.find("step");
+        const auto [it, fresh] = pValueLines_.emplace(std::make_tuple(step, pair.first, pair.second, target), stepValue.line);
+        if (!fresh)
+            fail(stepValue, prefix + "step",
+                 "duplicate measurement: P-value of this pair and target at step " + stepValue.text + " already at line " +
+                     std::to_string(it->second));
         log_.pValues.add(step, pair, target, value, number(o.find("stderr"), prefix + "stderr"),
                          number(o.find("samples"), prefix + "samples"));
     }
@@ -206,8 +224,17 @@ public:
         const bool hasReached = perDomain(o.find("loss"), prefix + "loss", reached);
         const bool hasBase = perDomain(o.find("base_loss"), prefix + "base_loss", base);
         if (!hasExcess && !hasReached) fail(o, prefix + "excess", "missing required field (or 'loss')");
-        log_.interventions.add(start, number(o.find("length"), prefix + "length"), number(o.find("delta_w"), prefix + "delta_w"),
-                               pair, hasExcess ? excess.data() : nullptr, hasReached ? reached.data() : nullptr,
+        const double length = number(o.find("length"), prefix + "length");
+        const double deltaW = number(o.find("delta_w"), prefix + "delta_w");
+        // An intervention is named by (start, length, delta_w, order), as in the long CSV: twice is refused.
+        const JsonValue& startValue = *o.find("start");
+        const auto [it, fresh] = interventionLines_.emplace(
+            std::make_tuple(start, sameBits(length), sameBits(deltaW), pair.first, pair.second), startValue.line);
+        if (!fresh)
+            fail(startValue, prefix + "start",
+                 "duplicate measurement: an intervention with this order, length and delta_w at start " +
+                     startValue.text + " already at line " + std::to_string(it->second));
+        log_.interventions.add(start, length, deltaW, pair, hasExcess ? excess.data() : nullptr, hasReached ? reached.data() : nullptr,
                                hasBase ? base.data() : nullptr);
     }
 
@@ -238,6 +265,8 @@ private:
     std::optional<DomainLookup> lookup_;  // set with the domains
     const std::string& path_;
     std::map<double, long> checkpointLines_;
+    std::map<std::tuple<double, int, int, int>, long> pValueLines_;
+    std::map<std::tuple<double, std::uint64_t, std::uint64_t, int, int>, long> interventionLines_;
 };
 
 void each(Decoder& decoder, const JsonValue& root, const char* key, void (Decoder::*decode)(const JsonValue&, const std::string&))

@@ -25,13 +25,14 @@ LogLocation locate(std::string_view text, std::size_t offset, const std::string&
     return {path, line, column, {}};
 }
 
-std::FILE* openReadOnly(const std::string& path)
+}  // namespace
+
+ReadOnlyFile openReadOnly(const std::string& path)
 {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
+    ReadOnlyFile f(std::fopen(path.c_str(), "rb"));
     if (!f) throw LogError({path, 0, 0, {}}, std::string("cannot open: ") + std::strerror(errno));
     return f;
 }
-}  // namespace
 
 void refuseBinary(std::string_view head, const std::string& path)
 {
@@ -58,28 +59,21 @@ std::string readTextFile(const std::string& path, std::uint64_t maxBytes)
         return LogError({path, 0, 0, {}}, "file larger than " + std::to_string(maxBytes >> 20) +
                                               " MiB, the limit for a file read whole (write large logs as CSV)");
     };
-    std::FILE* f = openReadOnly(path);
+    const ReadOnlyFile file = openReadOnly(path);
+    std::FILE* f = file.get();
     std::string text;
     struct stat st {};
     if (::stat(path.c_str(), &st) == 0 && st.st_size > 0) {
-        if (static_cast<std::uint64_t>(st.st_size) > maxBytes) {
-            std::fclose(f);
-            throw tooLarge();
-        }
+        if (static_cast<std::uint64_t>(st.st_size) > maxBytes) throw tooLarge();
         text.reserve(static_cast<std::size_t>(st.st_size));
     }
     char chunk[1 << 16];
     std::size_t got;
     while ((got = std::fread(chunk, 1, sizeof chunk, f)) > 0) {
         text.append(chunk, got);
-        if (text.size() > maxBytes) {  // a pipe or a file still growing: stat did not tell
-            std::fclose(f);
-            throw tooLarge();
-        }
+        if (text.size() > maxBytes) throw tooLarge();  // a pipe or a file still growing: stat did not tell
     }
-    const bool failed = std::ferror(f) != 0;
-    std::fclose(f);
-    if (failed) throw LogError({path, 0, 0, {}}, "read error");
+    if (std::ferror(f) != 0) throw LogError({path, 0, 0, {}}, "read error");
     if (text.compare(0, 3, "\xef\xbb\xbf") == 0) text.erase(0, 3);
     refuseBinary(text, path);
     return text;
@@ -100,11 +94,6 @@ LineReader::LineReader(const std::string& path) : path_(path), file_(openReadOnl
     if (lines > 0) typicalLineLength_ = static_cast<double>(end_ - begin_) / static_cast<double>(lines);
 }
 
-LineReader::~LineReader()
-{
-    if (file_) std::fclose(file_);
-}
-
 bool LineReader::fill()
 {
     // Keep the unread tail, then top the buffer up; grow it only for a line longer than a chunk.
@@ -119,9 +108,9 @@ bool LineReader::fill()
                            "line longer than " + std::to_string(kMaxLineBytes >> 20) + " MiB (the limit for one line)");
         buffer_.resize(std::min(buffer_.size() * 2, kMaxLineBytes));
     }
-    const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+    const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_.get());
     if (got == 0) {
-        if (std::ferror(file_)) throw LogError({path_, lineNumber_ + 1, 0, {}}, "read error");
+        if (std::ferror(file_.get())) throw LogError({path_, lineNumber_ + 1, 0, {}}, "read error");
         eof_ = true;
     }
     end_ += got;

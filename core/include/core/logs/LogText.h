@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,16 @@ namespace cl::logs {
 inline constexpr std::size_t kMaxLineBytes = std::size_t(16) << 20;
 /// Largest file read whole (JSON, JSON Lines); larger logs belong in CSV, which streams.
 inline constexpr std::uint64_t kMaxWholeFileBytes = std::uint64_t(256) << 20;
+
+/// A file open for reading, closed when it goes out of scope, also when the constructor of the
+/// object holding it throws (a reader refusing a binary file must not leak its descriptor).
+struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+};
+using ReadOnlyFile = std::unique_ptr<std::FILE, FileCloser>;
+
+/// Opens `path` for reading; throws LogError with the system's reason when it cannot.
+ReadOnlyFile openReadOnly(const std::string& path);
 
 /// Throws LogError when `head` (the first bytes of `path`) looks binary.
 void refuseBinary(std::string_view head, const std::string& path);
@@ -29,7 +40,6 @@ std::string readTextFile(const std::string& path, std::uint64_t maxBytes);
 class LineReader {
 public:
     explicit LineReader(const std::string& path);
-    ~LineReader();
     LineReader(const LineReader&) = delete;
     LineReader& operator=(const LineReader&) = delete;
 
@@ -48,7 +58,7 @@ private:
     bool fill();
 
     std::string path_;
-    std::FILE* file_ = nullptr;
+    ReadOnlyFile file_;
     std::vector<char> buffer_;
     std::size_t begin_ = 0, end_ = 0;
     bool eof_ = false;

@@ -4,6 +4,7 @@
 #include "core/logs/TensorBoardReader.h"
 
 #include <sys/stat.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -45,21 +46,16 @@ bool startsWith(const char* data, std::size_t size, std::string_view prefix)
 TfRecordReader::TfRecordReader(const std::string& path, std::uint64_t offset, long firstIndex)
     : path_(path), startOffset_(offset), endOffset_(offset), nextIndex_(firstIndex)
 {
-    file_ = std::fopen(path.c_str(), "rb");
-    if (!file_) throw LogError({path, 0, 0, {}}, std::string("cannot open: ") + std::strerror(errno));
+    file_ = openReadOnly(path);
     struct stat st {};
-    if (::fstat(fileno(file_), &st) == 0) fileSize_ = static_cast<std::uint64_t>(st.st_size);
-    if (offset > 0 && std::fseek(file_, static_cast<long>(offset), SEEK_SET) != 0) {
-        std::fclose(file_);
+    if (::fstat(fileno(file_.get()), &st) == 0) fileSize_ = static_cast<std::uint64_t>(st.st_size);
+    if (offset > 0 && std::fseek(file_.get(), static_cast<long>(offset), SEEK_SET) != 0)
         throw LogError({path, 0, 0, {}}, "cannot seek to byte offset " + std::to_string(offset));
-    }
     bufferOffset_ = offset;
-    buffer_.resize(kChunk);
-}
-
-TfRecordReader::~TfRecordReader()
-{
-    if (file_) std::fclose(file_);
+    // A small file gets a small buffer (a folder of many short runs, or fuzzing); ensure() grows it
+    // for a record longer than the buffer.
+    const std::uint64_t rest = fileSize_ > offset ? fileSize_ - offset : 0;
+    buffer_.resize(static_cast<std::size_t>(std::clamp<std::uint64_t>(rest + 1, 4096, kChunk)));
 }
 
 void TfRecordReader::setProgress(ProgressSink* sink, std::uint64_t doneBefore, std::uint64_t total)
@@ -91,9 +87,9 @@ bool TfRecordReader::ensure(std::size_t bytes)
         }
         if (buffer_.size() < bytes) buffer_.resize(bytes);
         const std::size_t want = buffer_.size() - end_;
-        const std::size_t got = std::fread(buffer_.data() + end_, 1, want, file_);
+        const std::size_t got = std::fread(buffer_.data() + end_, 1, want, file_.get());
         if (got < want) {
-            if (std::ferror(file_)) throw LogError({path_, 0, 0, {}}, "read error");
+            if (std::ferror(file_.get())) throw LogError({path_, 0, 0, {}}, "read error");
             eof_ = true;
         }
         end_ += got;

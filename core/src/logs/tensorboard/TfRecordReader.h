@@ -10,6 +10,7 @@
 // every record before it is still delivered.
 
 #include "core/Progress.h"
+#include "core/logs/LogText.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -29,7 +30,6 @@ class TfRecordReader {
 public:
     /// Opens `path` and positions at `offset`, the start of record number `firstIndex`.
     TfRecordReader(const std::string& path, std::uint64_t offset = 0, long firstIndex = 1);
-    ~TfRecordReader();
     TfRecordReader(const TfRecordReader&) = delete;
     TfRecordReader& operator=(const TfRecordReader&) = delete;
 
@@ -68,7 +68,7 @@ private:
     void report();
 
     std::string path_;
-    std::FILE* file_ = nullptr;
+    ReadOnlyFile file_;
     std::vector<char> buffer_;
     std::size_t begin_ = 0, end_ = 0;
     bool eof_ = false;
