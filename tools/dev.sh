@@ -2,7 +2,8 @@
 # The README's two commands. On a fresh Debian 12 machine, as root:
 #   bash tools/dev.sh run    install what is missing, build (Release), start the GUI
 #   bash tools/dev.sh test   install what is missing, build (Release), run every test, then core
-#                            under ASan+UBSan (build-asan) and each fuzz target briefly (build-fuzz)
+#                            under ASan+UBSan (build-asan) and each fuzz target on a fixed set of
+#                            inputs (build-fuzz)
 # Tests that need OpenGL run under xvfb-run (Qt's offscreen platform has no OpenGL).
 set -euo pipefail
 
@@ -85,15 +86,15 @@ sanitizer_suite() {
     ctest --output-on-failure -j 2 --timeout 1800 -R "^($(IFS='|'; echo "${tests[*]}"))\$")
 }
 
-# (c) every libFuzzer target for a short bounded time (at most 60 s each, about 4 minutes in
-# all); any finding fails the run (tools/fuzz.sh).
+# (c) every libFuzzer target on a fixed number of inputs from a fixed seed (tools/fuzz/ci-runs.txt,
+# about 4 minutes in all): reproducible, so what passes here passes in CI; any finding fails the
+# run (tools/fuzz.sh). Exploring for new findings is `bash tools/fuzz.sh TARGET SECONDS`.
 fuzz_all() {
-  local targets=() t status=0
+  local targets=() t runs status=0
   mapfile -t targets < <(bash "$here/tools/fuzz.sh" list)
-  local each=$((240 / ${#targets[@]}))
-  ((each > 60)) && each=60
   for t in "${targets[@]}"; do
-    bash "$here/tools/fuzz.sh" "$t" "$each" 2>&1 | tail -n 25 || { echo "FUZZ FINDING: $t"; status=1; }
+    runs=$(awk -v t="$t" '$1 == t { print $2 }' "$here/tools/fuzz/ci-runs.txt")
+    bash "$here/tools/fuzz.sh" "$t" --runs "${runs:-10000}" 2>&1 | tail -n 25 || { echo "FUZZ FINDING: $t"; status=1; }
   done
   return $status
 }

@@ -1,5 +1,7 @@
 #include "core/logs/PredictionAgreement.h"
 
+#include "core/Correlation.h"
+
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -15,23 +17,12 @@ int sign(double x)
 
 double pearson(const std::vector<AgreementCell>& cells)
 {
-    const double n = static_cast<double>(cells.size());
-    if (cells.size() < 2) return std::nan("");
-    double mx = 0, my = 0;
+    std::vector<double> observed, predicted;
     for (const auto& c : cells) {
-        mx += c.observed;
-        my += c.predicted;
+        observed.push_back(c.observed);
+        predicted.push_back(c.predicted);
     }
-    mx /= n;
-    my /= n;
-    double sxy = 0, sxx = 0, syy = 0;
-    for (const auto& c : cells) {
-        sxy += (c.observed - mx) * (c.predicted - my);
-        sxx += (c.observed - mx) * (c.observed - mx);
-        syy += (c.predicted - my) * (c.predicted - my);
-    }
-    if (sxx == 0 || syy == 0) return std::nan("");
-    return sxy / std::sqrt(sxx * syy);
+    return pearsonCorrelation(observed, predicted);
 }
 }  // namespace
 

@@ -1,5 +1,7 @@
 #include "ui/logs/PredictionView.h"
 
+#include "core/Correlation.h"
+
 #include "ui/logs/LogFigures.h"
 
 #include "ui/logs/FigureHost.h"
@@ -7,7 +9,6 @@
 #include "ui/logs/PredictionScene.h"
 #include "ui/logs/TableExport.h"
 
-#include <algorithm>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -16,6 +17,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include <cmath>
 
@@ -37,20 +39,14 @@ void setRow(QTableWidget* table, int row, const QStringList& cells)
     for (int c = 0; c < cells.size(); ++c) table->setItem(row, c, new QTableWidgetItem(cells[c]));
 }
 
-// Pearson correlation; NaN below two points or when a side is constant.
 double correlation(const std::vector<PredictionPoint>& points)
 {
-    const double n = static_cast<double>(points.size());
-    if (points.size() < 2) return std::nan("");
-    double mx = 0, my = 0;
-    for (const auto& p : points) mx += p.predicted / n, my += p.observed / n;
-    double sxy = 0, sxx = 0, syy = 0;
+    std::vector<double> predicted, observed;
     for (const auto& p : points) {
-        sxy += (p.predicted - mx) * (p.observed - my);
-        sxx += (p.predicted - mx) * (p.predicted - mx);
-        syy += (p.observed - my) * (p.observed - my);
+        predicted.push_back(p.predicted);
+        observed.push_back(p.observed);
     }
-    return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : std::nan("");
+    return cl::pearsonCorrelation(predicted, observed);
 }
 
 }  // namespace
@@ -127,8 +123,8 @@ void PredictionView::refresh()
     const bool scaled = scaled_->isEnabled() && scaled_->isChecked();
     const std::vector<PredictionPoint> points =
         log_ ? predictionPoints(*log_, report_, scaled) : std::vector<PredictionPoint>{};
-    const bool anyStdError = std::any_of(points.begin(), points.end(),
-                                         [](const PredictionPoint& p) { return p.stdError >= 0; });
+    const bool anyStdError =
+        std::any_of(points.begin(), points.end(), [](const PredictionPoint& p) { return p.stdError >= 0; });
 
     const int checkpoints = static_cast<int>(report_.checkpoints.size());
     QString text;
