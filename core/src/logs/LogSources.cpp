@@ -142,10 +142,13 @@ std::string runNameFor(const fs::path& file, const fs::path& root, bool inFolder
 std::vector<ScalarRun> readExternalFile(const std::string& path, const std::string& format)
 {
     if (format == "tensorboard") return readTensorBoard(path);
-    if (format == "hf-trainer-state") return {readHfTrainerState(path)};
     if (format == "wandb-csv") return readWandbCsv(path);
-    if (format == "run-table") return {readRunTable(path)};
-    return {readMetricsCsv(path)};
+    // Moved into the vector: a braced list would copy every point of the run.
+    std::vector<ScalarRun> runs;
+    runs.push_back(format == "hf-trainer-state" ? readHfTrainerState(path)
+                   : format == "run-table"      ? readRunTable(path)
+                                                : readMetricsCsv(path));
+    return runs;
 }
 
 bool isOwnFormat(const std::string& format)
