@@ -189,7 +189,7 @@ void addTensorBoardRun(std::vector<ScalarRun>& runs, ScalarRun run, const std::s
             auto& into = r.series[static_cast<std::size_t>(at)];
             into.steps.insert(into.steps.end(), s.steps.begin(), s.steps.end());
             into.values.insert(into.values.end(), s.values.begin(), s.values.end());
-            into.wallTimes.insert(into.wallTimes.end(), s.wallTimes.begin(), s.wallTimes.end());
+            for (std::size_t i = 0; i < s.wallTimes.size(); ++i) into.addWallTime(s.wallTime(i));
         }
         r.skippedRecords += run.skippedRecords;
         r.truncatedTail = r.truncatedTail || run.truncatedTail;
