@@ -11,13 +11,14 @@
 #include "cli/Report.h"
 #include "core/logs/LogFile.h"
 #include "core/logs/LogSources.h"
+#include "core/logs/MappingFile.h"
 #include "core/logs/OrderAdvice.h"
 #include "core/logs/ParetoFront.h"
 #include "core/logs/PredictionAgreement.h"
 
 #include <algorithm>
-#include <filesystem>
 #include <cmath>
+#include <filesystem>
 #include <ostream>
 #include <set>
 #include <sstream>
@@ -58,6 +59,15 @@ logs::LoadOptions optionsFrom(const ParsedArgs& args)
         options.mapping.domains.emplace_back(item.substr(0, eq), item.substr(eq + 1));
     }
     if (args.has("x")) options.mapping.axis = args.text("x");
+    if (args.has("mapping")) {
+        if (!options.mapping.domains.empty())
+            throw UsageError("--mapping and --domain both say which series are the domains: give one of them");
+        options.fileMapping = logs::readMappingFile(args.text("mapping"));  // LogError: located, exit 1
+        options.mappingFile = args.text("mapping");
+        if (!options.mapping.axis.empty()) options.fileMapping.axis = options.mapping.axis;
+        options.mapping.axis.clear();
+    }
+    if (args.has("no-sidecar")) options.findSidecar = false;
     return options;
 }
 
@@ -92,7 +102,8 @@ void addSeriesFacts(Report& report, const logs::LoadedRun& run, bool json)
     const logs::ScalarRun& series = *run.series;
     report.add("run", run.name);
     report.add("series", static_cast<long long>(series.series.size()));
-    report.add("mapping", run.report.guessed ? "guessed" : "given");
+    report.add("mapping", !run.report.file.empty() ? "file" : run.report.guessed ? "guessed" : "given");
+    if (!run.report.file.empty()) report.add("mapping_file", run.report.file);
     report.add("axis", run.report.axis.empty() ? "none" : run.report.axis);
     addList(report, "mapped", run.report.mapped, json);
     report.add("ignored_series", static_cast<long long>(run.report.ignored.size()));
@@ -229,7 +240,13 @@ logs::LogFormat writeFormatFor(const std::string& path)
 int runImport(const ParsedArgs& args, std::ostream& out, std::ostream& err)
 {
     const bool json = args.has("json");
-    const logs::LoadOptions options = optionsFrom(args);
+    logs::LoadOptions options;
+    try {
+        options = optionsFrom(args);
+    } catch (const LogError& e) {
+        err << e.what() << '\n';
+        return 1;
+    }
     std::optional<logs::LogFormat> writeFormat;
     if (args.has("write")) {
         writeFormat = writeFormatFor(args.text("write"));
@@ -299,6 +316,11 @@ const CommandRegistration registration{CommandSpec{
      {"list", "", "list every series (run, name, axis, count, step range) instead of the summary", "", false},
      {"domain", "NAME=SERIES", "map a series to a domain (repeat for each domain); replaces the guess", "", false,
       true},
+     {"mapping", "FILE",
+      "map series to domains as a mapping file says (JSON, docs/log-format.md); applied to every run that has "
+      "those series. Without it and --domain, commutelab-mapping.json next to the logs is used when present",
+      "", false},
+     {"no-sidecar", "", "ignore commutelab-mapping.json next to the logs (guess instead)", "", false},
      {"x", "AXIS", "the step axis to read the series on (when a name exists on several)", "", false},
      {"write", "OUT", "write the (one) run as CommuteLab's log; the suffix .json, .jsonl or .csv says the form", "",
       false}},

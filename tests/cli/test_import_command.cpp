@@ -168,6 +168,63 @@ private slots:
         QCOMPARE(runs[1].toObject()["front_steps"].toArray(), QJsonArray({200}));
     }
 
+    void mappingFileAndSidecar()
+    {
+        QTemporaryDir dir;
+        for (const char* name : {"a", "b"}) {
+            QDir().mkpath(dir.filePath(name));
+            QFile f(dir.filePath(QString(name) + "/metrics.csv"));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("step,head_x,head_y,train_loss,val_loss\n100,3.0,3.5,1,2\n200,2.5,3.25,1,2\n");
+        }
+        const QString mapping = dir.filePath("mine.json");
+        {
+            QFile f(mapping);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"format\": \"commutelab-mapping\", \"domains\": {\"en\": \"head_x\", \"ru\": \"head_y\"}}\n");
+        }
+        auto check = [](const Run& run, const QString& how) {
+            QCOMPARE(run.exitCode, 0);
+            const QJsonArray runs = jsonOf(run)["runs"].toArray();
+            QCOMPARE(runs.size(), 2);
+            for (const auto& r : runs) {
+                const QJsonObject o = r.toObject();
+                QCOMPARE(o["mapping"].toString(), how);
+                QCOMPARE(o["domains"].toArray(),
+                         how == "guessed" ? QJsonArray({"train", "val"}) : QJsonArray({"en", "ru"}));
+                // (3.0, 3.5) is dominated by (2.5, 3.25): step 200 alone is the front.
+                if (how != "guessed") QCOMPARE(o["front_steps"].toArray(), QJsonArray({200}));
+            }
+        };
+        check(runCommutelab({"import", dir.path(), "--json"}), "guessed");
+        check(runCommutelab({"import", dir.path(), "--mapping", mapping, "--json"}), "file");
+        // The same file as the folder's sidecar is found without being named.
+        QVERIFY(QFile::copy(mapping, dir.filePath("commutelab-mapping.json")));
+        const Run sidecar = runCommutelab({"import", dir.path(), "--json"});
+        check(sidecar, "file");
+        QCOMPARE(jsonOf(sidecar)["runs"].toArray()[0].toObject()["mapping_file"].toString(),
+                 dir.filePath("commutelab-mapping.json"));
+        check(runCommutelab({"import", dir.path(), "--no-sidecar", "--json"}), "guessed");
+        // --domain overrides it; both at once is a usage error.
+        const Run hand =
+            runCommutelab({"import", dir.path(), "--domain", "p=head_y", "--domain", "q=head_x", "--json"});
+        QCOMPARE(jsonOf(hand)["runs"].toArray()[0].toObject()["domains"].toArray(), QJsonArray({"p", "q"}));
+        QCOMPARE(runCommutelab({"import", dir.path(), "--mapping", mapping, "--domain", "p=head_y"}).exitCode, 2);
+        // A bad mapping file: exit 1 with its place.
+        QFile bad(dir.filePath("commutelab-mapping.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        bad.write("{\"format\": \"commutelab-mapping\",\n \"domains\": {\"en\": \"head_x\"}}\n");
+        bad.close();
+        const Run broken = runCommutelab({"import", dir.path()});
+        QCOMPARE(broken.exitCode, 1);
+        QVERIFY2(broken.err.startsWith(dir.filePath("commutelab-mapping.json") +
+                                       ":2:13: field 'domains': a plane needs two domains"),
+                 qPrintable(broken.err));
+        const Run named = runCommutelab({"import", dir.path(), "--mapping", dir.filePath("commutelab-mapping.json")});
+        QCOMPARE(named.exitCode, 1);
+        QVERIFY2(named.err.contains(":2:13: field 'domains'"), qPrintable(named.err));
+    }
+
     void badCommandLinesAndInputs_data()
     {
         QTest::addColumn<QStringList>("args");

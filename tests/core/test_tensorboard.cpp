@@ -5,6 +5,7 @@
 
 #include "TfEventsWriter.h"
 #include "core/logs/Crc32c.h"
+#include "core/logs/LogSources.h"
 #include "core/logs/TensorBoardReader.h"
 
 #include <QDir>
@@ -103,6 +104,46 @@ private slots:
         for (int k = 0; k < 4; ++k) QCOMPARE(crc[k], tw::bitwiseCrc32c(bytes.substr(data[k] - base, size[k])));
     }
 
+    void wallTimesKeepTheStatedPrecision()
+    {
+        // 30 days of points at irregular sub-second times, and a second file of the same run that
+        // starts later (its times are re-based on the run's first): every wall time is within
+        // 2^-24 of its offset from the first (float rounding) plus 2^-52 of the time itself.
+        QTemporaryDir dir;
+        std::vector<double> walls;
+        for (int file = 0; file < 2; ++file) {
+            Written w;
+            for (int i = 0; i < 2000; ++i) {
+                const double wall = 1.7e9 + 0.318309886 + file * 1.3e6 + i * 1296.000123456;
+                walls.push_back(wall);
+                w.add(tw::summaryEvent(wall, file * 2000 + i,
+                                       {tw::scalarValue("loss", 1.0 / (i + 1), tw::Encoding::SimpleValue)}));
+            }
+            tw::writeFile(pathIn(dir, QString("run/events.out.tfevents.%1.host").arg(file + 1)), w.bytes);
+        }
+        const auto runs = loadRuns({dir.path().toStdString()});
+        QCOMPARE(runs.size(), std::size_t(1));
+        const ScalarSeries& s = runs[0].series->series.at(0);
+        QCOMPARE(s.wallTimes.size(), walls.size());
+        QCOMPARE(s.wallTimeOrigin, walls[0]);
+        // The second file's offsets are rounded once from its own first time and again when
+        // re-based on the run's: twice the bound there.
+        double worst = 0, worstFirstFile = 0;
+        for (std::size_t i = 0; i < walls.size(); ++i) {
+            const double error = std::abs(s.wallTime(i) - walls[i]);
+            const double roundings = i < 2000 ? 1 : 2;
+            QVERIFY2(error <= roundings * std::ldexp(walls[i] - walls[0], -24) + std::ldexp(walls[i], -52),
+                     qPrintable(QString("point %1: off by %2 s").arg(i).arg(error)));
+            worst = std::max(worst, error);
+            if (i < 2000) worstFirstFile = std::max(worstFirstFile, error);
+        }
+        // What that means here: within 30 days a float's spacing is at most 0.25 s, so one file's
+        // times are at most 0.125 s off; the run's, over 45 days, at most 0.25 s.
+        QVERIFY2(worstFirstFile <= 0.125 + 1e-6, qPrintable(QString::number(worstFirstFile)));
+        QVERIFY2(worst <= 0.25 + 1e-6, qPrintable(QString::number(worst)));
+        QVERIFY(worstFirstFile > 0);  // the offsets really are floats (else this test would see no change)
+    }
+
     void roundTripAllEncodingsBitExact()
     {
         QTemporaryDir dir;
@@ -158,7 +199,12 @@ private slots:
                                         .arg(s.values[i])
                                         .arg(expected)));
                 QVERIFY(sameBits(s.steps[i], double(steps[i])));
-                QVERIFY(sameBits(s.wallTimes[i], walls[i]));
+                // A float offset from the first wall time: within 2^-24 of the offset (the float's
+                // rounding), plus the double rounding of adding it back to the origin.
+                QCOMPARE(s.wallTimeOrigin, walls[0]);
+                const double offset = walls[i] - walls[0];
+                QVERIFY(std::abs(s.wallTime(i) - walls[i]) <=
+                        std::ldexp(std::abs(offset), -24) + std::ldexp(walls[i], -52));
             }
         }
         // NaN and infinity are kept, and said once per series.

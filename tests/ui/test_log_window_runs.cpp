@@ -1,18 +1,19 @@
 // The log window with many runs and other tools' logs (issues 11, 17): a folder of three runs opens
 // off the GUI thread into three overlaid runs with one front; a folder still being written reloads
 // within a second of a change (an appended row, a new run file); Cancel keeps what was shown; the
-// mapping dialog lists every series and its choice changes the run's domains and is remembered
-// (in QSettings, never in the file); a log's notes are shown.
+// mapping dialog lists every series and its choice changes the domains of every run with those
+// series and is kept in commutelab-mapping.json beside the logs (never in the logs themselves),
+// which a reopen of the folder applies again; a log's notes are shown.
 
 #include "ui/VtkOpenGLHost.h"
 #include "ui/logs/LogWindow.h"
 #include "ui/logs/MappingDialog.h"
-#include "ui/logs/MappingStore.h"
 #include "ui/logs/ParetoView.h"
 #include "ui/logs/PredictionView.h"
 #include "ui/logs/RmsView.h"
 #include "ui/schedule/TaskBar.h"
 
+#include "core/logs/MappingFile.h"
 #include "core/logs/ParetoFront.h"
 
 #include "TfEventsWriter.h"
@@ -43,7 +44,9 @@ QString sourceDir()
 {
     const QByteArray env = qgetenv("COMMUTELAB_SOURCE_DIR");
     if (!env.isEmpty()) return QString::fromLocal8Bit(env);
-    return QFileInfo(QStringLiteral(COMMUTELAB_SOURCE_ROOT "/tests/ui/this.cpp")).dir().absoluteFilePath(QStringLiteral("../.."));
+    return QFileInfo(QStringLiteral(COMMUTELAB_SOURCE_ROOT "/tests/ui/this.cpp"))
+        .dir()
+        .absoluteFilePath(QStringLiteral("../.."));
 }
 
 void writeFile(const QString& path, const QByteArray& bytes, bool append = false)
@@ -239,16 +242,26 @@ private slots:
         QVERIFY(window.findChild<QComboBox*>("baseRunBox")->isEnabled());
     }
 
-    void mappingDialogChoiceChangesDomainsAndPersists()
+    void mappingDialogChoiceAppliesToAllRunsAndPersists()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath("metrics.csv");
-        writeFile(path, metricsCsv());
-        const QByteArray bytes = fileBytes(path);
+        // Three runs of one script (the same series) and one with other series.
+        QStringList paths;
+        for (const char* name : {"r1", "r2", "r3"}) {
+            QDir().mkpath(dir.filePath(name));
+            paths << dir.filePath(QString(name) + "/metrics.csv");
+            writeFile(paths.back(), metricsCsv());
+        }
+        QDir().mkpath(dir.filePath("z-other"));
+        writeFile(dir.filePath("z-other/metrics.csv"), "step,eval_a_loss,eval_b_loss\n1,2,3\n2,1.5,2.5\n");
+        const QByteArray bytes = fileBytes(paths.front());
+        const QString sidecar = dir.filePath("commutelab-mapping.json");
         {
             LogWindow window;
+            window.resize(1200, 800);
             window.show();
-            QVERIFY(window.openLog(path));
+            QVERIFY(window.openLog(dir.path()));
+            QCOMPARE(window.runs().size(), std::size_t(4));
             const ShownRun& run = window.runs().front();
             QVERIFY(run.series);
             QVERIFY(!run.remembered);
@@ -272,20 +285,58 @@ private slots:
             QVERIFY(dialog->choose("val_loss_code", true, "code"));
             dialog->accept();
             QCoreApplication::processEvents();
-            QCOMPARE(window.log()->domains, (std::vector<std::string>{"train", "code"}));
-            QVERIFY(window.runs().front().remembered);
-            QVERIFY(window.infoArea()->text().contains("as you mapped them"));
+            // Chosen once, it maps every run that has those series; the other run keeps its guess.
+            for (int i = 0; i < 3; ++i) {
+                const ShownRun& r = window.runs()[i];
+                QCOMPARE(r.log->domains, (std::vector<std::string>{"train", "code"}));
+                QVERIFY(r.remembered);
+                QCOMPARE(QString::fromStdString(r.report.file), sidecar);
+                // The values are the CSV's cells (metricsCsv: train 4/i at step 10 i, code 1.5 - 0.02 i).
+                QCOMPARE(r.log->checkpoints.step[2], 30.0);
+                QCOMPARE(r.log->checkpoints.loss[0][2], QByteArray::number(4.0 / 3).toDouble());
+                QCOMPARE(r.log->checkpoints.loss[1][2], QByteArray::number(1.5 - 0.02 * 3).toDouble());
+            }
+            QCOMPARE(window.runs()[3].log->domains, (std::vector<std::string>{"a", "b"}));
+            QVERIFY(!window.runs()[3].remembered);
+            QVERIFY(window.infoArea()->text().contains("as you mapped them (commutelab-mapping.json)"));
             // The views follow: the Pareto axes are the new domains.
             QCOMPARE(window.paretoView()->data().xName, std::string("train"));
-            QVERIFY(rememberedMapping(window.runs().front().key).has_value());
+            cl::ui::grabWithVtkViews(&window).save(QDir::temp().filePath("log-window-mapping-file.png"));
+            // The choice is in the sidecar, as a file anyone can read.
+            const cl::logs::DomainMapping saved = cl::logs::readMappingFile(sidecar.toStdString());
+            QVERIFY((saved.domains == std::vector<std::pair<std::string, std::string>>{{"train", "train_loss"},
+                                                                                       {"code", "val_loss_code"}}));
+            QCOMPARE(saved.axis, std::string("step"));
         }
-        QCOMPARE(fileBytes(path), bytes);  // the user's file is never written
-        // A new window on the same file starts from the remembered choice.
+        QCOMPARE(fileBytes(paths.front()), bytes);  // the user's logs are never written
+        // Reopening the folder (a new window, nothing in the settings) starts from the saved choice.
+        QSettings(QSettings::UserScope, "CommuteLab", "CommuteLab").clear();
         LogWindow again;
-        QVERIFY(again.openLog(path));
-        QCOMPARE(again.log()->domains, (std::vector<std::string>{"train", "code"}));
-        QVERIFY(again.runs().front().remembered);
-        forgetMapping(again.runs().front().key);
+        QVERIFY(again.openLog(dir.path()));
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(again.runs()[i].log->domains, (std::vector<std::string>{"train", "code"}));
+            QVERIFY(again.runs()[i].remembered);
+        }
+        QVERIFY(!again.runs()[3].remembered);
+    }
+
+    void mappingKeptForTheSessionWhenItCannotBeSaved()
+    {
+        // The sidecar's place is taken by a folder (works as root too, where permissions do not
+        // stop a write): the mapping is used, and the window says it was not saved.
+        QTemporaryDir dir;
+        writeFile(dir.filePath("metrics.csv"), metricsCsv());
+        QVERIFY(QDir().mkpath(dir.filePath("commutelab-mapping.json")));
+        LogWindow window;
+        QVERIFY(window.openLog(dir.path()));
+        cl::logs::DomainMapping mapping;
+        mapping.domains = {{"train", "train_loss"}, {"en", "val_loss_en"}};
+        QVERIFY(window.applyMapping(0, mapping));
+        QCOMPARE(window.log()->domains, (std::vector<std::string>{"train", "en"}));
+        QVERIFY2(window.errorArea()->text().contains("not saved"), qPrintable(window.errorArea()->text()));
+        QVERIFY(window.runs().front().report.file.empty());
+        QVERIFY(QFileInfo(dir.filePath("commutelab-mapping.json")).isDir());
+        QVERIFY(!QFileInfo::exists(dir.filePath("commutelab-mapping.json.part")));
     }
 
     void mappingDialogNeverMixesAxes()

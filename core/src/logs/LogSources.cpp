@@ -9,6 +9,7 @@
 #include "core/logs/ExternalLogReaders.h"
 #include "core/logs/LogFile.h"
 #include "core/logs/LogText.h"
+#include "core/logs/MappingFile.h"
 #include "core/logs/TensorBoardReader.h"
 
 #include <algorithm>
@@ -41,6 +42,7 @@ bool isTensorBoardName(const fs::path& p)
 bool mayHoldLog(const fs::path& p)
 {
     const std::string e = lowerExtension(p);
+    if (p.filename() == kMappingFileName) return false;  // the user's mapping, not a log
     return isTensorBoardName(p) || e == ".json" || e == ".jsonl" || e == ".ndjson" || e == ".csv";
 }
 
@@ -70,6 +72,10 @@ std::string jsonFormat(const std::string& path, std::string_view head)
     if (e == ".jsonl" || e == ".ndjson" || firstLine.find("\"type\"") != std::string_view::npos) return "jsonl";
     const std::string text = readTextFile(path);
     if (text.find("\"log_history\"") != std::string::npos) return "hf-trainer-state";
+    if (text.find("\"commutelab-mapping\"") != std::string::npos)
+        throw LogError({path, 0, 0, {}},
+                       "a CommuteLab mapping file (series -> domains), not a log: "
+                       "give it with --mapping FILE");
     if (text.find("\"domains\"") == std::string::npos && text.find("\"results\"") != std::string::npos &&
         (text.find("\"config\"") != std::string::npos || text.find("\"versions\"") != std::string::npos))
         throw LogError({path, 0, 0, {}},
@@ -136,10 +142,13 @@ std::string runNameFor(const fs::path& file, const fs::path& root, bool inFolder
 std::vector<ScalarRun> readExternalFile(const std::string& path, const std::string& format)
 {
     if (format == "tensorboard") return readTensorBoard(path);
-    if (format == "hf-trainer-state") return {readHfTrainerState(path)};
     if (format == "wandb-csv") return readWandbCsv(path);
-    if (format == "run-table") return {readRunTable(path)};
-    return {readMetricsCsv(path)};
+    // Moved into the vector: a braced list would copy every point of the run.
+    std::vector<ScalarRun> runs;
+    runs.push_back(format == "hf-trainer-state" ? readHfTrainerState(path)
+                   : format == "run-table"      ? readRunTable(path)
+                                                : readMetricsCsv(path));
+    return runs;
 }
 
 bool isOwnFormat(const std::string& format)
@@ -180,7 +189,7 @@ void addTensorBoardRun(std::vector<ScalarRun>& runs, ScalarRun run, const std::s
             auto& into = r.series[static_cast<std::size_t>(at)];
             into.steps.insert(into.steps.end(), s.steps.begin(), s.steps.end());
             into.values.insert(into.values.end(), s.values.begin(), s.values.end());
-            into.wallTimes.insert(into.wallTimes.end(), s.wallTimes.begin(), s.wallTimes.end());
+            for (std::size_t i = 0; i < s.wallTimes.size(); ++i) into.addWallTime(s.wallTime(i));
         }
         r.skippedRecords += run.skippedRecords;
         r.truncatedTail = r.truncatedTail || run.truncatedTail;
@@ -304,6 +313,50 @@ std::vector<ScalarRun> readScalarRuns(const std::string& path, std::vector<LogWa
     return external;
 }
 
+LoadOptions withSidecarMapping(LoadOptions options, const std::vector<std::string>& paths)
+{
+    if (!options.findSidecar || !options.mapping.empty() || !options.fileMapping.empty()) return options;
+    for (const auto& path : paths)
+        if (const auto sidecar = findSidecar(path)) {
+            options.fileMapping = readMappingFile(*sidecar);
+            options.mappingFile = *sidecar;
+            break;
+        }
+    return options;
+}
+
+LoadedRun mapScalarRun(ScalarRun series, const LoadOptions& options)
+{
+    LoadedRun run;
+    run.name = series.name;
+    run.source = series.source;
+    run.format = series.format;
+    const bool fromFile = options.mapping.empty() && mappingFits(series, options.fileMapping);
+    const DomainMapping& given = fromFile ? options.fileMapping : options.mapping;
+    if (given.domains.empty()) {
+        run.mapping = guessDomainMapping(given.axis.empty() ? series : onAxis(series, given.axis));
+        if (run.mapping.domains.empty()) run.mapping.axis = given.axis;
+    } else {
+        run.mapping = given;
+    }
+    if (given.domains.empty() && run.mapping.domains.size() == 1) {
+        // One recognised loss makes no plane: keep the guess for the mapping dialog, map nothing.
+        DomainMapping none;
+        none.axis = run.mapping.axis;
+        run.log = runLogFromSeries(series, none, &run.report);
+        run.log.warn({series.source, 0, 0, run.mapping.domains.front().second},
+                     "only one domain loss recognised ('" + run.mapping.domains.front().first +
+                         "'); a plane needs two: map them with --domain NAME=SERIES (see --list)");
+    } else {
+        run.log = runLogFromSeries(series, run.mapping, &run.report);
+    }
+    run.report.guessed = given.domains.empty();
+    if (fromFile) run.report.file = options.mappingFile;
+    if (series.truncatedTail) run.log.metadata.emplace_back("truncated_tail", "true");
+    run.series = std::move(series);
+    return run;
+}
+
 std::vector<LoadedRun> loadRuns(const std::vector<std::string>& paths, const LoadOptions& options,
                                 std::vector<LogWarning>* skipped)
 {
@@ -312,35 +365,9 @@ std::vector<LoadedRun> loadRuns(const std::vector<std::string>& paths, const Loa
     for (const auto& path : paths) collect(path, true, own, external, skipped);
     joinWeightTables(external);
 
+    const LoadOptions resolved = withSidecarMapping(options, paths);
     std::vector<LoadedRun> runs = std::move(own);
-    for (ScalarRun& series : external) {
-        LoadedRun run;
-        run.name = series.name;
-        run.source = series.source;
-        run.format = series.format;
-        if (options.mapping.domains.empty()) {
-            run.mapping =
-                guessDomainMapping(options.mapping.axis.empty() ? series : onAxis(series, options.mapping.axis));
-            if (run.mapping.domains.empty()) run.mapping.axis = options.mapping.axis;
-        } else {
-            run.mapping = options.mapping;
-        }
-        if (options.mapping.domains.empty() && run.mapping.domains.size() == 1) {
-            // One recognised loss makes no plane: keep the guess for the mapping dialog, map nothing.
-            DomainMapping none;
-            none.axis = run.mapping.axis;
-            run.log = runLogFromSeries(series, none, &run.report);
-            run.log.warn({series.source, 0, 0, run.mapping.domains.front().second},
-                         "only one domain loss recognised ('" + run.mapping.domains.front().first +
-                             "'); a plane needs two: map them with --domain NAME=SERIES (see --list)");
-        } else {
-            run.log = runLogFromSeries(series, run.mapping, &run.report);
-        }
-        run.report.guessed = options.mapping.domains.empty();
-        if (series.truncatedTail) run.log.metadata.emplace_back("truncated_tail", "true");
-        run.series = std::move(series);
-        runs.push_back(std::move(run));
-    }
+    for (ScalarRun& series : external) runs.push_back(mapScalarRun(std::move(series), resolved));
     makeNamesUnique(runs);
     return runs;
 }

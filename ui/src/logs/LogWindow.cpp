@@ -2,7 +2,6 @@
 
 #include "ui/logs/AdviceView.h"
 #include "ui/logs/MappingDialog.h"
-#include "ui/logs/MappingStore.h"
 #include "ui/logs/ParetoView.h"
 #include "ui/logs/PredictionView.h"
 #include "ui/logs/RmsView.h"
@@ -10,6 +9,8 @@
 
 #include "LogWatcher.h"
 #include "RunInfo.h"
+
+#include "core/logs/MappingFile.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -366,15 +367,33 @@ void LogWindow::setBaseRun(int index)
 
 bool LogWindow::applyMapping(int index, const cl::logs::DomainMapping& mapping, QString* error)
 {
-    if (index < 0 || index >= static_cast<int>(runs_.size())) return false;
+    if (index < 0 || index >= static_cast<int>(runs_.size()) || paths_.isEmpty()) return false;
+    // Kept where the researcher sees and shares it: the mapping file beside the logs. The shown
+    // runs take it whether or not it could be written (then only for this session, and saying so).
+    const std::string file = cl::logs::sidecarPathFor(paths_.front().toStdString());
+    QString notSaved;
     try {
-        runs_[index] = remapRun(runs_[index], mapping);
+        cl::logs::writeMappingFile(file, mapping);
+    } catch (const std::exception& e) {
+        notSaved = tr("this mapping is used until the window closes but was not saved: %1")
+                       .arg(QString::fromStdString(e.what()));
+    }
+    const std::string keptIn = notSaved.isEmpty() ? file : std::string();
+    try {
+        runs_[index] = remapRun(runs_[index], mapping, keptIn);
     } catch (const std::exception& e) {
         if (error) *error = QString::fromStdString(e.what());
         return false;
     }
-    rememberMapping(runs_[index].key, mapping);
+    runs_[index].mappingNote = notSaved;
+    // Every other run with those series (a folder of runs logged by one script) follows.
+    for (int i = 0; i < static_cast<int>(runs_.size()); ++i) {
+        if (i == index || !runs_[i].series || !cl::logs::mappingFits(*runs_[i].series, mapping)) continue;
+        runs_[i] = remapRun(runs_[i], mapping, keptIn);
+        runs_[i].mappingNote = notSaved;
+    }
     showBase();
+    if (!notSaved.isEmpty()) showError(notSaved);
     return true;
 }
 
@@ -389,6 +408,7 @@ MappingDialog* LogWindow::openMappingDialog()
             if (runs_[i].name != name) continue;
             QString error;
             if (!applyMapping(i, dialog->mapping(), &error)) showError(error);
+            return;
         }
     });
     dialog->open();

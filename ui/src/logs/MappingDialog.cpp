@@ -67,8 +67,9 @@ MappingDialog::MappingDialog(const cl::logs::ScalarRun& run, const cl::logs::Dom
     setWindowTitle(tr("Series → domains: %1").arg(QString::fromStdString(run.name)));
     resize(860, 560);
     auto* intro = new QLabel(tr("Tick the series that are domain losses and name their domains. Only series on the "
-                                "chosen x axis can be used together. The choice is remembered for this file in "
-                                "CommuteLab's settings; the file itself is never written."),
+                                "chosen x axis can be used together. The choice applies to every run with these "
+                                "series and is saved beside the logs in commutelab-mapping.json; the logs "
+                                "themselves are never written."),
                              this);
     intro->setWordWrap(true);
     axis_ = new QComboBox(this);

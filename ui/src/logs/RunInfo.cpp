@@ -1,6 +1,7 @@
 #include "RunInfo.h"
 
 #include <QFileInfo>
+#include <filesystem>
 
 namespace cl::ui::logs {
 
@@ -59,7 +60,11 @@ QString runInfoHtml(const std::vector<ShownRun>& runs, int base, const QStringLi
         info += QObject::tr(
                     "<br>Domains %1 on axis <i>%2</i>: %3; %4 other series ignored (Series → domains… to "
                     "change).")
-                    .arg(run.remembered ? QObject::tr("as you mapped them") : QObject::tr("guessed"))
+                    .arg(!run.remembered ? QObject::tr("guessed")
+                         : run.report.file.empty()
+                             ? QObject::tr("as you mapped them")
+                             : QObject::tr("as you mapped them (%1)")
+                                   .arg(html(std::filesystem::path(run.report.file).filename().string())))
                     .arg(html(run.report.axis.empty() ? run.mapping.axis : run.report.axis))
                     .arg(mapped.join(QStringLiteral(", ")))
                     .arg(run.report.ignored.size());

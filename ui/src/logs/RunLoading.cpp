@@ -1,7 +1,6 @@
 #include "ui/logs/RunLoading.h"
 
-#include "ui/logs/MappingStore.h"
-
+#include "core/logs/MappingFile.h"
 #include "core/logs/TensorBoardFollower.h"
 
 #include <QDirIterator>
@@ -20,39 +19,20 @@ ShownRun toShown(cl::logs::LoadedRun&& loaded)
     run.name = QString::fromStdString(loaded.name);
     run.source = QString::fromStdString(loaded.source);
     run.format = QString::fromStdString(loaded.format);
-    run.key = mappingKey(loaded.source, loaded.name);
     if (loaded.series) run.series = std::make_shared<const cl::logs::ScalarRun>(std::move(*loaded.series));
     run.mapping = std::move(loaded.mapping);
     run.report = std::move(loaded.report);
+    run.remembered = !run.report.file.empty();  // core applied the user's mapping file
     run.log = std::make_shared<const cl::logs::RunLog>(std::move(loaded.log));
-    if (!run.series) return run;
-    // The user's earlier choice wins over the guess; if the file no longer has those series the
-    // guess stays and the window says why.
-    if (auto remembered = rememberedMapping(run.key)) {
-        try {
-            ShownRun mapped = remapRun(run, *remembered);
-            mapped.remembered = true;
-            return mapped;
-        } catch (const std::exception& e) {
-            run.mappingNote = QStringLiteral("your saved mapping no longer fits (%1); showing the guess")
-                                  .arg(QString::fromStdString(e.what()));
-        }
-    }
     return run;
 }
 
-// A run from a TensorBoard follower, mapped as loadRuns maps external runs: the guess.
-cl::logs::LoadedRun loadedFromSeries(const cl::logs::ScalarRun& series)
+// A run from a TensorBoard follower, mapped as loadRuns maps external runs (the mapping file
+// beside the path where it fits, else the guess).
+cl::logs::LoadedRun loadedFromSeries(cl::logs::ScalarRun series, const cl::logs::LoadOptions& options)
 {
-    cl::logs::LoadedRun run;
-    run.name = series.name;
-    run.source = series.source;
-    run.format = series.format.empty() ? "tensorboard" : series.format;
-    run.mapping = cl::logs::guessDomainMapping(series);
-    run.log = cl::logs::runLogFromSeries(series, run.mapping, &run.report);
-    run.report.guessed = true;
-    run.series = series;
-    return run;
+    if (series.format.empty()) series.format = "tensorboard";
+    return cl::logs::mapScalarRun(std::move(series), options);
 }
 
 // An event file, or a folder whose files are all event files (and at least one).
@@ -69,6 +49,7 @@ bool followable(const QString& path)
     QDirIterator it(path, QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();
+        if (it.fileName() == QLatin1String(cl::logs::kMappingFileName)) continue;  // the user's mapping
         if (!it.fileName().startsWith(QStringLiteral("events.out.tfevents."))) return false;
         any = true;
     }
@@ -104,8 +85,9 @@ std::vector<ShownRun> RunReader::read(cl::ProgressSink* progress, QStringList* s
         }
         if (progress && progress->cancelRequested()) throw cl::Cancelled();
         found->second->poll();
+        const auto options = cl::logs::withSidecarMapping({}, {path.toStdString()});
         for (const cl::logs::ScalarRun& series : found->second->runs())
-            runs.push_back(toShown(loadedFromSeries(series)));
+            runs.push_back(toShown(loadedFromSeries(series, options)));
     }
     if (!others.isEmpty()) {
         std::vector<ShownRun> rest = loadShownRuns(others, progress, skipped);
@@ -123,7 +105,7 @@ std::vector<ShownRun> RunReader::read(cl::ProgressSink* progress, QStringList* s
     return runs;
 }
 
-ShownRun remapRun(const ShownRun& run, const cl::logs::DomainMapping& mapping)
+ShownRun remapRun(const ShownRun& run, const cl::logs::DomainMapping& mapping, const std::string& mappingFile)
 {
     ShownRun mapped = run;
     if (!run.series)
@@ -132,6 +114,7 @@ ShownRun remapRun(const ShownRun& run, const cl::logs::DomainMapping& mapping)
     mapped.log = std::make_shared<const cl::logs::RunLog>(cl::logs::runLogFromSeries(*run.series, mapping, &report));
     mapped.mapping = mapping;
     mapped.report = std::move(report);
+    mapped.report.file = mappingFile;
     mapped.remembered = true;
     mapped.mappingNote.clear();
     return mapped;

@@ -28,6 +28,7 @@ struct MappingReport {
     std::vector<std::string> ignored;  // series not used, by name
     std::string axis;                  // the axis actually used
     bool guessed = false;              // true when the mapping came from guessDomainMapping
+    std::string file;                  // the mapping file it came from (MappingFile.h), if any
 };
 
 /// The automatic guess for a run. Empty when fewer than one domain loss is recognised.

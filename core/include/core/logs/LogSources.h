@@ -24,10 +24,24 @@ struct LoadedRun {
     MappingReport report;
 };
 
-/// Options that apply to every path of one load.
+/// Options that apply to every path of one load. Which mapping a run gets: `mapping` when set
+/// (every run must have its series); else `fileMapping` for each run that has all its series;
+/// else the guess.
 struct LoadOptions {
-    DomainMapping mapping;  // empty: guess per run
+    DomainMapping mapping;      // --domain / --x; empty: see fileMapping
+    DomainMapping fileMapping;  // from a mapping file (MappingFile.h): applied where it fits
+    std::string mappingFile;    // the file fileMapping was read from
+    /// With neither mapping set, read the sidecar (commutelab-mapping.json) of the first path
+    /// that has one into fileMapping.
+    bool findSidecar = true;
 };
+
+/// `options` with fileMapping read from the sidecar of the first of `paths` that has one, when
+/// findSidecar is set and no mapping is given yet. Throws LogError for a bad sidecar.
+LoadOptions withSidecarMapping(LoadOptions options, const std::vector<std::string>& paths);
+
+/// One run of series mapped to domains by the rule of LoadOptions (no sidecar lookup here).
+LoadedRun mapScalarRun(ScalarRun series, const LoadOptions& options);
 
 /// The format a file holds, judged from its content: "json", "jsonl", "csv-wide", "csv-long"
 /// (CommuteLab's own, LogFile.h), "tensorboard", "hf-trainer-state", "metrics-csv",

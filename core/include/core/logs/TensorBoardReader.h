@@ -30,7 +30,7 @@ private:
 };
 
 struct TensorBoardOptions {
-    /// Keep each point's wall time in ScalarSeries::wallTimes (8 bytes a point); false leaves
+    /// Keep each point's wall time in ScalarSeries::wallTimes (a 4-byte float offset a point); false leaves
     /// wallTimes empty, for very large logs whose clock time nobody looks at.
     bool wallTimes = true;
     /// Progress over the bytes to read, and cancel (throws cl::Cancelled); may be null.

@@ -9,6 +9,7 @@
 #include "core/logs/LogText.h"
 
 #include <algorithm>
+#include <filesystem>
 
 namespace cl::logs {
 
@@ -58,8 +59,16 @@ ScalarRun readColumns(const std::string& path, TableShape shape)
     std::vector<std::size_t> seriesOf(names.size(), 0);
     std::string_view line;
     double rowNumber = 0;
+    // Points each series is reserved for, estimated from the file size and the first data row:
+    // growing 50 vectors by doubling copied every point about twice (a quarter of the time in
+    // tools/bench_external_csv.sh). Only address space is reserved; untouched pages cost nothing.
+    std::error_code sizeError;
+    const auto fileBytes = std::filesystem::file_size(path, sizeError);
+    std::size_t expectedRows = 0;
     while (reader.next(line)) {
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+        if (expectedRows == 0 && !sizeError)
+            expectedRows = std::size_t(1.25 * double(fileBytes) / double(line.size() + 1)) + 16;
         const long lineNumber = reader.lineNumber();
         splitCsvLine(line, cells, scratch);
         if (cells.size() != names.size()) {
@@ -103,6 +112,7 @@ ScalarRun readColumns(const std::string& path, TableShape shape)
             if (kinds[c] == ColumnKind::Unknown) {
                 kinds[c] = ColumnKind::Numeric;
                 seriesOf[c] = builder.series(names[c], axis);
+                builder.reserve(seriesOf[c], expectedRows);
             }
             if (read == NumberRead::NonFinite)
                 builder.warn({path, lineNumber, cells[c].column, names[c]},

@@ -21,6 +21,12 @@ public:
         return it->second;
     }
 
+    void reserve(std::size_t series, std::size_t points)
+    {
+        run_.series[series].steps.reserve(points);
+        run_.series[series].values.reserve(points);
+    }
+
     void add(std::size_t series, double step, double value)
     {
         run_.series[series].steps.push_back(step);

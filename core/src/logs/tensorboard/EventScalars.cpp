@@ -102,7 +102,8 @@ bool scalarValue(const cl::tfevents::Summary::Value& value, double& out)
 // never more than kPrefaultPoints ahead of the data, so memory grows with the data as before.
 constexpr std::size_t kPrefaultPoints = 32768;
 
-void prefaultAhead(std::vector<double>& column)
+template <typename T>
+void prefaultAhead(std::vector<T>& column)
 {
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
     constexpr std::uintptr_t kPage = 4096;
@@ -163,7 +164,7 @@ void EventScalarDecoder::decode(const FramedRecord& record, const std::string& p
         }
         series.steps.push_back(step);
         series.values.push_back(v);
-        if (wallTimes_) series.wallTimes.push_back(event.wall_time());
+        if (wallTimes_) series.addWallTime(event.wall_time());
     }
 }
 

@@ -64,8 +64,11 @@ public:
     /// Makes run `index` the base: its interventions are drawn and the other runs compared with it.
     void setBaseRun(int index);
 
-    /// Maps run `index` to domains by hand (runLogFromSeries), remembers the choice for its file
-    /// (MappingStore) and shows it. False with `error` set when the mapping does not fit the run.
+    /// Maps run `index` to domains by hand (runLogFromSeries), and every other run that has those
+    /// series too; keeps the choice in the mapping file beside the opened logs
+    /// (core/logs/MappingFile.h: commutelab-mapping.json), which later opens and `commutelab
+    /// import` read. A folder that cannot be written keeps it for the session and says so. False
+    /// with `error` set when the mapping does not fit run `index`.
     bool applyMapping(int index, const cl::logs::DomainMapping& mapping, QString* error = nullptr);
     /// Opens the mapping dialog for the base run (non-blocking); null for a CommuteLab log, which
     /// names its domains itself. Accepting it calls applyMapping.

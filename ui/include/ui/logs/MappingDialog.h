@@ -2,7 +2,8 @@
 // Series -> domains by hand (issue 11): every scalar series of a run with its point count, step
 // range and a sparkline; the user ticks the domain losses, names the domains and picks the x axis.
 // The dialog only returns the choice; the window applies it (runLogFromSeries) and remembers it
-// (MappingStore). Series on another axis than the chosen one cannot be ticked: axes are never mixed.
+// (the mapping file, core/logs/MappingFile.h). Series on another axis than the chosen one cannot be ticked: axes are
+// never mixed.
 
 #include "core/logs/DomainMapping.h"
 

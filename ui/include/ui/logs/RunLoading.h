@@ -1,7 +1,8 @@
 #pragma once
 // Loading the runs the log window shows: core's loadRuns (every format, files or folders), with
-// the mapping the user once chose for a run (MappingStore) applied instead of the automatic
-// guess. Runs on a worker thread; nothing here touches a widget.
+// the mapping the user once chose (the mapping file beside the logs, core/logs/MappingFile.h)
+// applied to every run that has its series instead of the automatic guess. Runs on a worker
+// thread; nothing here touches a widget.
 
 #include "core/Progress.h"
 #include "core/logs/LogSources.h"
@@ -23,13 +24,12 @@ struct ShownRun {
     QString name;    // unique among the window's runs
     QString source;  // the file or folder it came from
     QString format;  // "json", "tensorboard", "hf-trainer-state", ...
-    QString key;     // mappingKey(): where the user's mapping for this run is remembered
     std::shared_ptr<const cl::logs::RunLog> log;
     std::shared_ptr<const cl::logs::ScalarRun> series;  // null for CommuteLab's own logs
     cl::logs::DomainMapping mapping;
     cl::logs::MappingReport report;
-    bool remembered = false;  // the mapping is the user's earlier choice, not the guess
-    QString mappingNote;      // why a remembered mapping could not be used, if it could not
+    bool remembered = false;  // the mapping is the user's choice (a mapping file), not the guess
+    QString mappingNote;      // why the user's mapping could not be kept, if it could not
 };
 
 /// Every run under every path (names unique across them). A cancel request is honoured before
@@ -62,6 +62,6 @@ private:
 
 /// The run with another mapping (the mapping dialog's choice). Throws LogError when the mapping
 /// names a series the run does not have or mixes axes.
-ShownRun remapRun(const ShownRun& run, const cl::logs::DomainMapping& mapping);
+ShownRun remapRun(const ShownRun& run, const cl::logs::DomainMapping& mapping, const std::string& mappingFile = {});
 
 }  // namespace cl::ui::logs
