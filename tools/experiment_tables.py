@@ -2,13 +2,12 @@
 """Prints the tables of docs/experiments.md from the bilingual experiment's logs, as CommuteLab
 computes them: the counts, sign agreement and correlation from `commutelab import --json`, the
 per-cell signs from `commutelab render --view prediction --data` (the prediction view's numbers),
-and the checkpoint losses and P-values as the log records them. The tournament and advice tables
-come from the script's summary (summary.json) or, for a run that did not finish, from its printed
-lines. tests/docs/test_experiments_doc.py recomputes every number with its own reader.
+and the checkpoint losses and P-values as the log records them. The tournament table comes from the
+script's printed lines (its summary.json is written only when every part has finished). tests/docs/test_experiments_doc.py recomputes every number with its own reader.
 
-usage: experiment_tables.py BINARY LOG_DIR
-  LOG_DIR holds bilingual-balanced.jsonl, bilingual-imbalanced.jsonl and, when present,
-  bilingual-summary.json and bilingual-*.out (the script's printed lines)
+usage: experiment_tables.py BINARY LOG_DIR RECORD_DIR
+  LOG_DIR holds bilingual-balanced.jsonl and bilingual-imbalanced.jsonl (resources/logs),
+  RECORD_DIR bilingual-*.out, the script's printed lines (resources/experiments)
 """
 import csv
 import json
@@ -90,27 +89,27 @@ def cell_table(binary, logs):
             print(f"| {name} | {t} | {dw} | {' | '.join(by_order['en>ru'] + by_order['ru>en'])} |")
 
 
-def printed_lines(log_dir, part):
-    path = os.path.join(log_dir, f"bilingual-{part}.out")
+def printed_lines(record_dir, part):
+    path = os.path.join(record_dir, f"bilingual-{part}.out")
     return open(path, encoding="utf-8").read().splitlines() if os.path.exists(path) else []
 
 
-def tournament_table(log_dir):
+def tournament_table(record_dir):
     print("| seed | planned (bracket, mean loss) | best of the 3! curricula trained | rank of the planned order |")
     print("|---|---|---|---|")
     pattern = re.compile(r"\[tournament\] seed (\d+): planned (\S+), best (\S+), rank (\d)")
-    for line in printed_lines(log_dir, "tournament"):
+    for line in printed_lines(record_dir, "tournament"):
         m = pattern.match(line)
         if m:
             print(f"| {m[1]} | {m[2]} | {m[3]} | {m[4]} |")
 
 
 def main():
-    binary, log_dir = sys.argv[1], sys.argv[2]
+    binary, log_dir, record_dir = sys.argv[1:4]
     logs = {name: os.path.join(log_dir, f"bilingual-{name}.jsonl") for name in RUNS}
     for title, table in (("summary", lambda: summary_table(binary, logs)),
                          ("per checkpoint", lambda: checkpoint_table(binary, logs)),
-                         ("per cell", lambda: cell_table(binary, logs)), ("tournament", lambda: tournament_table(log_dir))):
+                         ("per cell", lambda: cell_table(binary, logs)), ("tournament", lambda: tournament_table(record_dir))):
         print(f"\n<!-- {title} -->")
         table()
 
