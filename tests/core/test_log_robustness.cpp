@@ -276,7 +276,10 @@ private slots:
                 } catch (const cl::LogError& e) {
                     QFAIL((input + " written as " + formatName(kFormats[f]) + " is refused: " + e.what()).c_str());
                 }
-                QVERIFY2(canonical(again) == canonical(first), (input + " via " + formatName(kFormats[f])).c_str());
+                // The CSV forms have no RMS records (docs/log-format.md): compare without them.
+                RunLog expected = first;
+                if (kFormats[f] == LogFormat::CsvWide || kFormats[f] == LogFormat::CsvLong) expected.rms = {};
+                QVERIFY2(canonical(again) == canonical(expected), (input + " via " + formatName(kFormats[f])).c_str());
             }
         }
     }
