@@ -151,28 +151,30 @@ def measure(model, loss_fn, batches, *, step, targets=None, groups=2, rms=True, 
     mean_grad = grads.mean(1) if rms else None  # over groups: the domain's mean gradient
     rms_vectors = [space.views(mean_grad[a]) for a in range(K)] if rms else []
 
-    # Pass 2: C[t, m, b, a] = <g_a^(m), H_b^(m) v_t^(m')>, from one HVP per (batch, target).
+    # Pass 2: C[t, m, b, a] = <g_a^(m), H_b^(m) v_t^(m')>, from one HVP per (batch, target). Each HVP
+    # is dotted with the K gradients of its group as soon as it exists and then dropped, so no
+    # HVP accumulator is kept: memory is the K*G gradients plus what one double backward needs.
     C = torch.zeros(T, G, K, K, dtype=torch.float64)
-    hvp_sum = space.zeros(T)
     pair_brackets = {}
     hvps = 0
     for b, name in enumerate(domains):
         bracket_part = space.zeros(K) if rms else None  # H_b gbar_a for every a
-        for m in range(G):
-            hvp_sum.zero_()
-            for i, batch in enumerate(data[name]):
-                if group_of(i) != m:
-                    continue
-                loss = batch_loss(model, loss_fn, batch, name, i)
-                g = differentiable_gradient(space, loss)
-                jobs = [(hvp_sum[t], vectors[t][partner(m)]) for t in range(T)]
-                if rms:
-                    jobs += [(bracket_part[a], rms_vectors[a]) for a in range(K) if a != b]
-                for j, (into, vector) in enumerate(jobs):
-                    space.add_into(into, hessian_vector_product(space, g, vector, retain_graph=j + 1 < len(jobs)))
-                    hvps += 1
-                del g, loss
-            C[:, m, b, :] = (hvp_sum @ grads[:, m].T).double()
+        for i, batch in enumerate(data[name]):
+            m = group_of(i)
+            loss = batch_loss(model, loss_fn, batch, name, i)
+            g = differentiable_gradient(space, loss)
+            jobs = [(t, vectors[t][partner(m)]) for t in range(T)]
+            if rms:
+                jobs += [(T + a, rms_vectors[a]) for a in range(K) if a != b]
+            for j, (job, vector) in enumerate(jobs):
+                hvp = hessian_vector_product(space, g, vector, retain_graph=j + 1 < len(jobs))
+                if job < T:
+                    C[job, m, b, :] += space.dot_rows(grads[:, m], hvp).double()
+                else:
+                    space.add_into(bracket_part[job - T], hvp)
+                del hvp
+                hvps += 1
+            del g, loss
         if rms:
             collective.sum_(bracket_part)
             bracket_part /= float(counts[b].sum())
