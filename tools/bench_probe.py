@@ -130,8 +130,8 @@ def memory_runs(k, repeat, threads):
     runs = {"measure": [], "double_backward": []}
     for _ in range(repeat):
         for what in runs:
-            command = [sys.executable, __file__, "--batch", str(BATCH), "--width", str(WIDTH), "--groups", str(GROUPS), "--threads", str(threads),
-                       "--memory-child", str(k), what]
+            command = [sys.executable, __file__, "--batch", str(BATCH), "--width", str(WIDTH), "--groups", str(GROUPS),
+                       "--threads", str(threads), "--memory-child", str(k), what]
             out = subprocess.run(command, capture_output=True, text=True, check=True)
             runs[what].append(json.loads(out.stdout.strip().splitlines()[-1]))
     return runs
