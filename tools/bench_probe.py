@@ -141,7 +141,7 @@ def main():
     global BATCH, WIDTH, GROUPS
     parser = argparse.ArgumentParser()
     parser.add_argument("--domains", default="2,3,8")
-    parser.add_argument("--repeat", type=int, default=3, help="time pairs per K")
+    parser.add_argument("--repeat", type=int, default=3, help="time pairs per K (0: memory only)")
     parser.add_argument("--memory-repeat", type=int, default=2, help="fresh-process pairs per K")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--batch", type=int, default=BATCH)
@@ -161,9 +161,10 @@ def main():
           f"time: CPU seconds, {args.repeat} alternating pairs; memory: peak RSS, {args.memory_repeat} "
           f"fresh-process pairs; figures are median [min-max]", flush=True)
     for k in (int(x) for x in args.domains.split(",")):
-        t = time_case(k, args.repeat)
-        print(f"K={k}: {t['params'] / 1e6:.1f} M params; CPU time measure {spread(t['measure_s'])} s, bare passes "
-              f"{spread(t['bare_s'])} s, ratio {spread(t['ratio'])} (target <= 1.5)", flush=True)
+        if args.repeat > 0:  # --repeat 0: memory only
+            t = time_case(k, args.repeat)
+            print(f"K={k}: {t['params'] / 1e6:.1f} M params; CPU time measure {spread(t['measure_s'])} s, bare "
+                  f"passes {spread(t['bare_s'])} s, ratio {spread(t['ratio'])} (target <= 1.5)", flush=True)
         mem = memory_runs(k, args.memory_repeat, args.threads)
         m, d = mem["measure"], mem["double_backward"]
         mb = lambda runs, key: [r[key] / 1024 for r in runs]  # noqa: E731
