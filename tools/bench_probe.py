@@ -3,22 +3,25 @@
 Time: in one process, for K domains on a ~10 M-parameter float32 MLP on CPU, measure() against the
 bare autograd passes it is made of, written with plain torch.autograd.grad: one gradient per batch,
 then per batch one differentiable gradient and one Hessian-vector product per target (K domain
-targets; the mean comes free). Same batches, same order; best of `--repeat` runs each; ratio.
+targets; the mean comes free). Same batches, same order; `--repeat` pairs (bare, measure) run
+alternately, CPU time of each, ratio per pair; median [min-max] printed.
 Memory: peak RSS (sampled every 2 ms) of a fresh process running one measure() against a fresh
 process running one double-backward pass (gradient with graph + one HVP), both after the same
-setup; reported as the total peak and as the increment over the RSS before the pass.
+setup, `--memory-repeat` pairs; reported as the total peak and as the increment over the RSS
+before the pass.
 """
 
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
 
 import torch
 
-WIDTH, BATCHES_PER_DOMAIN = 2048, 2
+WIDTH, GROUPS = 2048, 2  # one batch per group and domain
 BATCH = 64  # --batch
 
 
@@ -28,7 +31,7 @@ def model_and_data(k, seed=0):
     model = torch.nn.Sequential(torch.nn.Linear(1024, WIDTH), torch.nn.Tanh(), torch.nn.Linear(WIDTH, WIDTH),
                                 torch.nn.Tanh(), torch.nn.Linear(WIDTH, WIDTH), torch.nn.Tanh(),
                                 torch.nn.Linear(WIDTH, 256))
-    data = {f"d{i}": [(torch.randn(BATCH, 1024), torch.randn(BATCH, 256)) for _ in range(BATCHES_PER_DOMAIN)]
+    data = {f"d{i}": [(torch.randn(BATCH, 1024), torch.randn(BATCH, 256)) for _ in range(GROUPS)]
             for i in range(k)}
     return model, data
 
@@ -50,25 +53,30 @@ def bare_passes(model, data):
                 torch.autograd.grad(dot, params, retain_graph=j + 1 < len(vectors))
 
 
-def timed(fn, repeat):
-    """Best CPU time (all threads) of `repeat` runs: on a shared machine wall time measures the
-    neighbours' load more than our work."""
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        best = min(best, time.process_time() - start)
-    return best
+def cpu_seconds(fn):
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def spread(values):
+    """median [min-max] of a list of numbers, as text."""
+    return f"{statistics.median(values):.2f} [{min(values):.2f}-{max(values):.2f}]"
 
 
 def time_case(k, repeat):
+    """`repeat` pairs (bare passes, measure()) run alternately in one process, so that a change of
+    the machine's load during the run hits both sides alike; per pair the ratio, then medians."""
     import commutelab_probe as cp
 
     model, data = model_and_data(k)
     params = sum(p.numel() for p in model.parameters())
-    bare = timed(lambda: bare_passes(model, data), repeat)
-    probe = timed(lambda: cp.measure(model, mse, data, step=0, groups=2, rms=False), repeat)
-    return {"K": k, "params": params, "bare_s": bare, "measure_s": probe, "ratio": probe / bare}
+    bare, probe = [], []
+    for _ in range(repeat):
+        bare.append(cpu_seconds(lambda: bare_passes(model, data)))
+        probe.append(cpu_seconds(lambda: cp.measure(model, mse, data, step=0, groups=GROUPS, rms=False)))
+    return {"K": k, "params": params, "bare_s": bare, "measure_s": probe,
+            "ratio": [m / b for m, b in zip(probe, bare)]}
 
 
 class RssSampler:
@@ -106,7 +114,7 @@ def memory_case(k, what):
     model, data = model_and_data(k)
     sampler = RssSampler().__enter__()
     if what == "measure":
-        cp.measure(model, mse, data, step=0, groups=2, rms=False)
+        cp.measure(model, mse, data, step=0, groups=GROUPS, rms=False)
     else:
         params = list(model.parameters())
         g = torch.autograd.grad(mse(model, data["d0"][0]), params, create_graph=True)
@@ -116,34 +124,55 @@ def memory_case(k, what):
     print(json.dumps({"setup_kb": sampler.before, "peak_kb": sampler.peak}))
 
 
+def memory_runs(k, repeat, threads):
+    """Peak RSS of `repeat` fresh processes each for measure() and for one double-backward pass,
+    alternating; per pair the ratio of total peaks."""
+    runs = {"measure": [], "double_backward": []}
+    for _ in range(repeat):
+        for what in runs:
+            command = [sys.executable, __file__, "--batch", str(BATCH), "--width", str(WIDTH), "--groups", str(GROUPS),
+                       "--threads", str(threads), "--memory-child", str(k), what]
+            out = subprocess.run(command, capture_output=True, text=True, check=True)
+            runs[what].append(json.loads(out.stdout.strip().splitlines()[-1]))
+    return runs
+
+
 def main():
-    global BATCH
+    global BATCH, WIDTH, GROUPS
     parser = argparse.ArgumentParser()
     parser.add_argument("--domains", default="2,3,8")
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3, help="time pairs per K (0: memory only)")
+    parser.add_argument("--memory-repeat", type=int, default=2, help="fresh-process pairs per K")
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--batch", type=int, default=BATCH)
+    parser.add_argument("--width", type=int, default=WIDTH, help="hidden width (2048: 11 M parameters)")
+    parser.add_argument("--groups", type=int, default=GROUPS, help="groups of measure(), one batch each")
     parser.add_argument("--memory-child", nargs=2, metavar=("K", "WHAT"))
     args = parser.parse_args()
-    BATCH = args.batch
+    BATCH, WIDTH, GROUPS = args.batch, args.width, args.groups
+    # One thread by default: CPU time then counts work only, not OpenMP workers spinning at barriers,
+    # which on an oversubscribed machine varies from run to run.
+    torch.set_num_threads(args.threads)
     if args.memory_child:
         memory_case(int(args.memory_child[0]), args.memory_child[1])
         return
-    torch.set_num_threads(2)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, batch {BATCH}, "
-          f"{BATCHES_PER_DOMAIN} batches per domain, groups=2, float32, CPU")
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} thread(s), batch {BATCH}, "
+          f"groups={GROUPS} (one batch each) per domain, rms off, float32, CPU; "
+          f"time: CPU seconds, {args.repeat} alternating pairs; memory: peak RSS, {args.memory_repeat} "
+          f"fresh-process pairs; figures are median [min-max]", flush=True)
     for k in (int(x) for x in args.domains.split(",")):
-        t = time_case(k, args.repeat)
-        mem = {}
-        for what in ("measure", "double_backward"):
-            out = subprocess.run([sys.executable, __file__, "--batch", str(BATCH), "--memory-child", str(k), what], capture_output=True,
-                                 text=True, check=True)
-            mem[what] = json.loads(out.stdout.strip().splitlines()[-1])
+        if args.repeat > 0:  # --repeat 0: memory only
+            t = time_case(k, args.repeat)
+            print(f"K={k}: {t['params'] / 1e6:.1f} M params; CPU time measure {spread(t['measure_s'])} s, bare "
+                  f"passes {spread(t['bare_s'])} s, ratio {spread(t['ratio'])} (target <= 1.5)", flush=True)
+        mem = memory_runs(k, args.memory_repeat, args.threads)
         m, d = mem["measure"], mem["double_backward"]
-        print(f"K={k}: {t['params'] / 1e6:.1f} M params; time measure {t['measure_s']:.2f} s vs bare passes "
-              f"{t['bare_s']:.2f} s: ratio {t['ratio']:.2f} (target <= 1.5); peak RSS measure "
-              f"{m['peak_kb'] / 1024:.0f} MB vs one double-backward pass {d['peak_kb'] / 1024:.0f} MB: ratio "
-              f"{m['peak_kb'] / d['peak_kb']:.2f} (target <= 1.5); above setup {(m['peak_kb'] - m['setup_kb']) / 1024:.0f}"
-              f" MB vs {(d['peak_kb'] - d['setup_kb']) / 1024:.0f} MB", flush=True)
+        mb = lambda runs, key: [r[key] / 1024 for r in runs]  # noqa: E731
+        above = lambda runs: [(r["peak_kb"] - r["setup_kb"]) / 1024 for r in runs]  # noqa: E731
+        ratio = [a["peak_kb"] / b["peak_kb"] for a, b in zip(m, d)]
+        print(f"K={k}: peak RSS measure {spread(mb(m, 'peak_kb'))} MB vs one double-backward pass "
+              f"{spread(mb(d, 'peak_kb'))} MB, ratio {spread(ratio)} (target <= 1.5); above the RSS before "
+              f"the pass {spread(above(m))} MB vs {spread(above(d))} MB", flush=True)
 
 
 if __name__ == "__main__":

@@ -67,6 +67,15 @@ class ParameterSpace:
             if t is not None:
                 view.add_(t.detach(), alpha=scale)
 
+    def dot_rows(self, rows, tensors):
+        """rows @ cat(tensors) for a (n, numel) matrix of flat vectors, parameter by parameter, so
+        the concatenated vector is never built (a list per parameter; None counts as zero)."""
+        out = torch.zeros(rows.shape[0], dtype=self.dtype, device=self.device)
+        for o, s, t in zip(self.offsets, self.sizes, tensors):
+            if t is not None:
+                out.addmv_(rows[:, o : o + s], t.detach().reshape(-1))
+        return out
+
     def tensor_rms(self, flat):
         """RMS of a flat vector over each parameter tensor, by name."""
         return {n: math.sqrt(float(v.double().pow(2).mean())) for n, v in zip(self.names, self.views(flat))}

@@ -110,6 +110,63 @@ def _group_counts(domains, data, groups, collective):
     return counts
 
 
+def _group_gradients(space, model, loss_fn, domains, data, in_replicate, group_of, grads, loss_sum):
+    """Pass 1 of one replicate: grads[d, l] = sum of the batch gradients of domain d in group 2r + l
+    (this rank's batches). Returns the number of gradient passes."""
+    grads.zero_()
+    passes = 0
+    for d, name in enumerate(domains):
+        for i in in_replicate[d]:
+            loss = batch_loss(model, loss_fn, data[name][i], name, i)
+            space.add_into(grads[d, group_of(i) % 2], gradient(space, loss))
+            loss_sum[d] += float(loss.detach())
+            passes += 1
+    return passes
+
+
+def _group_products(space, model, loss_fn, domains, data, in_replicate, group_of, grads, vectors, C):
+    """Pass 2 of one replicate: C[t, m, b, a] += <g_a^(m), H_i v_t^(m')> for every batch i of domain
+    b in group m, from one HVP per (batch, target). Each HVP is dotted with the K gradients of its
+    group as soon as it exists and then dropped (no HVP accumulator). Returns the number of HVPs."""
+    hvps = 0
+    for b, name in enumerate(domains):
+        for i in in_replicate[b]:
+            m = group_of(i)
+            loss = batch_loss(model, loss_fn, data[name][i], name, i)
+            g = differentiable_gradient(space, loss)
+            for t, target in enumerate(vectors):
+                hvp = hessian_vector_product(space, g, target[1 - m % 2], retain_graph=t + 1 < len(vectors))
+                C[t, m, b, :] += space.dot_rows(grads[:, m % 2], hvp).double()
+                del hvp
+                hvps += 1
+            del g, loss
+    return hvps
+
+
+def _bracket_sums(space, model, loss_fn, domains, data, counts, mean_grad, collective, pair_brackets):
+    """pair_brackets[(lo, hi)] = R(lo, hi) = H_hi gbar_lo - H_lo gbar_hi over all batches, with gbar
+    the domains' mean gradients: K - 1 HVPs per batch. Returns the number of HVPs."""
+    K = len(domains)
+    vectors = [space.views(mean_grad[a]) for a in range(K)]
+    hvps = 0
+    for b, name in enumerate(domains):
+        bracket_part = space.zeros(K)  # H_b gbar_a for every a
+        others = [a for a in range(K) if a != b]
+        for i, batch in enumerate(data[name]):
+            g = differentiable_gradient(space, batch_loss(model, loss_fn, batch, name, i))
+            for j, a in enumerate(others):
+                space.add_into(bracket_part[a], hessian_vector_product(space, g, vectors[a], j + 1 < len(others)))
+                hvps += 1
+            del g
+        collective.sum_(bracket_part)
+        bracket_part /= float(counts[b].sum())
+        for a in others:
+            lo, hi = min(a, b), max(a, b)
+            into = pair_brackets.setdefault((lo, hi), space.zeros())
+            into.add_(bracket_part[a], alpha=1.0 if b == hi else -1.0)  # R(lo, hi) = H_hi g_lo - H_lo g_hi
+    return hvps
+
+
 def measure(model, loss_fn, batches, *, step, targets=None, groups=2, rms=True, process_group=None):
     """P(L_a, L_b; L_k) at the model's current parameters.
 
@@ -128,61 +185,34 @@ def measure(model, loss_fn, batches, *, step, targets=None, groups=2, rms=True, 
     counts = _group_counts(domains, data, groups, collective)
     K, G, T = len(domains), groups, len(hvp_targets)
     group_of = lambda i: collective.global_index(i) % G  # noqa: E731
-    partner = lambda m: m ^ 1  # noqa: E731  (groups 2r and 2r+1 form replicate r)
 
-    # Pass 1: mean gradient of every (domain, group), K * G flat buffers.
-    grads = space.zeros(K, G)
-    loss_sum = torch.zeros(K, dtype=torch.float64)
-    gradient_passes = 0
-    for d, name in enumerate(domains):
-        for i, batch in enumerate(data[name]):
-            loss = batch_loss(model, loss_fn, batch, name, i)
-            space.add_into(grads[d, group_of(i)], gradient(space, loss))
-            loss_sum[d] += float(loss.detach())
-            gradient_passes += 1
-    collective.sum_(grads)
-    collective.sum_(loss_sum)
-    grads /= counts.to(grads.dtype).unsqueeze(-1)
-
-    def target_vector(t, m):
-        return grads[:, m].mean(0) if t == MEAN else grads[domains.index(t), m]
-
-    vectors = [[space.views(target_vector(t, m)) for m in range(G)] for t in hvp_targets]
-    mean_grad = grads.mean(1) if rms else None  # over groups: the domain's mean gradient
-    rms_vectors = [space.views(mean_grad[a]) for a in range(K)] if rms else []
-
-    # Pass 2: C[t, m, b, a] = <g_a^(m), H_b^(m) v_t^(m')>, from one HVP per (batch, target).
+    # Replicate by replicate (groups 2r and 2r+1): its 2K group-mean gradients, then its products.
+    # Replicates share no batches, so only one replicate's gradients are alive at a time: memory is
+    # 2K gradient buffers whatever the number of groups.
     C = torch.zeros(T, G, K, K, dtype=torch.float64)
-    hvp_sum = space.zeros(T)
-    pair_brackets = {}
-    hvps = 0
-    for b, name in enumerate(domains):
-        bracket_part = space.zeros(K) if rms else None  # H_b gbar_a for every a
-        for m in range(G):
-            hvp_sum.zero_()
-            for i, batch in enumerate(data[name]):
-                if group_of(i) != m:
-                    continue
-                loss = batch_loss(model, loss_fn, batch, name, i)
-                g = differentiable_gradient(space, loss)
-                jobs = [(hvp_sum[t], vectors[t][partner(m)]) for t in range(T)]
-                if rms:
-                    jobs += [(bracket_part[a], rms_vectors[a]) for a in range(K) if a != b]
-                for j, (into, vector) in enumerate(jobs):
-                    space.add_into(into, hessian_vector_product(space, g, vector, retain_graph=j + 1 < len(jobs)))
-                    hvps += 1
-                del g, loss
-            C[:, m, b, :] = (hvp_sum @ grads[:, m].T).double()
+    loss_sum = torch.zeros(K, dtype=torch.float64)
+    grads = space.zeros(K, 2)  # [domain, local group l]: group 2r + l
+    mean_grad = space.zeros(K) if rms else None  # mean over groups of the group means
+    gradient_passes = hvps = 0
+    for r in range(G // 2):
+        in_replicate = [[i for i in range(len(data[n])) if group_of(i) // 2 == r] for n in domains]
+        gradient_passes += _group_gradients(space, model, loss_fn, domains, data, in_replicate, group_of,
+                                            grads, loss_sum)
+        collective.sum_(grads)
+        grads /= counts[:, 2 * r : 2 * r + 2].to(grads.dtype).unsqueeze(-1)
         if rms:
-            collective.sum_(bracket_part)
-            bracket_part /= float(counts[b].sum())
-            for a in range(K):
-                if a == b:
-                    continue
-                lo, hi = min(a, b), max(a, b)
-                into = pair_brackets.setdefault((lo, hi), space.zeros())
-                # R(lo, hi) = H_hi g_lo - H_lo g_hi
-                into.add_(bracket_part[a], alpha=1.0 if b == hi else -1.0)
+            mean_grad += grads.sum(1) / G
+
+        def target_vector(t, l):
+            return grads[:, l].mean(0) if t == MEAN else grads[domains.index(t), l]
+
+        vectors = [[space.views(target_vector(t, l)) for l in range(2)] for t in hvp_targets]
+        hvps += _group_products(space, model, loss_fn, domains, data, in_replicate, group_of, grads, vectors, C)
+    collective.sum_(loss_sum)
+
+    pair_brackets = {}
+    if rms:
+        hvps += _bracket_sums(space, model, loss_fn, domains, data, counts, mean_grad, collective, pair_brackets)
     collective.sum_(C)
     C /= counts.T.unsqueeze(0).unsqueeze(-1)  # divide by the batch count of (group m, domain b)
 
