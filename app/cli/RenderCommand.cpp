@@ -83,7 +83,7 @@ struct Scene {
     std::string targetLabel = "mean";
     GridSpec grid;
     ui::LandscapeFigureSpec figure;
-    std::vector<ui::ClickedPointSpec> points;
+    std::vector<ClickedPointSpec> points;
     bool descentL1 = false, descentL2 = false;
     std::string defaultView = "figure1";
 };
@@ -120,11 +120,11 @@ Scene fromPreset(const std::string& name)
 
 Scene fromSession(const std::string& path)
 {
-    const ui::LandscapeSession session = ui::loadSession(QString::fromStdString(path));  // located errors
+    const LandscapeSession session = loadSession(path);  // located errors
     Scene s;
     s.l1 = ExpressionLoss::fromText(session.l1);
     s.l2 = ExpressionLoss::fromText(session.l2);
-    s.target = ui::targetFromSpec(session.target, session.l1, session.l2);
+    s.target = targetFromSpec(session.target, session.l1, session.l2);
     s.targetLabel = session.target;
     s.grid = session.grid;
     s.figure.options = session.options;
@@ -143,7 +143,7 @@ std::shared_ptr<const ui::LandscapeOverlays> overlays(const Scene& s)
 {
     if (s.points.empty()) return nullptr;
     auto result = std::make_shared<ui::LandscapeOverlays>();
-    for (const ui::ClickedPointSpec& p : s.points) {
+    for (const ClickedPointSpec& p : s.points) {
         ui::LandscapeOverlays::Clicked clicked{p.x, p.y, p.dt, std::nullopt, {}};
         const Vector theta0 = (Vector(2) << p.x, p.y).finished();
         try {
