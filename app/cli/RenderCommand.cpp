@@ -203,14 +203,14 @@ void report(std::ostream& out, const ParsedArgs& args, const std::string& view, 
     r.print(out, args.has("json"));
 }
 
-/// `--log FILE --view pareto|prediction|advice`: the log window's figure with its default settings.
+/// `--log FILE --view pareto|prediction|advice|rms`: the log window's figure with its default settings.
 int renderLog(const ParsedArgs& args, std::ostream& out)
 {
     const QString outFile = QString::fromStdString(args.text("out"));
     const std::string view = args.has("view") ? args.text("view") : "pareto";
     const auto views = ui::logs::logFigureViews();
     if (std::find(views.begin(), views.end(), view) == views.end())
-        throw UsageError("--view: unknown log view '" + view + "' (use pareto, prediction or advice)");
+        throw UsageError("--view: unknown log view '" + view + "' (use pareto, prediction, advice or rms)");
     ui::FigureOptions options = figureSize(args, 1200, 900);
     auto log = std::make_shared<const logs::RunLog>(logs::readLog(args.text("log")));  // located errors
     const auto app = offscreenApplication();
@@ -350,12 +350,12 @@ const CommandRegistration registration{CommandSpec{
     {
         {"preset", "NAME", "built-in pair of losses (figure1, rotated-quadratics, quadratic-nonconvex)", "", false},
         {"session", "FILE", "landscape session saved by the workspace (.json)", "", false},
-        {"log", "FILE", "experiment log: the log window's figures (--view pareto|prediction|advice)", "", false},
+        {"log", "FILE", "experiment log: the log window's figures (--view pareto|prediction|advice|rms)", "", false},
         {"lab", "pmatrix", "the Schedule lab's P matrix of a random quadratic model at theta0", "", false},
         {"domains", "K", "--lab: number of domains", "3", false},
         {"dim", "N", "--lab: parameter dimension", "20", false},
         {"seed", "S", "--lab: random seed of the model", "1", false},
-        {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice",
+        {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice|rms",
          "what to draw (default: figure1, the session's layout, or pareto for a log)", "", false},
         {"inches", "W,H", "figure size in inches (pixels = inches x dpi); overrides --width/--height", "", false},
         {"data", "", "also write the numbers behind the figure to OUT with the suffix .csv", "", false},
