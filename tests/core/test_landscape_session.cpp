@@ -307,6 +307,18 @@ private slots:
         std::string many = json("{'version': 1, 'l1': 'x', 'l2': 'y', 'points': [");
         for (std::size_t i = 0; i <= LandscapeSession::maxPoints; ++i) many += (i ? "," : "") + json("{'x':0,'y':0}");
         QVERIFY(errorOf(many + "]}").endsWith("field 'points': more than 10000 points"));
+        // A target naming L1 twenty thousand times, with a long L1: L1 is parsed once, not per use
+        // (re-parsing took about 16 ms per use of a 4 KB L1, so this file took minutes).
+        std::string l1 = "x";
+        for (int i = 0; i < 4000; ++i) l1 += "+x*y";
+        std::string target = "expr:L1";
+        for (int i = 1; i < 20000; ++i) target += "+L1";
+        const LandscapeSession named = parseSession(
+            "{\"version\": 1, \"l1\": \"" + l1 + "\", \"l2\": \"y\", \"target\": \"" + target + "\"}", "named.json");
+        const Target t = targetFromSpec(named.target, named.l1, named.l2);
+        QVERIFY(t.custom);
+        const Vector theta = (Vector(2) << 0.5, 0.25).finished();
+        QCOMPARE(t.custom->value(theta), 20000 * (0.5 + 4000 * 0.125));
         // Binary, invalid UTF-8 and oversized files are refused up front by the text reader.
         QTemporaryDir dir;
         QVERIFY(QString::fromStdString([&] {
