@@ -56,6 +56,25 @@ case "$target" in
     { printf '\x03'; printf '# domains: en, ru\nstep,kind,domain,order,dt,dw,value,stderr,samples\n2000,loss,en,,,,3.44,,\n2000,p,en,ru>en,,,0.0195,0.001,600\n2000,excess,ru,en>ru,4000,0.15,0.0286,,\n'; } >"$seeds/long"
     { printf '\x01'; printf '{"type": "run", "domains": ["a", "b"]}\n{"type": "checkpoint", "step": 1, "loss": [1, 2]}\n'; } >"$seeds/lines"
     ;;
+  fuzz_session)
+    # The sample sessions (resources/sessions/, the built-in presets as saved by the workspace),
+    # one with every field set and one with a weighted target.
+    cp "$here"/resources/sessions/*.json "$seeds/"
+    seed full '{
+    "version": 1,
+    "l1": "0.5*(x-1)^2 + 2*(y-0.5)^2",
+    "l2": "log(1 + (x+1)^2 + 3*(y+0.5)^2)",
+    "target": "expr:0.7*L1 + 0.3*max(L1, L2)",
+    "grid": {"xmin": -1.25, "xmax": 2.5, "ymin": -0.1, "ymax": 3.0000000000000004, "n": 317},
+    "options": {"arrowDensity": 31, "arrowScaling": "log", "contourCount": 11, "colorMap": "magma",
+                "divergingMap": "PuOr", "colorBlindRegions": false, "pLimits": "manual",
+                "pManualLimit": 0.0025, "pSymLog": true},
+    "points": [{"x": 0.1, "y": -0.2, "dt": 0.05}, {"x": 0.3333333333333333, "y": 0.2857142857142857, "dt": 0.3}],
+    "descentL1": true, "descentL2": true,
+    "layout": "single:pmap"
+}'
+    seed weighted '{"version": 1, "l1": "x^2", "l2": "y^2", "target": "weighted:0.25", "layout": "side-by-side"}'
+    ;;
   fuzz_tfevents)
     # Real event files where ../shared is beside the checkout; otherwise the reader's own test
     # writes none here, and libFuzzer starts from nothing.

@@ -83,7 +83,7 @@ struct Scene {
     std::string targetLabel = "mean";
     GridSpec grid;
     ui::LandscapeFigureSpec figure;
-    std::vector<ui::ClickedPointSpec> points;
+    std::vector<ClickedPointSpec> points;
     bool descentL1 = false, descentL2 = false;
     std::string defaultView = "figure1";
 };
@@ -120,11 +120,11 @@ Scene fromPreset(const std::string& name)
 
 Scene fromSession(const std::string& path)
 {
-    const ui::LandscapeSession session = ui::loadSession(QString::fromStdString(path));  // located errors
+    const LandscapeSession session = loadSession(path);  // located errors
     Scene s;
     s.l1 = ExpressionLoss::fromText(session.l1);
     s.l2 = ExpressionLoss::fromText(session.l2);
-    s.target = ui::targetFromSpec(session.target, session.l1, session.l2);
+    s.target = targetFromSpec(session.target, session.l1, session.l2);
     s.targetLabel = session.target;
     s.grid = session.grid;
     s.figure.options = session.options;
@@ -143,7 +143,7 @@ std::shared_ptr<const ui::LandscapeOverlays> overlays(const Scene& s)
 {
     if (s.points.empty()) return nullptr;
     auto result = std::make_shared<ui::LandscapeOverlays>();
-    for (const ui::ClickedPointSpec& p : s.points) {
+    for (const ClickedPointSpec& p : s.points) {
         ui::LandscapeOverlays::Clicked clicked{p.x, p.y, p.dt, std::nullopt, {}};
         const Vector theta0 = (Vector(2) << p.x, p.y).finished();
         try {
@@ -203,14 +203,14 @@ void report(std::ostream& out, const ParsedArgs& args, const std::string& view, 
     r.print(out, args.has("json"));
 }
 
-/// `--log FILE --view pareto|prediction|advice`: the log window's figure with its default settings.
+/// `--log FILE --view pareto|prediction|advice|rms`: the log window's figure with its default settings.
 int renderLog(const ParsedArgs& args, std::ostream& out)
 {
     const QString outFile = QString::fromStdString(args.text("out"));
     const std::string view = args.has("view") ? args.text("view") : "pareto";
     const auto views = ui::logs::logFigureViews();
     if (std::find(views.begin(), views.end(), view) == views.end())
-        throw UsageError("--view: unknown log view '" + view + "' (use pareto, prediction or advice)");
+        throw UsageError("--view: unknown log view '" + view + "' (use pareto, prediction, advice or rms)");
     ui::FigureOptions options = figureSize(args, 1200, 900);
     auto log = std::make_shared<const logs::RunLog>(logs::readLog(args.text("log")));  // located errors
     const auto app = offscreenApplication();
@@ -350,12 +350,12 @@ const CommandRegistration registration{CommandSpec{
     {
         {"preset", "NAME", "built-in pair of losses (figure1, rotated-quadratics, quadratic-nonconvex)", "", false},
         {"session", "FILE", "landscape session saved by the workspace (.json)", "", false},
-        {"log", "FILE", "experiment log: the log window's figures (--view pareto|prediction|advice)", "", false},
+        {"log", "FILE", "experiment log: the log window's figures (--view pareto|prediction|advice|rms)", "", false},
         {"lab", "pmatrix", "the Schedule lab's P matrix of a random quadratic model at theta0", "", false},
         {"domains", "K", "--lab: number of domains", "3", false},
         {"dim", "N", "--lab: parameter dimension", "20", false},
         {"seed", "S", "--lab: random seed of the model", "1", false},
-        {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice",
+        {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice|rms",
          "what to draw (default: figure1, the session's layout, or pareto for a log)", "", false},
         {"inches", "W,H", "figure size in inches (pixels = inches x dpi); overrides --width/--height", "", false},
         {"data", "", "also write the numbers behind the figure to OUT with the suffix .csv", "", false},

@@ -71,7 +71,8 @@ private slots:
         bad.close();
         const LandscapeSession current = window_->session();
         QVERIFY(!window_->openSession(bad.fileName()));
-        QCOMPARE(window_->statusBar()->currentMessage(), bad.fileName() + ": field 'grid.xmin': missing");
+        // Located at the grid object that lacks the field: line 1, column 50.
+        QCOMPARE(window_->statusBar()->currentMessage(), bad.fileName() + ":1:50: field 'grid.xmin': missing");
         QVERIFY(window_->session() == current);
         QVERIFY(window_->windowTitle().startsWith("work.json"));
         auto* box = window_->findChild<QMessageBox*>("errorBox");

@@ -285,7 +285,7 @@ private slots:
         const QString other = files_.filePath("other.json");
         LandscapeSession s = window_->session();
         s.l1 = "x^4 + y^2";
-        saveSession(s, other);
+        saveSession(s, other.toStdString());
         QVERIFY(!window_->openFile(other));
         QCOMPARE(asked, 3);
         QCOMPARE(window_->lossPanel()->l1Applied(), QString("x^2 + y^2 + 0.1*x*y"));
@@ -294,7 +294,7 @@ private slots:
             return QMessageBox::Save;
         });
         QVERIFY(window_->openFile(other));  // saved first, then opened
-        QCOMPARE(loadSession(path).l1, std::string("x^2 + y^2 + 0.1*x*y"));
+        QCOMPARE(loadSession(path.toStdString()).l1, std::string("x^2 + y^2 + 0.1*x*y"));
         QCOMPARE(window_->lossPanel()->l1Applied(), QString("x^4 + y^2"));
         QVERIFY(!window_->isWindowModified());
         QCOMPARE(window_->findChild<QAction*>("saveSessionAsAction")->shortcut(), QKeySequence("Ctrl+Shift+S"));
@@ -318,7 +318,7 @@ private slots:
         const QString bare = files_.filePath("session-without-suffix");
         LandscapeSession s = window_->session();
         s.l2 = "(x+1)^2 + y^2";
-        saveSession(s, bare);
+        saveSession(s, bare.toStdString());
         QCOMPARE(fileKindOf(bare), FileKind::Session);
         QVERIFY(window_->openFile(bare));
         QCOMPARE(window_->lossPanel()->l2Applied(), QString("(x+1)^2 + y^2"));

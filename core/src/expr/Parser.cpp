@@ -5,6 +5,7 @@
 #include "core/expr/TapeBuilder.h"
 
 #include <cmath>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -168,10 +169,13 @@ private:
 
     /// A named expression (L1, L2 in a target) parsed into the same tape, so that its jets are
     /// composed exactly by the chain rule. Its own text has already been checked where it was typed.
-    int namedExpression(const Token& token, const std::string& text)
+    /// Parsed once per name: the builder would give the same node again, but re-parsing a long L1
+    /// for each of thousands of uses took minutes (found fuzzing session files, issue 16).
+    int namedExpression(const Token& token, const std::string& name, const std::string& text)
     {
+        if (const auto found = namedRoots_.find(name); found != namedRoots_.end()) return found->second;
         try {
-            return Parser(text, builder_, {}).run();
+            return namedRoots_[name] = Parser(text, builder_, {}).run();
         } catch (const ExpressionError& e) {
             throw ExpressionError(
                 token.text + " (used at column " + std::to_string(token.column) + ") is not valid: " + e.what(),
@@ -187,7 +191,7 @@ private:
         if (n == "pi") return builder_.constant(3.141592653589793238);
         if (n == "e") return builder_.constant(2.718281828459045235);
         for (const auto& [name, text] : named_)
-            if (n == name && peek().kind != Kind::LeftParen) return namedExpression(token, text);
+            if (n == name && peek().kind != Kind::LeftParen) return namedExpression(token, name, text);
         const FunctionName* function = findFunction(n);
         const bool called = peek().kind == Kind::LeftParen;
         if (function && !called)
@@ -241,6 +245,7 @@ private:
     int depth_ = 0;
     TapeBuilder& builder_;
     const NamedExpressions& named_;
+    std::map<std::string, int> namedRoots_;  // a named expression's node, once parsed
     std::vector<std::pair<std::string, int>> unknown_;
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/flow/FlowIntegrator.h"
 #include "core/landscape/ColorScale.h"
+#include "core/landscape/LandscapeOptions.h"
 #include "core/landscape/OrderEffect.h"
 #include "core/landscape/PointFlows.h"
 
@@ -18,17 +19,8 @@ namespace cl::ui {
 /// over the region shading, and the map of P(L1, L2; target).
 enum class LandscapePanel { L1, L2, Bracket, PMap };
 
-struct LandscapeOptions {
-    int arrowDensity = 24;  // arrows per side of the plot
-    /// How arrow length follows the vector's norm |v| (relative to the 95th percentile over the
-    /// arrows, capped at one lattice spacing); Normalised draws every arrow the same length.
-    enum class ArrowScaling { Linear, SquareRoot, Log, Normalised } arrowScaling = ArrowScaling::SquareRoot;
-    int contourCount = 7;               // level curves per loss, at evenly spaced quantiles
-    std::string colorMap = "viridis";   // sequential: colours the level curves of the L1/L2 panels
-    std::string divergingMap = "RdBu";  // the P map, centred on 0
-    bool colorBlindRegions = true;      // green/purple from Dark2 (colour-blind safe) vs plain green/magenta
-    ColorScaleSpec pScale;              // the P map's limits (robust or manual) and linear or symlog scale
-};
+// The drawing options are plain data in core (kept in sessions); ui/ draws them.
+using cl::LandscapeOptions;
 
 /// `options` with any colour map name ColorMap::named does not know replaced by the default's,
 /// so a stale setting or a hand-edited session draws instead of failing.

@@ -3,6 +3,8 @@
 #include "ui/logs/AdviceScene.h"
 #include "ui/logs/ParetoData.h"
 #include "ui/logs/ParetoScene.h"
+#include "ui/logs/RmsData.h"
+#include "ui/logs/RmsScene.h"
 
 #include "core/logs/OrderAdvice.h"
 
@@ -88,9 +90,26 @@ FigureTable adviceTable(const cl::logs::RunLog& log, const std::vector<cl::logs:
     return table;
 }
 
+FigureTable rmsTable(const RmsData& data)
+{
+    FigureTable table;
+    table.labelColumn = "pair";
+    table.columns = {"step", "grad_rms", "bracket_rms"};
+    const double step = data.step ? *data.step : std::nan("");
+    for (const RmsPairSeries& s : data.pairs)
+        for (std::size_t k = 0; k < s.gradRms.size(); ++k)
+            table.add(s.label.toStdString(), {step, s.gradRms[k], s.bracketRms[k]});
+    return table;
+}
+
+QString rmsTitle()
+{
+    return QStringLiteral("Bracket RMS against gradient RMS, per parameter tensor");
+}
+
 std::vector<std::string> logFigureViews()
 {
-    return {"pareto", "prediction", "advice"};
+    return {"pareto", "prediction", "advice", "rms"};
 }
 
 LogFigure logFigure(std::shared_ptr<const cl::logs::RunLog> log, const std::string& view)
@@ -129,7 +148,19 @@ LogFigure logFigure(std::shared_ptr<const cl::logs::RunLog> log, const std::stri
         figure.data = adviceTable(*log, advice);
         return figure;
     }
-    throw std::invalid_argument("unknown log view '" + view + "' (use pareto, prediction or advice)");
+    if (view == "rms") {  // the latest step, as the view opens a log
+        if (log->rms.size() == 0) throw std::invalid_argument("the log has no rms records (written by the probe)");
+        const std::vector<double> steps = rmsSteps(*log);
+        auto data = std::make_shared<RmsData>(
+            buildRmsData(*log, steps.empty() ? std::nullopt : std::optional<double>(steps.back())));
+        figure.title = rmsTitle();
+        figure.populate = [data, title = figure.title](vtkContextScene* scene, int w, int h, double scale) {
+            populateRmsScene(scene, *data, title, w, h, scale, true);
+        };
+        figure.data = rmsTable(*data);
+        return figure;
+    }
+    throw std::invalid_argument("unknown log view '" + view + "' (use pareto, prediction, advice or rms)");
 }
 
 }  // namespace cl::ui::logs

@@ -1,6 +1,7 @@
 #include "ui/logs/RmsView.h"
 
 #include "ui/logs/FigureHost.h"
+#include "ui/logs/LogFigures.h"
 #include "ui/logs/ParetoData.h"
 #include "ui/logs/RmsScene.h"
 #include "ui/logs/TableExport.h"
@@ -19,7 +20,7 @@
 namespace cl::ui::logs {
 
 namespace {
-const QString kTitle = QStringLiteral("Bracket RMS against gradient RMS, per parameter tensor");
+const QString kTitle = rmsTitle();  // the command line draws the same figure (LogFigures.h)
 
 QString fitText(const cl::logs::PowerLawFit& fit)
 {

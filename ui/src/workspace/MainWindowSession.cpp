@@ -84,7 +84,7 @@ void MainWindow::applySession(const LandscapeSession& s)
 bool MainWindow::openSession(const QString& path)
 {
     try {
-        applySession(loadSession(path));
+        applySession(loadSession(path.toStdString()));
     } catch (const SessionError& e) {
         showError("Cannot open session", QString::fromUtf8(e.what()));
         return false;
@@ -144,7 +144,7 @@ bool MainWindow::maybeSave()
 bool MainWindow::saveSessionAs(const QString& path)
 {
     try {
-        saveSession(session(), path);
+        saveSession(session(), path.toStdString());
     } catch (const SessionError& e) {
         showError("Cannot save session", QString::fromUtf8(e.what()));
         return false;

@@ -1,6 +1,6 @@
 #pragma once
-// The log window's figures as plain functions of a RunLog: what the Pareto, prediction and
-// advice views show with their default settings, and the numbers behind each. The views and
+// The log window's figures as plain functions of a RunLog: what the Pareto, prediction, advice
+// and bracket-RMS views show with their default settings, and the numbers behind each. The views and
 // `commutelab render --log FILE --view …` both build their figures here, so a GUI export and
 // the command line give the same file.
 
@@ -43,9 +43,15 @@ struct ParetoData;
 FigureTable paretoTable(const ParetoData& data);
 FigureTable predictionTable(const std::vector<PredictionPoint>& points);
 FigureTable adviceTable(const cl::logs::RunLog& log, const std::vector<cl::logs::CheckpointAdvice>& advice);
+struct RmsData;
+/// One row per plotted tensor: its pair, the step shown (empty for every step), gradient and bracket RMS.
+FigureTable rmsTable(const RmsData& data);
+/// The bracket-RMS figure's title (the view's and the command line's).
+QString rmsTitle();
 
-/// The view's figure: "pareto" (domains 0 and 1), "prediction" (scaled where possible) or
-/// "advice". Throws std::invalid_argument for another name.
+/// The view's figure: "pareto" (domains 0 and 1), "prediction" (scaled where possible),
+/// "advice" or "rms" (the bracket-vs-gradient RMS at the log's latest step). Throws std::invalid_argument for another
+/// name.
 LogFigure logFigure(std::shared_ptr<const cl::logs::RunLog> log, const std::string& view);
 
 /// The view names logFigure knows.
