@@ -202,11 +202,38 @@ void MainWindow::askExportFigure(bool figure1)
             if (dialog.exec() != QDialog::Accepted) return;
             options = dialog.options();
         }
-        exportFigure(path, options, figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{});
-        statusBar()->showMessage("wrote " + path, 5000);
     } catch (const std::exception& e) {
         showError("Cannot export", QString::fromUtf8(e.what()));
+        return;
     }
+    exportFigureReported(path, options, figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{});
+}
+
+bool MainWindow::exportFigureReported(const QString& path, const FigureOptions& options,
+                                      std::vector<LandscapePanel> panels)
+{
+    try {
+        exportFigure(path, options, std::move(panels));
+    } catch (const std::exception& e) {
+        showError("Cannot export", QString::fromUtf8(e.what()));
+        return false;
+    }
+    clearError({"Cannot export"});
+    statusBar()->showMessage("wrote " + path, 5000);
+    return true;
+}
+
+bool MainWindow::exportFieldsReported(const QString& path)
+{
+    try {
+        exportFields(path);
+    } catch (const std::exception& e) {
+        showError("Cannot export", QString::fromUtf8(e.what()));
+        return false;
+    }
+    clearError({"Cannot export"});
+    statusBar()->showMessage("wrote " + path, 5000);
+    return true;
 }
 
 void MainWindow::askExportFields()
@@ -214,12 +241,7 @@ void MainWindow::askExportFields()
     const QString path =
         QFileDialog::getSaveFileName(this, "Export sampled fields", {}, "VTK image data (*.vti);;CSV (*.csv)");
     if (path.isEmpty()) return;
-    try {
-        exportFields(path);
-        statusBar()->showMessage("wrote " + path, 5000);
-    } catch (const std::exception& e) {
-        showError("Cannot export", QString::fromUtf8(e.what()));
-    }
+    exportFieldsReported(path);
 }
 
 logs::LogWindow* MainWindow::openLog(const QString& path)
@@ -250,7 +272,9 @@ bool MainWindow::openFile(const QString& path)
         case FileKind::Session:
             return maybeSave() && openSession(path);
         case FileKind::Log:
-            return openLog(path) != nullptr;
+            if (!openLog(path)) return false;
+            clearError({"Cannot open"});
+            return true;
         case FileKind::Missing:
             break;
     }

@@ -31,10 +31,23 @@ void MainWindow::showError(const QString& title, const QString& message)
 {
     // In the status bar and in a window-modal box that does not block the caller (or a test).
     statusBar()->showMessage(message, 15000);
+    if (errorBox_) errorBox_->close();  // one error box at a time: the newest
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setObjectName("errorBox");
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+    errorBox_ = box;
+    errorTitle_ = title;
+    errorMessage_ = message;
+}
+
+void MainWindow::clearError(const QStringList& titles)
+{
+    if (errorTitle_.isEmpty() || !titles.contains(errorTitle_)) return;
+    if (statusBar()->currentMessage() == errorMessage_) statusBar()->clearMessage();
+    if (errorBox_) errorBox_->close();
+    errorTitle_.clear();
+    errorMessage_.clear();
 }
 
 LandscapeSession MainWindow::session() const
@@ -96,6 +109,7 @@ bool MainWindow::openSession(const QString& path)
     updateTitle();
     savedSession_ = session();
     history_->reset();  // undo does not reach back into the session before
+    clearError({"Cannot open session", "Cannot open"});
     return true;
 }
 
@@ -156,6 +170,7 @@ bool MainWindow::saveSessionAs(const QString& path)
     setWindowModified(false);
     updateTitle();
     savedSession_ = session();
+    clearError({"Cannot save session"});
     statusBar()->showMessage("saved " + path, 4000);
     return true;
 }
