@@ -6,6 +6,7 @@
 #include "ui/FieldComputation.h"
 #include "ui/LandscapeFigure.h"
 #include "ui/LossPanel.h"
+#include "ui/schedule/ScheduleLabWindow.h"
 #include "ui/workspace/LinkedViews.h"
 #include "ui/workspace/OrderEffectPanel.h"
 #include "ui/workspace/PointFlowsController.h"
@@ -215,7 +216,8 @@ void MainWindow::exportFields(const QString& path)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeSave()) {
+    // The lab is this window's child: quitting would drop its runs without its own question.
+    if ((scheduleLab_ && !scheduleLab_->maybeDiscardRuns()) || !maybeSave()) {
         event->ignore();
         return;
     }
