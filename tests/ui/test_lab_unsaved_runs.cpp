@@ -5,6 +5,7 @@
 
 #include "WorkspaceHarness.h"
 #include "ui/MainWindow.h"
+#include "ui/SaveFileName.h"
 #include "ui/schedule/RunsPanel.h"
 #include "ui/schedule/ScheduleLabWindow.h"
 
@@ -75,6 +76,16 @@ private slots:
         QVERIFY(lab_->runsPanel()->runs().empty());
         QVERIFY(lab_->close());  // nothing left to lose: no question
         QCOMPARE(asked_, 4);
+    }
+
+    void saveAsAddsTheChosenTypesSuffix()
+    {
+        QCOMPARE(withSuffixOfFilter("/tmp/fig", "SVG vector (*.svg)", ".png"), QString("/tmp/fig.svg"));
+        QCOMPARE(withSuffixOfFilter("/tmp/fig", "Figures (*.pdf *.png)", ".svg"), QString("/tmp/fig.pdf"));
+        QCOMPARE(withSuffixOfFilter("/tmp/fig.PNG", "SVG vector (*.svg)", ".svg"), QString("/tmp/fig.PNG"));
+        QCOMPARE(withSuffixOfFilter("/tmp/session", "", ".json"), QString("/tmp/session.json"));
+        QCOMPARE(withSuffixOfFilter("", "CSV (*.csv)", ".csv"), QString());
+        // Every Save as… / Export… dialog goes through askSaveFileName (SaveFileName.h), which applies this.
     }
 
     void cleanupTestCase() { window_.reset(); }

@@ -2,6 +2,7 @@
 // and state are in MainWindow.cpp).
 
 #include "ui/MainWindow.h"
+#include "ui/SaveFileName.h"
 
 #include "ui/LandscapeView.h"
 #include "ui/LossPanel.h"
@@ -190,8 +191,8 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::askExportFigure(bool figure1)
 {
-    const QString path = QFileDialog::getSaveFileName(this, figure1 ? "Export Figure 1" : "Export view", {},
-                                                      "Figures (*.png *.svg *.pdf)");
+    const QString path = askSaveFileName(this, figure1 ? "Export Figure 1" : "Export view", {},
+                                         "SVG vector (*.svg);;PNG image (*.png);;PDF vector (*.pdf)", ".svg");
     if (path.isEmpty()) return;
     FigureOptions options;
     options.width = figure1 ? 1800 : 1000;
@@ -239,7 +240,7 @@ bool MainWindow::exportFieldsReported(const QString& path)
 void MainWindow::askExportFields()
 {
     const QString path =
-        QFileDialog::getSaveFileName(this, "Export sampled fields", {}, "VTK image data (*.vti);;CSV (*.csv)");
+        askSaveFileName(this, "Export sampled fields", {}, "VTK image data (*.vti);;CSV (*.csv)", ".vti");
     if (path.isEmpty()) return;
     exportFieldsReported(path);
 }

@@ -2,6 +2,7 @@
 // MainWindow.cpp, its menus and dialogs in MainWindowActions.cpp).
 
 #include "ui/MainWindow.h"
+#include "ui/SaveFileName.h"
 
 #include "ui/FieldComputation.h"
 #include "ui/LandscapeFigure.h"
@@ -124,9 +125,9 @@ void MainWindow::restoreSnapshot(const LandscapeSession& s)
 
 void MainWindow::askSaveAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, "Save session as", sessionPath_, "Sessions (*.json)");
+    // A session is found again by its suffix: a name typed without one gets ".json".
+    const QString path = askSaveFileName(this, "Save session as", sessionPath_, "Sessions (*.json)", ".json");
     if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty()) path += ".json";  // a session is found again by its suffix
     saveSessionAs(path);
 }
 
