@@ -165,7 +165,7 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
         const auto g = orderEffectInset(landscapePanelLayout(spec_, 0, 1000, 760, 1), spec_.overlays.get());
-        const QString stated = QString("point 2 magnified \u00d7") + QString::number(g->magnification, 'g', 3);
+        const QString stated = QString(">\u00d7") + QString::number(g->magnification, 'g', 3);
         QVERIFY2(text.contains(stated), qPrintable(stated));
         QVERIFY2(text.contains(">" + QString::number(g->barLength, 'g', 3) + "<"),
                  qPrintable(QString::number(g->barLength)));

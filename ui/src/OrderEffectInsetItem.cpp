@@ -86,8 +86,7 @@ bool OrderEffectInsetItem::Paint(vtkContext2D* painter)
     setFont(painter, 11 * s, palette::ink, 0, 0);
     drawText(painter, x0, y + 4 * s, number(g.barLength));
     setFont(painter, 11 * s, palette::ink, 0, 2);
-    drawText(painter, g.left + 4 * s, g.bottom + g.side - 3 * s,
-             "point " + std::to_string(g.point + 1) + " magnified \u00d7" + number(g.magnification));
+    drawText(painter, g.left + 4 * s, g.bottom + g.side - 3 * s, "\u00d7" + number(g.magnification));
     return true;
 }
 
