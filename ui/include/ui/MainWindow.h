@@ -104,6 +104,13 @@ public:
     /// `panels` empty: the current view. Throws as writeFigure does.
     void exportFigure(const QString& path, const FigureOptions& options, std::vector<LandscapePanel> panels = {});
     void exportFields(const QString& path);
+    /// The same as the Export menu does them: "wrote PATH" in the status bar (and an earlier
+    /// export error taken away), or the error in the status bar and a box. False on failure.
+    bool exportFigureReported(const QString& path, const FigureOptions& options,
+                              std::vector<LandscapePanel> panels = {});
+    bool exportFieldsReported(const QString& path);
+    /// The error box shown now (null when none is open): it closes once its cause is fixed.
+    QMessageBox* errorBox() const { return errorBox_; }
 
     logs::LogWindow* openLog(const QString& path);
     schedule::ScheduleLabWindow* openScheduleLab();
@@ -129,6 +136,9 @@ private:
     void restoreSnapshot(const LandscapeSession& s);
     void askSaveAs();
     void showError(const QString& title, const QString& message);
+    /// Takes away the error shown with one of these titles (status bar text and box): its cause
+    /// is fixed (a later export, open or save succeeded).
+    void clearError(const QStringList& titles);
     void updateTitle();
     LandscapeFigureSpec figureSpec(std::vector<LandscapePanel> panels) const;
     void askExportFigure(bool figure1);
@@ -160,6 +170,8 @@ private:
     WorkspaceHistory* history_ = nullptr;
     LandscapeSession savedSession_;  // what the file holds (or the start state when untitled)
     std::function<QMessageBox::StandardButton()> unsavedAnswer_;
+    QPointer<QMessageBox> errorBox_;  // the last error's box, while open
+    QString errorTitle_, errorMessage_;
 };
 
 }  // namespace cl::ui

@@ -10,6 +10,7 @@
 #include "../LegendItem.h"
 #include "../LevelCurvesItem.h"
 #include "../LossLegendItem.h"
+#include "../OrderEffectInsetItem.h"
 #include "../OverlayItem.h"
 #include "../OverlayLegendItem.h"
 #include "../ShadedGridItem.h"
@@ -194,6 +195,7 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         outside.push_back(vtkSmartPointer<AxesItem>::New());
         outside.push_back(vtkSmartPointer<OverlayLegendItem>::New());
         outside.push_back(vtkSmartPointer<TitleItem>::New());
+        outside.push_back(vtkSmartPointer<OrderEffectInsetItem>::New());  // over the plot, clips itself
         for (auto& item : inside) {
             item->setModel(model);
             clip->AddItem(item);

@@ -1,4 +1,5 @@
 #include <vtk_glew.h>
+#include "ui/SaveFileName.h"
 
 #include "ui/logs/FigureHost.h"
 
@@ -101,8 +102,8 @@ bool FigureHost::exportFigure(const QString& path, const FigureOptions& options,
 
 void FigureHost::exportWithDialog(const QString& suggestedName, const QString& title)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export figure"), suggestedName,
-                                                      tr("PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)"));
+    const QString path = askSaveFileName(this, tr("Export figure"), suggestedName,
+                                         tr("PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)"), ".png");
     if (path.isEmpty()) return;
     FigureOptions options;
     options.width = 1200;

@@ -1,4 +1,5 @@
 #include "ui/logs/TableExport.h"
+#include "ui/SaveFileName.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
@@ -46,7 +47,7 @@ bool writeTableCsv(const QTableWidget* table, const QString& path, QString* erro
 void exportTableWithDialog(QTableWidget* table, const QString& suggestedName)
 {
     const QString path =
-        QFileDialog::getSaveFileName(table, QObject::tr("Export table"), suggestedName, QObject::tr("CSV (*.csv)"));
+        askSaveFileName(table, QObject::tr("Export table"), suggestedName, QObject::tr("CSV (*.csv)"), ".csv");
     if (path.isEmpty()) return;
     QString error;
     if (!writeTableCsv(table, path, &error)) QMessageBox::warning(table, QObject::tr("Export failed"), error);

@@ -1,4 +1,5 @@
 #include <vtk_glew.h>
+#include "ui/SaveFileName.h"
 
 #include "ui/schedule/PlotView.h"
 
@@ -70,8 +71,8 @@ void PlotView::contextMenuEvent(QContextMenuEvent* event)
     QAction* exportAction = menu.addAction("Export…");
     exportAction->setEnabled(bool(populate_));
     if (menu.exec(event->globalPos()) != exportAction) return;
-    const QString path =
-        QFileDialog::getSaveFileName(this, "Export figure", objectName() + ".svg", "Figures (*.png *.svg *.pdf)");
+    const QString path = askSaveFileName(this, "Export figure", objectName() + ".svg",
+                                         "SVG vector (*.svg);;PNG image (*.png);;PDF vector (*.pdf)", ".svg");
     if (path.isEmpty()) return;
     try {
         exportFigure(path);

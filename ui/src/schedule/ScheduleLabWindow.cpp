@@ -9,6 +9,7 @@
 #include "ui/schedule/Table1Panel.h"
 #include "ui/schedule/TaskBar.h"
 
+#include <QCloseEvent>
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -20,10 +21,18 @@
 namespace cl::ui::schedule {
 
 ScheduleLabWindow::ScheduleLabWindow(QWidget* parent)
-    : QMainWindow(parent), domains_(namedSpinBox("domainsSpin", 2, 8, 3)), dimension_(namedSpinBox("dimensionSpin", 2, 2000, 100)),
-      q_(new QDoubleSpinBox), seed_(namedSpinBox("seedSpin", 0, 2147483647, 1)), modelLabel_(new QLabel),
-      modelTask_(new TaskBar("model")), tabs_(new QTabWidget), runs_(new RunsPanel), pmatrix_(new PMatrixPanel),
-      table1_(new Table1Panel), planner_(new PlannerPanel)
+    : QMainWindow(parent),
+      domains_(namedSpinBox("domainsSpin", 2, 8, 3)),
+      dimension_(namedSpinBox("dimensionSpin", 2, 2000, 100)),
+      q_(new QDoubleSpinBox),
+      seed_(namedSpinBox("seedSpin", 0, 2147483647, 1)),
+      modelLabel_(new QLabel),
+      modelTask_(new TaskBar("model")),
+      tabs_(new QTabWidget),
+      runs_(new RunsPanel),
+      pmatrix_(new PMatrixPanel),
+      table1_(new Table1Panel),
+      planner_(new PlannerPanel)
 {
     setObjectName("scheduleLab");
     setWindowTitle("CommuteLab — Schedule lab");
@@ -57,12 +66,42 @@ ScheduleLabWindow::ScheduleLabWindow(QWidget* parent)
     setCentralWidget(central);
     resize(1400, 950);
 
-    connect(build, &QPushButton::clicked, this, &ScheduleLabWindow::buildModel);
+    connect(build, &QPushButton::clicked, this, [this] {
+        if (maybeDiscardRuns()) buildModel();  // the new model clears the runs
+    });
     connect(runs_, &RunsPanel::runsChanged, this, [this] { pmatrix_->setRuns(model_, runs_->runs()); });
     buildModel();
 }
 
 ScheduleLabWindow::~ScheduleLabWindow() = default;
+
+bool ScheduleLabWindow::maybeDiscardRuns()
+{
+    const auto count = runs_->runs().size();
+    if (count == 0) return true;
+    QMessageBox::StandardButton answer = QMessageBox::Cancel;
+    if (unsavedAnswer_) {
+        answer = unsavedAnswer_();
+    } else {
+        QMessageBox box(QMessageBox::Question, "Unsaved runs",
+                        QString("Discard the %1 run(s) added? The lab keeps them only in this window.").arg(count),
+                        QMessageBox::Discard | QMessageBox::Cancel, this);
+        box.setObjectName("unsavedRunsBox");
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.setWindowModality(Qt::WindowModal);  // a sheet on this window: never hidden behind it
+        answer = QMessageBox::StandardButton(box.exec());
+    }
+    return answer == QMessageBox::Discard;
+}
+
+void ScheduleLabWindow::closeEvent(QCloseEvent* event)
+{
+    if (!maybeDiscardRuns()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}
 
 RandomQuadraticSpec ScheduleLabWindow::modelSpec() const
 {

@@ -1,4 +1,5 @@
 #include "ui/schedule/Table1Panel.h"
+#include "ui/SaveFileName.h"
 
 #include "NamedSpinBox.h"
 
@@ -87,7 +88,7 @@ Table1Panel::Table1Panel(QWidget* parent)
     connect(runButton, &QPushButton::clicked, this, &Table1Panel::run);
     connect(csvButton, &QPushButton::clicked, this, [this] {
         if (!result_) return;
-        const QString path = QFileDialog::getSaveFileName(this, "Export Table 1", "table1.csv", "CSV (*.csv)");
+        const QString path = askSaveFileName(this, "Export Table 1", "table1.csv", "CSV (*.csv)", ".csv");
         if (path.isEmpty()) return;
         try {
             exportCsv(path);

@@ -2,6 +2,7 @@
 // and state are in MainWindow.cpp).
 
 #include "ui/MainWindow.h"
+#include "ui/SaveFileName.h"
 
 #include "ui/LandscapeView.h"
 #include "ui/LossPanel.h"
@@ -190,8 +191,8 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::askExportFigure(bool figure1)
 {
-    const QString path = QFileDialog::getSaveFileName(this, figure1 ? "Export Figure 1" : "Export view", {},
-                                                      "Figures (*.png *.svg *.pdf)");
+    const QString path = askSaveFileName(this, figure1 ? "Export Figure 1" : "Export view", {},
+                                         "SVG vector (*.svg);;PNG image (*.png);;PDF vector (*.pdf)", ".svg");
     if (path.isEmpty()) return;
     FigureOptions options;
     options.width = figure1 ? 1800 : 1000;
@@ -202,24 +203,46 @@ void MainWindow::askExportFigure(bool figure1)
             if (dialog.exec() != QDialog::Accepted) return;
             options = dialog.options();
         }
-        exportFigure(path, options, figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{});
-        statusBar()->showMessage("wrote " + path, 5000);
     } catch (const std::exception& e) {
         showError("Cannot export", QString::fromUtf8(e.what()));
+        return;
     }
+    exportFigureReported(path, options, figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{});
+}
+
+bool MainWindow::exportFigureReported(const QString& path, const FigureOptions& options,
+                                      std::vector<LandscapePanel> panels)
+{
+    try {
+        exportFigure(path, options, std::move(panels));
+    } catch (const std::exception& e) {
+        showError("Cannot export", QString::fromUtf8(e.what()));
+        return false;
+    }
+    clearError({"Cannot export"});
+    statusBar()->showMessage("wrote " + path, 5000);
+    return true;
+}
+
+bool MainWindow::exportFieldsReported(const QString& path)
+{
+    try {
+        exportFields(path);
+    } catch (const std::exception& e) {
+        showError("Cannot export", QString::fromUtf8(e.what()));
+        return false;
+    }
+    clearError({"Cannot export"});
+    statusBar()->showMessage("wrote " + path, 5000);
+    return true;
 }
 
 void MainWindow::askExportFields()
 {
     const QString path =
-        QFileDialog::getSaveFileName(this, "Export sampled fields", {}, "VTK image data (*.vti);;CSV (*.csv)");
+        askSaveFileName(this, "Export sampled fields", {}, "VTK image data (*.vti);;CSV (*.csv)", ".vti");
     if (path.isEmpty()) return;
-    try {
-        exportFields(path);
-        statusBar()->showMessage("wrote " + path, 5000);
-    } catch (const std::exception& e) {
-        showError("Cannot export", QString::fromUtf8(e.what()));
-    }
+    exportFieldsReported(path);
 }
 
 logs::LogWindow* MainWindow::openLog(const QString& path)
@@ -250,7 +273,9 @@ bool MainWindow::openFile(const QString& path)
         case FileKind::Session:
             return maybeSave() && openSession(path);
         case FileKind::Log:
-            return openLog(path) != nullptr;
+            if (!openLog(path)) return false;
+            clearError({"Cannot open"});
+            return true;
         case FileKind::Missing:
             break;
     }

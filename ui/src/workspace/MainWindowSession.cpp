@@ -2,10 +2,12 @@
 // MainWindow.cpp, its menus and dialogs in MainWindowActions.cpp).
 
 #include "ui/MainWindow.h"
+#include "ui/SaveFileName.h"
 
 #include "ui/FieldComputation.h"
 #include "ui/LandscapeFigure.h"
 #include "ui/LossPanel.h"
+#include "ui/schedule/ScheduleLabWindow.h"
 #include "ui/workspace/LinkedViews.h"
 #include "ui/workspace/OrderEffectPanel.h"
 #include "ui/workspace/PointFlowsController.h"
@@ -31,10 +33,23 @@ void MainWindow::showError(const QString& title, const QString& message)
 {
     // In the status bar and in a window-modal box that does not block the caller (or a test).
     statusBar()->showMessage(message, 15000);
+    if (errorBox_) errorBox_->close();  // one error box at a time: the newest
     auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box->setObjectName("errorBox");
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+    errorBox_ = box;
+    errorTitle_ = title;
+    errorMessage_ = message;
+}
+
+void MainWindow::clearError(const QStringList& titles)
+{
+    if (errorTitle_.isEmpty() || !titles.contains(errorTitle_)) return;
+    if (statusBar()->currentMessage() == errorMessage_) statusBar()->clearMessage();
+    if (errorBox_) errorBox_->close();
+    errorTitle_.clear();
+    errorMessage_.clear();
 }
 
 LandscapeSession MainWindow::session() const
@@ -96,6 +111,7 @@ bool MainWindow::openSession(const QString& path)
     updateTitle();
     savedSession_ = session();
     history_->reset();  // undo does not reach back into the session before
+    clearError({"Cannot open session", "Cannot open"});
     return true;
 }
 
@@ -109,9 +125,9 @@ void MainWindow::restoreSnapshot(const LandscapeSession& s)
 
 void MainWindow::askSaveAs()
 {
-    QString path = QFileDialog::getSaveFileName(this, "Save session as", sessionPath_, "Sessions (*.json)");
+    // A session is found again by its suffix: a name typed without one gets ".json".
+    const QString path = askSaveFileName(this, "Save session as", sessionPath_, "Sessions (*.json)", ".json");
     if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty()) path += ".json";  // a session is found again by its suffix
     saveSessionAs(path);
 }
 
@@ -156,6 +172,7 @@ bool MainWindow::saveSessionAs(const QString& path)
     setWindowModified(false);
     updateTitle();
     savedSession_ = session();
+    clearError({"Cannot save session"});
     statusBar()->showMessage("saved " + path, 4000);
     return true;
 }
@@ -200,7 +217,8 @@ void MainWindow::exportFields(const QString& path)
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!maybeSave()) {
+    // The lab is this window's child: quitting would drop its runs without its own question.
+    if ((scheduleLab_ && !scheduleLab_->maybeDiscardRuns()) || !maybeSave()) {
         event->ignore();
         return;
     }

@@ -1,6 +1,7 @@
 #include "ui/workspace/ParallelogramInset.h"
 
 #include "ui/LandscapeColors.h"
+#include "ui/OrderEffectInset.h"
 
 #include <QPainter>
 #include <QPainterPath>
@@ -21,15 +22,6 @@ QColor qcolor(Rgb c)
 QString number(double v)
 {
     return QString::number(v, 'g', 3);
-}
-
-/// 1, 2 or 5 times a power of ten, at most `most`.
-double niceLength(double most)
-{
-    const double decade = std::pow(10.0, std::floor(std::log10(most)));
-    for (double m : {5.0, 2.0, 1.0})
-        if (m * decade <= most) return m * decade;
-    return decade;
 }
 
 }  // namespace
@@ -61,8 +53,7 @@ void ParallelogramInset::setViewWidth(double width)
 QString ParallelogramInset::scaleText() const
 {
     if (!effect_) return {};
-    const double side = 2 * square_.halfSide;
-    return QString("inset %1 wide, \u00d7%2 the view").arg(number(side), number(viewWidth_ / side));
+    return QString::fromStdString(insetScaleText(square_, viewWidth_));
 }
 
 void ParallelogramInset::paintEvent(QPaintEvent*)
@@ -121,7 +112,7 @@ void ParallelogramInset::paintEvent(QPaintEvent*)
     p.restore();
 
     // Scale bar: a 1-2-5 length of at most 40 % of the square, bottom left.
-    const double length = niceLength(0.4 * 2 * square_.halfSide);
+    const double length = scaleBarLength(0.4 * 2 * square_.halfSide);
     const double y = frame.bottom() - 10, x0 = frame.left() + 10, x1 = x0 + length * scale;
     p.setPen(QPen(Qt::black, 2));
     p.drawLine(QPointF(x0, y), QPointF(x1, y));

@@ -1,4 +1,5 @@
 #include "ui/workspace/SurfaceWindow.h"
+#include "ui/SaveFileName.h"
 
 #include "ui/FieldComputation.h"
 #include "ui/LossPanel.h"
@@ -149,10 +150,9 @@ void SurfaceWindow::exportPng(const QString& path, const FigureOptions& options)
 
 void SurfaceWindow::askExport()
 {
-    QString path = QFileDialog::getSaveFileName(this, "Export surface (3-D surfaces export as PNG)", {},
-                                                "PNG images (*.png)");
+    const QString path =
+        askSaveFileName(this, "Export surface (3-D surfaces export as PNG)", {}, "PNG images (*.png)", ".png");
     if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty()) path += ".png";
     PngSizeDialog dialog(FigureOptions{1200, 900, 150, {}}, this);
     dialog.setWindowTitle("PNG size (3-D surfaces export as PNG)");
     if (dialog.exec() != QDialog::Accepted) return;

@@ -10,6 +10,9 @@
 #include "ui/schedule/LabTypes.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
+
+#include <functional>
 
 class QDoubleSpinBox;
 class QLabel;
@@ -44,8 +47,21 @@ public:
     TaskBar* modelTask() const { return modelTask_; }
     QTabWidget* tabs() const { return tabs_; }
 
+    /// With runs added (they live only in this window: the lab writes no file), asks Discard /
+    /// Cancel before they would be lost. True when the caller may go on. Closing the lab, quitting
+    /// the app and "Build model" (a new model clears the runs) ask.
+    bool maybeDiscardRuns();
+    /// Tests answer the Discard / Cancel question through this instead of a dialog.
+    void setUnsavedRunsAnswer(std::function<QMessageBox::StandardButton()> answer)
+    {
+        unsavedAnswer_ = std::move(answer);
+    }
+
 signals:
     void modelChanged();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void setModel(std::shared_ptr<const LabModel> model);
@@ -62,6 +78,7 @@ private:
     Table1Panel* table1_;
     PlannerPanel* planner_;
     std::shared_ptr<const LabModel> model_;
+    std::function<QMessageBox::StandardButton()> unsavedAnswer_;
 };
 
 }  // namespace cl::ui::schedule
