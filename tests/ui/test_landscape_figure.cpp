@@ -2,8 +2,8 @@
 // and `commutelab render`; its baselines are in test_figure_formats): region colours where core classifies, P colours by sign, a layout without
 // overlaps, and the live view's pan, zoom and click.
 
-#include "../../ui/src/ArrowFieldItem.h"
-#include "../../ui/src/figure/FieldStatistics.h"
+#include "../../ui/drawing/src/ArrowFieldItem.h"
+#include "../../ui/drawing/src/figure/FieldStatistics.h"
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
 #include "core/landscape/LandscapePreset.h"

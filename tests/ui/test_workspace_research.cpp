@@ -3,7 +3,7 @@
 // limit survives poles and "undefined" looks the same in every panel; targets name L1 and L2;
 // undo restores the exact previous state; unsaved changes are asked about; files open by content.
 
-#include "../../ui/src/figure/FieldStatistics.h"
+#include "../../ui/drawing/src/figure/FieldStatistics.h"
 #include "WorkspaceHarness.h"
 #include "core/expr/Expression.h"
 #include "core/expr/ExpressionLoss.h"

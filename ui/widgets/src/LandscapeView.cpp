@@ -22,7 +22,7 @@ namespace cl::ui {
 struct LandscapeView::Scene {
     vtkNew<vtkRenderer> renderer;
     vtkNew<vtkContextActor> actor;
-    LandscapeFigureSpec spec;  // always one panel
+    LandscapeFigureSpec spec;   // always one panel
     vtkNew<CursorItem> cursor;  // kept across rebuilds, drawn last
     // Mouse state: where the left button went down and the last drag position (widget pixels).
     bool pressed = false, dragging = false;

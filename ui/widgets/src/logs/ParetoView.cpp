@@ -6,7 +6,7 @@
 #include "ui/logs/ParetoScene.h"
 #include "ui/logs/TableExport.h"
 
-#include "RunPalette.h"
+#include "logs/RunPalette.h"
 
 #include <vtkAxis.h>
 #include <vtkChartXY.h>

@@ -47,8 +47,8 @@ public:
         double position[3], focal[3];
         camera->GetPosition(position);
         camera->GetFocalPoint(focal);
-        const double elevation = std::atan2(position[2] - focal[2], std::hypot(position[0] - focal[0],
-                                                                               position[1] - focal[1])) * 180 / pi;
+        const double elevation =
+            std::atan2(position[2] - focal[2], std::hypot(position[0] - focal[0], position[1] - focal[1])) * 180 / pi;
         camera->Elevation(std::clamp(elevation + tilt, -89.0, 89.0) - elevation);
         camera->SetViewUp(0, 0, 1);
         if (AutoAdjustCameraClippingRange) CurrentRenderer->ResetCameraClippingRange();

@@ -38,7 +38,7 @@ struct VtkOpenGLHost::Vtk {
     vtkSmartPointer<vtkGenericRenderWindowInteractor> interactor =
         vtkSmartPointer<vtkGenericRenderWindowInteractor>::New();
     vtkSmartPointer<vtkCallbackCommand> callback = vtkSmartPointer<vtkCallbackCommand>::New();
-    Surface* surface = nullptr;   // owned by the container
+    Surface* surface = nullptr;    // owned by the container
     QWidget* container = nullptr;  // a child of the host
     std::unique_ptr<QOpenGLContext> context;
     bool vtkReady = false;  // VTK's GL state was made in `context`
@@ -76,17 +76,17 @@ void onVtkEvent(vtkObject*, unsigned long event, void* clientData, void* callDat
 {
     auto* host = static_cast<VtkOpenGLHost*>(clientData);
     switch (event) {
-    case vtkCommand::WindowMakeCurrentEvent:
-        host->makeVtkContextCurrent();
-        break;
-    case vtkCommand::WindowIsCurrentEvent:
-        *static_cast<bool*>(callData) = host->vtkContextIsCurrent();
-        break;
-    case vtkCommand::RenderEvent:  // the interactor wants a render: do it in the next frame
-        host->requestRender();
-        break;
-    default:
-        break;
+        case vtkCommand::WindowMakeCurrentEvent:
+            host->makeVtkContextCurrent();
+            break;
+        case vtkCommand::WindowIsCurrentEvent:
+            *static_cast<bool*>(callData) = host->vtkContextIsCurrent();
+            break;
+        case vtkCommand::RenderEvent:  // the interactor wants a render: do it in the next frame
+            host->requestRender();
+            break;
+        default:
+            break;
     }
 }
 
@@ -268,23 +268,27 @@ QImage grabWithVtkViews(QWidget* widget)
 // --- events: Qt → VTK interactor (VTK wants device pixels with y up) ---
 
 namespace {
-void setPosition(vtkGenericRenderWindowInteractor* iren, const QWidget* w, QPointF position,
-                 Qt::KeyboardModifiers mods, int repeat = 0)
+void setPosition(vtkGenericRenderWindowInteractor* iren, const QWidget* w, QPointF position, Qt::KeyboardModifiers mods,
+                 int repeat = 0)
 {
     const double r = w->devicePixelRatioF();
     iren->SetEventInformationFlipY(static_cast<int>(position.x() * r), static_cast<int>(position.y() * r),
-                                   mods.testFlag(Qt::ControlModifier) ? 1 : 0,
-                                   mods.testFlag(Qt::ShiftModifier) ? 1 : 0, 0, repeat);
+                                   mods.testFlag(Qt::ControlModifier) ? 1 : 0, mods.testFlag(Qt::ShiftModifier) ? 1 : 0,
+                                   0, repeat);
     iren->SetAltKey(mods.testFlag(Qt::AltModifier) ? 1 : 0);
 }
 
 unsigned long buttonEvent(Qt::MouseButton button, bool press)
 {
     switch (button) {
-    case Qt::LeftButton: return press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
-    case Qt::RightButton: return press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
-    case Qt::MiddleButton: return press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
-    default: return vtkCommand::NoEvent;
+        case Qt::LeftButton:
+            return press ? vtkCommand::LeftButtonPressEvent : vtkCommand::LeftButtonReleaseEvent;
+        case Qt::RightButton:
+            return press ? vtkCommand::RightButtonPressEvent : vtkCommand::RightButtonReleaseEvent;
+        case Qt::MiddleButton:
+            return press ? vtkCommand::MiddleButtonPressEvent : vtkCommand::MiddleButtonReleaseEvent;
+        default:
+            return vtkCommand::NoEvent;
     }
 }
 }  // namespace
@@ -328,10 +332,9 @@ void VtkOpenGLHost::wheelEvent(QWheelEvent* event)
 void VtkOpenGLHost::keyPressEvent(QKeyEvent* event)
 {
     const QByteArray text = event->text().toUtf8();
-    vtk_->interactor->SetKeyEventInformation(event->modifiers().testFlag(Qt::ControlModifier),
-                                             event->modifiers().testFlag(Qt::ShiftModifier), vtkKeyCode(event),
-                                             event->isAutoRepeat() ? event->count() : 0,
-                                             text.isEmpty() ? nullptr : text.constData());
+    vtk_->interactor->SetKeyEventInformation(
+        event->modifiers().testFlag(Qt::ControlModifier), event->modifiers().testFlag(Qt::ShiftModifier),
+        vtkKeyCode(event), event->isAutoRepeat() ? event->count() : 0, text.isEmpty() ? nullptr : text.constData());
     vtk_->interactor->InvokeEvent(vtkCommand::KeyPressEvent, event);
     if (vtkKeyCode(event) != 0) vtk_->interactor->InvokeEvent(vtkCommand::CharEvent, event);
     QWidget::keyPressEvent(event);

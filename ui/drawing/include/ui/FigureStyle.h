@@ -1,5 +1,5 @@
 #pragma once
-// The one figure style of CommuteLab, declared once (ui/src/figure/FigureStyle.cpp, in the spirit
+// The one figure style of CommuteLab, declared once (ui/drawing/src/figure/FigureStyle.cpp, in the spirit
 // of a LabPlot theme): fonts in points, line widths in points, the Okabe–Ito domain palette
 // (domain k has one colour in every window), the sequential and diverging maps with one sign
 // convention for P, marker shapes and dash patterns. Sizes are physical: a figure is W×H inches
