@@ -2,9 +2,9 @@
 # Runs one libFuzzer target (issue #16):
 #   bash tools/fuzz.sh TARGET SECONDS      explore for a time, growing <build-fuzz>/corpus/TARGET
 #                                          (a different random seed every time)
-#   bash tools/fuzz.sh TARGET --runs N     reproducible: N inputs from a fixed seed, starting from the
-#                                          seeds only, so the same checkout gives the same inputs on
-#                                          every machine (what tools/dev.sh test runs in CI)
+#   bash tools/fuzz.sh TARGET --runs N     reproducible: N inputs from a fixed seed (at most 60 s),
+#                                          starting from the seeds only, so the same checkout gives the
+#                                          same inputs on every machine (what tools/dev.sh test runs in CI)
 #   bash tools/fuzz.sh list                the targets (tools/fuzz/fuzz_*.cpp)
 # Builds core and the targets with clang-14 and -fsanitize=fuzzer,address,undefined in their own
 # folder (COMMUTELAB_FUZZ_BUILD_DIR, default build-fuzz), seeds the corpus from resources/ and the
@@ -107,7 +107,8 @@ if [ -n "$runs" ]; then
   rm -rf "$corpus"
   mkdir -p "$corpus"
   echo "fuzzing $target: $runs inputs, seed 20261206"
-  limit=(-runs="$runs" -seed=20261206)
+  # At most 60 s as well: on a slow machine the run stops early, on a prefix of the same inputs.
+  limit=(-runs="$runs" -seed=20261206 -max_total_time=60)
 else
   echo "fuzzing $target for ${seconds}s"
   limit=(-max_total_time="$seconds")
