@@ -1,27 +1,19 @@
 // Times cl::logs::readLog on one file (best of N runs) and prints the process's peak resident
 // memory (VmHWM), for tools/bench_log_import.sh. usage: bench_log_import FILE [REPEAT]
 
+#include "PeakMemory.h"
 #include "core/logs/LogFile.h"
 
+#include <sys/stat.h>
 #include <chrono>
 #include <cstdio>
-#include <ctime>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <string>
-#include <sys/stat.h>
 
-namespace {
-double peakRssMb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
-    return -1;
-}
-}  // namespace
+using bench::peakRssMb;
 
 int main(int argc, char** argv)
 {
@@ -55,6 +47,7 @@ int main(int argc, char** argv)
     const double fileMb = static_cast<double>(st.st_size) / (1024.0 * 1024.0);
     const double peak = peakRssMb();
     std::printf("rows: %zu\np_values: %zu\ninterventions: %zu\n", rows, pValues, interventions);
-    std::printf("seconds: %.4f\ncpu_seconds: %.4f\npeak_rss_mb: %.1f\nfile_mb: %.1f\npeak_over_file: %.2f\n", best, bestCpu, peak, fileMb, peak / fileMb);
+    std::printf("seconds: %.4f\ncpu_seconds: %.4f\npeak_rss_mb: %.1f\nfile_mb: %.1f\npeak_over_file: %.2f\n", best,
+                bestCpu, peak, fileMb, peak / fileMb);
     return 0;
 }

@@ -3,6 +3,7 @@
 // tools/bench_tfevents.sh. One read per process, so the peak is one read's.
 // usage: bench_tfevents PATH [--no-wall-times] [--list]
 
+#include "PeakMemory.h"
 #include "core/logs/TensorBoardReader.h"
 
 #include <chrono>
@@ -14,16 +15,7 @@
 #include <iostream>
 #include <string>
 
-namespace {
-double peakRssMb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
-    return -1;
-}
-}  // namespace
+using bench::peakRssMb;
 
 int main(int argc, char** argv)
 {
