@@ -11,6 +11,8 @@ fortunes-de), measured with commutelab_probe, written as CommuteLab logs.
 3. tournament (arXiv 2606.24993): from a 3-domain checkpoint, the order of en/ru/de the bracket
    plans for the mean loss against all 3! sequential curricula trained from there (one seed = one
    base run and its data streams); how often the plan is best and its mean rank.
+4. tournament-sgd: the same checkpoints and plans, the curricula trained by plain SGD (--sgd-lr), the
+   optimizer the bracket's prediction is derived for; with the predicted and observed loss change per order.
 
 Data: each fortune file is split at its "%" lines; fortune i (in file-name order) is held out when
 i % 10 == 9. Training batches are random byte windows drawn from a seeded generator per stream,
@@ -32,9 +34,9 @@ import commutelab_probe as cp  # noqa: E402
 SOURCES = {"en": "/usr/share/games/fortunes", "ru": "/usr/share/games/fortunes/ru", "de": "/usr/share/games/fortunes/de"}
 CONTEXT, BATCH = 64, 16
 FULL = dict(steps=600, checkpoints=4, delta_t=20, groups=8, probe_batches=2, eval_batches=8, advice_dw=0.09,
-            tournament_seeds=8, tournament_base=150, tau=15, width=48, layers=2)
+            tournament_seeds=8, tournament_base=150, tau=15, sgd_lr=0.01, width=48, layers=2)
 REDUCED = dict(steps=24, checkpoints=2, delta_t=2, groups=4, probe_batches=1, eval_batches=2, advice_dw=0.09,
-               tournament_seeds=2, tournament_base=8, tau=2, width=32, layers=1)
+               tournament_seeds=2, tournament_base=8, tau=2, sgd_lr=0.05, width=32, layers=1)
 
 
 def read_fortunes(directory):
@@ -191,8 +193,12 @@ def two_language_run(name, weights, dws, args, cfg, texts, advice=False):
     return summary
 
 
-def tournament(args, cfg, texts):
+def tournament(args, cfg, texts, sgd_lr=None):
+    """The planned order against all 3! curricula. With sgd_lr the curricula are trained by plain SGD at that
+    step size from the AdamW-trained checkpoint: the bracket's prediction is made for gradient steps (science
+    page; the paper's remark on Adam's metric), so this isolates what AdamW's preconditioning does to it."""
     domains = ["en", "ru", "de"]
+    label = "tournament-sgd" if sgd_lr else "tournament"
     results = []
     for seed in range(args.seed, args.seed + cfg["tournament_seeds"]):
         local = argparse.Namespace(**vars(args))
@@ -211,18 +217,27 @@ def tournament(args, cfg, texts):
         final = {}
         for o in orders:
             snapshot.restore(s.model, s.optimizer)
+            optimizer = torch.optim.SGD(s.model.parameters(), lr=sgd_lr) if sgd_lr else s.optimizer
             for d in o:
                 for b in streams[d]:
-                    s.step_fn(s.model, s.optimizer, {d: b}, {d: 1.0})
+                    s.step_fn(s.model, optimizer, {d: b}, {d: 1.0})
             losses = evaluate(s.model, s.held_out)
             final[o] = sum(losses.values()) / 3
         snapshot.restore(s.model, s.optimizer)
         ranking = sorted(orders, key=final.get)
         rank = ranking.index(planned) + 1
-        results.append({"seed": seed, "planned": ">".join(planned), "best": ">".join(ranking[0]), "rank": rank,
-                        "final_mean_loss": {">".join(o): v for o, v in final.items()},
-                        "stderr_max": max(m.stderr[(a, b, cp.MEAN)] for a, b in e)})
-        print(f"[tournament] seed {seed}: planned {'>'.join(planned)}, best {'>'.join(ranking[0])}, rank {rank}", flush=True)
+        run = {"seed": seed, "planned": ">".join(planned), "best": ">".join(ranking[0]), "rank": rank,
+               "final_mean_loss": {">".join(o): v for o, v in final.items()},
+               "stderr_max": max(m.stderr[(a, b, cp.MEAN)] for a, b in e)}
+        if sgd_lr:
+            # To second order L(order) = const + (lr tau)^2 / 2 * sum_{A before B} e(A, B) (science page, "N
+            # domains"): the order-dependent part predicted for every curriculum, to set beside the observed one.
+            scale = 0.5 * (sgd_lr * cfg["tau"]) ** 2
+            run["predicted_mean_loss_change"] = {">".join(o): scale * (predicted[o] - sum(predicted.values()) / 6)
+                                                 for o in orders}
+            run["observed_mean_loss_change"] = {">".join(o): final[o] - sum(final.values()) / 6 for o in orders}
+        results.append(run)
+        print(f"[{label}] seed {seed}: planned {'>'.join(planned)}, best {'>'.join(ranking[0])}, rank {rank}", flush=True)
     hits = sum(r["rank"] == 1 for r in results)
     return {"seeds": len(results), "planned_is_best": hits, "fraction": hits / len(results),
             "mean_rank": sum(r["rank"] for r in results) / len(results), "runs": results}
@@ -234,7 +249,10 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--reduced", action="store_true", help="the CI version (under 2 minutes)")
     parser.add_argument("--threads", type=int, default=1, help="torch threads (1: bit-reproducible)")
-    parser.add_argument("--parts", default="balanced,imbalanced,tournament", help="which experiments to run")
+    parser.add_argument("--parts", default="balanced,imbalanced,tournament",
+                        help="which experiments to run (also: tournament-sgd)")
+    parser.add_argument("--sgd-lr", type=float, help="tournament-sgd: SGD step size of the curricula (default: the "
+                        "configuration's, chosen so that lr * tau = 0.15 in the full run)")
     args = parser.parse_args(argv)
     cfg = REDUCED if args.reduced else FULL
     torch.set_num_threads(args.threads)
@@ -254,6 +272,11 @@ def main(argv=None):
     if "tournament" in parts:
         summary["tournament"] = t = tournament(args, cfg, texts)
         print(f"tournament: planned order best in {t['planned_is_best']}/{t['seeds']} seeds, mean rank {t['mean_rank']:.2f}")
+    if "tournament-sgd" in parts:
+        sgd_lr = args.sgd_lr or cfg["sgd_lr"]
+        summary["tournament_sgd"] = t = tournament(args, cfg, texts, sgd_lr=sgd_lr)
+        print(f"tournament-sgd: planned order best in {t['planned_is_best']}/{t['seeds']} seeds, mean rank "
+              f"{t['mean_rank']:.2f} (curricula trained by SGD, lr {sgd_lr})")
     with open(os.path.join(args.out, "summary.json"), "w") as f:
         json.dump(summary, f, indent=1, sort_keys=True)
     print(f"done in {time.perf_counter() - started:.0f} s; logs in {args.out}", flush=True)

@@ -27,7 +27,7 @@ class ReducedBilingual(unittest.TestCase):
         cls.first, cls.second = os.path.join(cls.dir.name, "a"), os.path.join(cls.dir.name, "b")
         run = lambda out, *extra: subprocess.run([sys.executable, SCRIPT, "--reduced", "--seed", "3", "--out", out,
                                                   *extra], check=True, timeout=900, capture_output=True, text=True)
-        cls.output = run(cls.first).stdout
+        cls.output = run(cls.first, "--parts", "balanced,imbalanced,tournament,tournament-sgd").stdout
         run(cls.second, "--parts", "balanced")
         with open(os.path.join(cls.first, "summary.json")) as f:
             cls.summary = json.load(f)
@@ -96,6 +96,26 @@ class ReducedBilingual(unittest.TestCase):
             self.assertTrue(1 <= run["rank"] <= 6)
         advice = self.summary["imbalanced"]["advice"]
         self.assertEqual(set(advice["advised_final"]), {"en", "ru"})
+
+    def test_sgd_curricula_follow_the_second_order_prediction(self):
+        """Trained by plain SGD (lr * tau = 0.1 here), each of the 3! curricula changes the mean held-out loss by
+        what the bracket predicts, (lr tau)^2 / 2 * sum_{A before B} P(L_A, L_B; L_mean) up to a constant (science
+        page, "N domains"): the prediction must explain the observed changes (correlation over the six orders) at
+        about their size, and the planned order must be the best one. A sign or factor error in the probe, the
+        planner's objective or the scaling fails this."""
+        runs = self.summary["tournament_sgd"]["runs"]
+        self.assertEqual(len(runs), 2)
+        for run in runs:
+            orders = sorted(run["predicted_mean_loss_change"])
+            predicted = [run["predicted_mean_loss_change"][o] for o in orders]
+            observed = [run["observed_mean_loss_change"][o] for o in orders]
+            mp, mo = sum(predicted) / 6, sum(observed) / 6
+            correlation = sum((p - mp) * (o - mo) for p, o in zip(predicted, observed)) / math.sqrt(
+                sum((p - mp) ** 2 for p in predicted) * sum((o - mo) ** 2 for o in observed))
+            slope = sum(p * o for p, o in zip(predicted, observed)) / sum(p * p for p in predicted)
+            self.assertGreater(correlation, 0.95, run)
+            self.assertTrue(0.5 < slope < 2.0, (slope, run))
+            self.assertEqual(run["rank"], 1, run)
 
 
 if __name__ == "__main__":
