@@ -7,7 +7,8 @@ script's printed lines (its summary.json is written only when every part has fin
 
 usage: experiment_tables.py BINARY LOG_DIR RECORD_DIR
   LOG_DIR holds bilingual-balanced.jsonl and bilingual-imbalanced.jsonl (resources/logs),
-  RECORD_DIR bilingual-*.out, the script's printed lines (resources/experiments)
+  RECORD_DIR bilingual-*.out, the script's printed lines, and bilingual-<part>.json, its summary.json per
+  part (resources/experiments)
 """
 import csv
 import json
@@ -104,12 +105,89 @@ def tournament_table(record_dir):
             print(f"| {m[1]} | {m[2]} | {m[3]} | {m[4]} |")
 
 
+def summary_part(record_dir, part):
+    """The script's summary.json of one part (written when the part finished), or None."""
+    path = os.path.join(record_dir, f"bilingual-{part}.json")
+    return json.load(open(path, encoding="utf-8")) if os.path.exists(path) else None
+
+
+def pearson(xs, ys):
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys))
+    sxx, syy = sum((x - mx) ** 2 for x in xs), sum((y - my) ** 2 for y in ys)
+    return sxy / (sxx * syy) ** 0.5
+
+
+def sgd_runs(record_dir):
+    """(lr, runs, tau) of every SGD tournament, by step size: bilingual-tournament-sgd-lr<lr>.json, the lr as the
+    script printed it in the matching .out file's last line."""
+    found = []
+    for name in sorted(os.listdir(record_dir)):
+        m = re.fullmatch(r"bilingual-(tournament-sgd-lr[0-9.]+)\.json", name)
+        if m:
+            line = [x for x in printed_lines(record_dir, m[1]) if x.startswith("tournament-sgd:")][0]
+            lr = float(re.search(r"lr ([0-9.e-]+)\)", line)[1])
+            summary = summary_part(record_dir, m[1])
+            found.append((lr, summary["tournament_sgd"]["runs"], summary["config"]["tau"]))
+    return sorted(found, key=lambda x: x[0])
+
+
+def prediction_fit(run):
+    """Correlation and through-origin slope of the observed against the predicted change over the 3! orders."""
+    orders = sorted(run["predicted_mean_loss_change"])
+    predicted = [run["predicted_mean_loss_change"][o] for o in orders]
+    observed = [run["observed_mean_loss_change"][o] for o in orders]
+    slope = sum(p * o for p, o in zip(predicted, observed)) / sum(p * p for p in predicted)
+    return pearson(predicted, observed), slope
+
+
+def sgd_summary_table(record_dir):
+    """Per SGD step size: how often the plan is best, its mean rank, and the median fit of the prediction."""
+    print("| SGD lr | lr·τ | planned order best | mean rank of the planned order | median correlation, predicted vs "
+          "observed change | median slope observed/predicted |")
+    print("|---|---|---|---|---|---|")
+    for lr, runs, tau in sgd_runs(record_dir):
+        fits = sorted(prediction_fit(r) for r in runs)
+        correlations, slopes = sorted(f[0] for f in fits), sorted(f[1] for f in fits)
+        median = lambda xs: (xs[len(xs) // 2] + xs[(len(xs) - 1) // 2]) / 2
+        print(f"| {lr:g} | {lr * tau:.3g} | {sum(r['rank'] == 1 for r in runs)} of {len(runs)} "
+              f"| {sum(r['rank'] for r in runs) / len(runs):.2f} | {median(correlations):.3f} | {median(slopes):.3f} |")
+
+
+def sgd_tournament_table(record_dir):
+    """Per step size and seed: the plan against the six curricula trained by SGD, and how well the second-order
+    prediction of each order's loss change matches the observed one (correlation and through-origin slope)."""
+    print("| SGD lr | seed | planned | best of the 3! curricula trained by SGD | rank of the planned order "
+          "| correlation, predicted vs observed change | slope observed/predicted |")
+    print("|---|---|---|---|---|---|---|")
+    for lr, runs, _ in sgd_runs(record_dir):
+        for run in runs:
+            correlation, slope = prediction_fit(run)
+            print(f"| {lr:g} | {run['seed']} | {run['planned']} | {run['best']} | {run['rank']} | {correlation:.3f} "
+                  f"| {slope:.3f} |")
+
+
+def advice_table(record_dir):
+    """The imbalanced run's advice, run: final held-out losses of the base, advised and opposite schedules."""
+    print("| schedule for the last window | held-out L_en | held-out L_ru |")
+    print("|---|---|---|")
+    summary = summary_part(record_dir, "imbalanced")
+    if summary:
+        advice = summary["imbalanced"]["advice"]
+        for name, key in (("base (90 % en throughout)", "base_final"), ("advised", "advised_final"),
+                          ("opposite of the advice", "opposite_final")):
+            print(f"| {name} | {advice[key]['en']:.4f} | {advice[key]['ru']:.4f} |")
+
+
 def main():
     binary, log_dir, record_dir = sys.argv[1:4]
     logs = {name: os.path.join(log_dir, f"bilingual-{name}.jsonl") for name in RUNS}
     for title, table in (("summary", lambda: summary_table(binary, logs)),
                          ("per checkpoint", lambda: checkpoint_table(binary, logs)),
-                         ("per cell", lambda: cell_table(binary, logs)), ("tournament", lambda: tournament_table(record_dir))):
+                         ("per cell", lambda: cell_table(binary, logs)), ("tournament", lambda: tournament_table(record_dir)),
+                         ("tournament sgd summary", lambda: sgd_summary_table(record_dir)),
+                         ("tournament sgd", lambda: sgd_tournament_table(record_dir)),
+                         ("advice", lambda: advice_table(record_dir))):
         print(f"\n<!-- {title} -->")
         table()
 

@@ -239,7 +239,7 @@ def tournament(args, cfg, texts, sgd_lr=None):
         results.append(run)
         print(f"[{label}] seed {seed}: planned {'>'.join(planned)}, best {'>'.join(ranking[0])}, rank {rank}", flush=True)
     hits = sum(r["rank"] == 1 for r in results)
-    return {"seeds": len(results), "planned_is_best": hits, "fraction": hits / len(results),
+    return {"seeds": len(results), "planned_is_best": hits, "fraction": hits / len(results), "sgd_lr": sgd_lr,
             "mean_rank": sum(r["rank"] for r in results) / len(results), "runs": results}
 
 

@@ -135,13 +135,75 @@ class ExperimentsDocument(unittest.TestCase):
         with open(os.path.join(RECORDS, "bilingual-tournament.out"), encoding="utf-8") as f:
             printed = [list(m.groups()) for m in map(pattern.match, f) if m]
         self.assertEqual(rows, printed)
-        summary = os.path.join(RECORDS, "bilingual-summary.json")
-        if os.path.exists(summary):  # the finished run: ranks recomputed from the trained curricula's losses
-            with open(summary, encoding="utf-8") as f:
-                runs = json.load(f)["tournament"]["runs"]
-            for run, row in zip(runs, rows):
-                losses = run["final_mean_loss"]
-                self.assertEqual(sorted(losses, key=losses.get).index(run["planned"]) + 1, int(row[3]))
+        runs = self.part_summary("tournament")["tournament"]["runs"]
+        self.assertEqual(len(runs), len(rows))
+        self.assertGreaterEqual(len(runs), 8)  # the issue asks for at least 8 seeds
+        for run, row in zip(runs, rows):  # ranks recomputed from the trained curricula's losses
+            losses = run["final_mean_loss"]
+            self.assertEqual(sorted(losses, key=losses.get).index(run["planned"]) + 1, int(row[3]))
+
+    def part_summary(self, part):
+        path = os.path.join(RECORDS, f"bilingual-{part}.json")
+        if not os.path.exists(path):
+            self.fail(f"{path} is missing: the part's summary.json is committed with its printed lines")
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+
+    def sgd_tournaments(self):
+        """(lr, runs, tau) per committed SGD tournament; the lr from the script's own last printed line."""
+        found = []
+        for name in sorted(os.listdir(RECORDS)):
+            m = re.fullmatch(r"bilingual-(tournament-sgd-lr[0-9.]+)\.json", name)
+            if m:
+                with open(os.path.join(RECORDS, f"bilingual-{m[1]}.out"), encoding="utf-8") as f:
+                    lr = float(re.search(r"^tournament-sgd: .*\(curricula trained by SGD, lr ([^)]+)\)$", f.read(),
+                                         re.M)[1])
+                summary = self.part_summary(m[1])
+                runs = summary["tournament_sgd"]["runs"]
+                self.assertGreaterEqual(len(runs), 8)  # the issue asks for at least 8 seeds
+                found.append((lr, runs, summary["config"]["tau"]))
+        self.assertTrue(found, "no SGD tournament is committed")
+        return sorted(found)
+
+    def fit(self, run):
+        """Ranks from the six curricula's losses; the second-order prediction against what they did."""
+        losses = run["final_mean_loss"]
+        ranking = sorted(losses, key=losses.get)
+        mean = sum(losses.values()) / len(losses)
+        orders = sorted(losses)
+        observed = [losses[o] - mean for o in orders]
+        for o, change in zip(orders, observed):
+            self.assertAlmostEqual(run["observed_mean_loss_change"][o], change, delta=1e-12)
+        predicted = [run["predicted_mean_loss_change"][o] for o in orders]
+        slope = sum(p * o for p, o in zip(predicted, observed)) / sum(p * p for p in predicted)
+        return ranking, statistics.correlation(predicted, observed), slope
+
+    def test_sgd_tournament_tables(self):
+        _, rows = self.table(["SGD lr", "seed", "planned"])
+        _, summary_rows = self.table(["SGD lr", "lr·τ", "planned order best"])
+        expected, expected_summary = [], []
+        for lr, runs, tau in self.sgd_tournaments():
+            fits = []
+            for run in runs:
+                ranking, correlation, slope = self.fit(run)
+                rank = ranking.index(run["planned"]) + 1
+                fits.append((rank, correlation, slope))
+                expected.append([f"{lr:g}", str(run["seed"]), run["planned"], ranking[0], str(rank),
+                                 f"{correlation:.3f}", f"{slope:.3f}"])
+            expected_summary.append([f"{lr:g}", f"{lr * tau:.3g}", f"{sum(f[0] == 1 for f in fits)} of {len(fits)}",
+                                     f"{statistics.mean(f[0] for f in fits):.2f}",
+                                     f"{statistics.median(f[1] for f in fits):.3f}",
+                                     f"{statistics.median(f[2] for f in fits):.3f}"])
+        self.assertEqual(rows, expected)
+        self.assertEqual(summary_rows, expected_summary)
+
+    def test_advice_table(self):
+        _, rows = self.table(["schedule for the last window", "held-out L_en"])
+        advice = self.part_summary("imbalanced")["imbalanced"]["advice"]
+        expected = [[name, f"{advice[key]['en']:.4f}", f"{advice[key]['ru']:.4f}"]
+                    for name, key in (("base (90 % en throughout)", "base_final"), ("advised", "advised_final"),
+                                      ("opposite of the advice", "opposite_final"))]
+        self.assertEqual(rows, expected)
 
 
 if __name__ == "__main__":
