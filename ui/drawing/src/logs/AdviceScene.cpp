@@ -13,7 +13,6 @@
 #include <vtkDoubleArray.h>
 #include <vtkNew.h>
 #include <vtkPen.h>
-#include <vtkPlotArea.h>
 #include <vtkPlotLine.h>
 #include <vtkPlotPoints.h>
 #include <vtkStringArray.h>
@@ -61,24 +60,15 @@ void populateSingleCheckpoint(vtkChartXY* chart, const cl::logs::RunLog& log,
             lo = std::min(lo, v);
             hi = std::max(hi, v);
             const double x = k + 1;
-            vtkNew<vtkTable> bar;
-            for (const char* name : {"target", "zero", "P"}) {
-                vtkNew<vtkDoubleArray> column;
-                column->SetName(name);
-                bar->AddColumn(column);
-            }
-            bar->SetNumberOfRows(2);
-            for (vtkIdType row = 0; row < 2; ++row) {
-                bar->SetValue(row, 0, x + (row ? 0.3 : -0.3));
-                bar->SetValue(row, 1, 0.0);
-                bar->SetValue(row, 2, v);
-            }
-            auto* area = vtkPlotArea::SafeDownCast(chart->AddPlot(vtkChart::AREA));
-            area->SetInputData(bar, "target", "zero");
-            area->SetInputArray(2, "P");
+            // An outlined bar: a polyline whose x range is not a single value (VTK's charts
+            // cannot scale a plot whose points all share one x).
+            auto* bar = vtkPlotLine::SafeDownCast(
+                addXYSeries(chart, vtkChart::LINE, {x - 0.3, x - 0.3, x + 0.3, x + 0.3}, {0, v, v, 0}, "target", "P"));
             const Rgb c = domainColor(std::size_t(k));
-            area->SetColor(c.r, c.g, c.b, 255);
-            area->SetLabel("target L_" + log.domains[std::size_t(k)]);
+            bar->SetColor(c.r, c.g, c.b, 255);
+            bar->SetWidth(static_cast<float>(2.5 * scale));
+            bar->SetMarkerStyle(vtkPlotPoints::NONE);
+            bar->SetLabel("target L_" + log.domains[std::size_t(k)]);
             positions->InsertNextValue(x);
             labels->InsertNextValue("L_" + log.domains[std::size_t(k)]);
             break;

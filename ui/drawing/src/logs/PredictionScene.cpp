@@ -13,7 +13,6 @@
 #include <vtkDoubleArray.h>
 #include <vtkNew.h>
 #include <vtkPen.h>
-#include <vtkPlotArea.h>
 #include <vtkPlotLine.h>
 #include <vtkPlotPoints.h>
 #include <vtkTable.h>
@@ -77,28 +76,6 @@ void populatePredictionScene(vtkContextScene* scene, const std::vector<Predictio
                        grid);
         axis->SetBehavior(vtkAxis::FIXED);
         axis->SetRange(side == vtkAxis::BOTTOM ? -X : -Y, side == vtkAxis::BOTTOM ? X : Y);
-    }
-
-    // The quadrants where the signs agree (I and III), lightly shaded under everything else.
-    for (const double sign : {1.0, -1.0}) {
-        vtkNew<vtkTable> quadrant;
-        for (const char* name : {"predicted", "from", "to"}) {
-            vtkNew<vtkDoubleArray> column;
-            column->SetName(name);
-            quadrant->AddColumn(column);
-        }
-        quadrant->SetNumberOfRows(2);
-        for (vtkIdType row = 0; row < 2; ++row) {
-            quadrant->SetValue(row, 0, sign * X * double(row));
-            quadrant->SetValue(row, 1, 0.0);
-            quadrant->SetValue(row, 2, sign * Y);
-        }
-        auto* area = vtkPlotArea::SafeDownCast(chart->AddPlot(vtkChart::AREA));
-        area->SetInputData(quadrant, "predicted", "from");
-        area->SetInputArray(2, "to");
-        area->SetColor(31, 120, 80, 28);
-        area->SetLegendVisibility(sign < 0 ? false : true);
-        area->SetLabel("signs agree here");
     }
 
     auto* zeroX = addXYSeries(chart, vtkChart::LINE, {-X, X}, {0, 0}, "predicted", "observed");

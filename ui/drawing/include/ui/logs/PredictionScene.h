@@ -1,7 +1,7 @@
 #pragma once
 // The prediction figure: each logged excess loss EL_k^{ab} against its P-based prediction
 // (paper Tables 2, 3 drawn as a scatter), agreeing signs in one colour, disagreeing in another,
-// with the zero lines that split the sign quadrants (the agreeing ones shaded), y = x and the
+// with the zero lines that split the sign quadrants, y = x and the
 // least-squares line through 0. Each axis has its own range symmetric about 0 (core's
 // predictionScatterAxes), so predictions much smaller than the observations still spread out. Where the log records a
 // standard error of P, a horizontal bar spans predicted ± se (issue 12: the probe's estimates).
