@@ -313,6 +313,8 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     sampleFields(request, *grid);
     s.figure.grid = grid;
     s.figure.overlays = overlays(s);
+    if (wide && !args.has("height") && !args.has("inches"))  // exactly as tall as the panels need
+        figureOptions.height = ui::landscapeFigureHeight(s.figure, figureOptions.width, figureOptions.dpi / 96.0);
     const double sampleSeconds = secondsSince(start);
 
     start = Clock::now();
@@ -361,7 +363,7 @@ const CommandRegistration registration{CommandSpec{
         {"data", "", "also write the numbers behind the figure to OUT with the suffix .csv", "", false},
         {"out", "FILE", "output file; the format follows the suffix: .png, .svg or .pdf", "", true},
         {"width", "PX", "figure width in pixels (the page is PX/dpi inches)", "960, figure1: 1800, log: 1200", false},
-        {"height", "PX", "figure height in pixels", "680, figure1: 540, log: 900", false},
+        {"height", "PX", "figure height in pixels", "680, figure1: as tall as its panels need, log: 900", false},
         {"dpi", "N", "dots per inch: recorded in PNG, sets the SVG/PDF page size; text and lines scale by N/96", "96",
          false},
         {"grid", "N", "points per axis (default: the preset's or session's)", "", false},

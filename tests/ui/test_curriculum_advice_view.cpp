@@ -43,6 +43,7 @@ private slots:
         view.setLog(syntheticLog());
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTRY_VERIFY(!view.planning());  // planned on a worker
 
         QTableWidget* table = view.curriculumTable();
         QCOMPARE(table->rowCount(), 6);  // 2 checkpoints × 3 targets
@@ -79,8 +80,43 @@ private slots:
         log->setDomains({"a", "b", "c"});
         log->pValues.add(10, {0, 1}, 0, 0.1, missing(), missing());
         view.setLog(log);
+        QTRY_VERIFY(!view.planning());
         QCOMPARE(view.curriculumTable()->rowCount(), 0);
         QVERIFY(view.curriculumLabel()->text().contains("nothing to plan"));
+    }
+
+    void manyDomainsArePlannedOffTheGuiThread()
+    {
+        // K = 16 > kExactDomainLimit, all pairs at 4 checkpoints, potentials φ_k(a) = (a·(2k+1) + k) mod 16 (distinct):
+        // setLog returns before any plan exists (the plans come back through the event loop), the
+        // window says it is planning, and then every target's plan is the ascending-φ order.
+        constexpr int K = 16;
+        auto log = std::make_shared<RunLog>();
+        std::vector<std::string> names;
+        for (int d = 0; d < K; ++d) names.push_back("d" + std::to_string(d));
+        log->setDomains(names);
+        auto phi = [](int k, int a) { return double((a * (2 * k + 1) + k) % K) * 1e-3; };
+        for (double step : {100.0, 200.0, 300.0, 400.0})
+            for (int k = 0; k < K; ++k)
+                for (int a = 0; a < K; ++a)
+                    for (int b = a + 1; b < K; ++b)
+                        log->pValues.add(step, {a, b}, k, phi(k, a) - phi(k, b), missing(), missing());
+        cl::ui::logs::AdviceView view;
+        view.setLog(log);
+        QVERIFY(view.planning());
+        QVERIFY(view.curricula().empty());
+        QVERIFY(view.curriculumLabel()->text().contains("planning"));
+        QTRY_VERIFY_WITH_TIMEOUT(!view.planning(), 60000);
+        QCOMPARE(int(view.curricula().size()), 4);
+        QCOMPARE(view.curriculumTable()->rowCount(), 4 * K);
+        for (const auto& c : view.curricula())
+            for (const auto& t : c.targets) {
+                const std::vector<int>& order = t.ordering.order;
+                QCOMPARE(int(order.size()), K);
+                for (std::size_t i = 1; i < order.size(); ++i)
+                    QVERIFY2(phi(t.target, order[i - 1]) < phi(t.target, order[i]),
+                             qPrintable(QString("target %1: not ascending at %2").arg(t.target).arg(i)));
+            }
     }
 };
 

@@ -4,10 +4,15 @@
 // so instead of printing "Correlation: NaN".
 
 #include "ui/logs/FigureHost.h"
+#include "ui/logs/LogFigures.h"
+#include "ui/logs/ParetoScene.h"
 #include "ui/logs/PredictionScene.h"
 #include "ui/logs/PredictionView.h"
 
 #include "Approx.h"
+
+#include "core/logs/LogFile.h"
+#include "core/logs/PredictionScatter.h"
 
 #include <vtkChartXY.h>
 #include <vtkContextScene.h>
@@ -19,6 +24,7 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace cl::ui::logs;
@@ -165,6 +171,59 @@ private slots:
         text = view.agreementLabel()->text();
         QVERIFY2(!text.contains("NaN", Qt::CaseInsensitive), qPrintable(text));
         QVERIFY2(text.contains("No correlation"), qPrintable(text));
+    }
+
+    void tinyPredictionsSpreadAcrossThePlot()
+    {
+        // The bilingual AdamW logs: Δw·Δt²·P is orders of magnitude smaller than the observed
+        // excess losses, so on equal axes every point sat on the vertical axis. In the exported
+        // figure (the view and `render --view prediction` draw the same), the markers' pixels
+        // must spread over at least 30 % of the plot's width, and the fitted slope be stated.
+        const QString source = qEnvironmentVariable("COMMUTELAB_SOURCE_DIR");
+        if (source.isEmpty()) QSKIP("COMMUTELAB_SOURCE_DIR is not set");
+        auto log = std::make_shared<const RunLog>(
+            cl::logs::readLog((source + "/resources/logs/bilingual-balanced.jsonl").toStdString()));
+        const LogFigure figure = logFigure(log, "prediction");
+        std::vector<double> predicted, observed;
+        for (const auto& row : figure.data.rows) {  // columns: predicted, observed, …
+            predicted.push_back(row.values[0]);
+            observed.push_back(row.values[1]);
+        }
+        double xMax = 0, yMax = 0;
+        for (std::size_t i = 0; i < predicted.size(); ++i) {
+            xMax = std::max(xMax, std::abs(predicted[i]));
+            yMax = std::max(yMax, std::abs(observed[i]));
+        }
+        QVERIFY2(xMax < 0.01 * yMax, qPrintable(QString("predictions not tiny: %1 vs %2").arg(xMax).arg(yMax)));
+
+        QTemporaryDir dir;
+        const int width = 800, height = 600;
+        const QString png = dir.filePath("prediction.png");
+        cl::ui::writeFigure(figure.populate, png, FigureOptions{width, height, 96, figure.title});
+        const QImage image = QImage(png).convertToFormat(QImage::Format_RGB32);
+        const PlotRect rect = paretoPlotRect(width, height, 1.0);
+        // Marker pixels (agree: 31,120,80; differ: 215,110,0) inside the plot, not in the legend.
+        auto near = [](QRgb p, int r, int g, int b) {
+            return std::abs(qRed(p) - r) < 25 && std::abs(qGreen(p) - g) < 25 && std::abs(qBlue(p) - b) < 25;
+        };
+        int lo = width, hi = -1;
+        for (int y = int(height - rect.bottom - rect.height); y < int(height - rect.bottom); ++y)
+            for (int x = int(rect.left); x < int(rect.left + rect.width); ++x) {
+                const QRgb p = image.pixel(x, y);
+                if (near(p, 31, 120, 80) || near(p, 215, 110, 0)) {
+                    lo = std::min(lo, x);
+                    hi = std::max(hi, x);
+                }
+            }
+        QVERIFY2(hi > lo, "no markers found in the plot");
+        const double spread = (hi - lo) / rect.width;
+        QVERIFY2(spread >= 0.3, qPrintable(QString("markers span %1 of the plot width").arg(spread)));
+        // And the same from core's axes: the points' x spread over the axis range.
+        const auto axes = cl::logs::predictionScatterAxes(predicted, observed, {});
+        const auto [pMin, pMax] = std::minmax_element(predicted.begin(), predicted.end());
+        QVERIFY((*pMax - *pMin) / (2 * axes.xExtent) >= 0.3);
+        QVERIFY(axes.slope.has_value());
+        QVERIFY(figure.data.rows.size() >= 8);
     }
 };
 

@@ -42,6 +42,11 @@ std::vector<LandscapePanel> landscapeViewPanels(const std::string& view);
 PlotLayout landscapePanelLayout(const LandscapeFigureSpec& spec, std::size_t index, double width, double height,
                                 double scale);
 
+/// The height (scene pixels) at which the panels of a `width`-wide figure fill it with no spare
+/// band: several panels are limited by the width (equal axis units), so a fixed height would
+/// leave empty space. The default height of `commutelab render` and of the GUI's Figure 1 export.
+int landscapeFigureHeight(const LandscapeFigureSpec& spec, int width, double scale);
+
 /// Derives what every panel needs from a grid (level curves at options.contourCount quantiles,
 /// region shares, the P map's colour limit) and keeps it for populateLandscapeFigure. Safe on
 /// any thread: the live views call it on the sampling worker, so the GUI thread only draws.

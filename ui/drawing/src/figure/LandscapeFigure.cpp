@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <numeric>
 
 namespace cl::ui {
@@ -41,10 +42,14 @@ std::optional<LandscapePanel> landscapePanelFromName(const std::string& name)
 const char* landscapePanelName(LandscapePanel panel)
 {
     switch (panel) {
-    case LandscapePanel::L1: return "l1";
-    case LandscapePanel::L2: return "l2";
-    case LandscapePanel::Bracket: return "bracket";
-    case LandscapePanel::PMap: return "pmap";
+        case LandscapePanel::L1:
+            return "l1";
+        case LandscapePanel::L2:
+            return "l2";
+        case LandscapePanel::Bracket:
+            return "bracket";
+        case LandscapePanel::PMap:
+            return "pmap";
     }
     return "";
 }
@@ -61,10 +66,13 @@ namespace {
 double columnWidth(LandscapePanel panel)
 {
     switch (panel) {
-    case LandscapePanel::L1:
-    case LandscapePanel::L2: return LossLegendItem::columnWidth;
-    case LandscapePanel::Bracket: return 250;
-    case LandscapePanel::PMap: return ColorBarItem::columnWidth;
+        case LandscapePanel::L1:
+        case LandscapePanel::L2:
+            return LossLegendItem::columnWidth;
+        case LandscapePanel::Bracket:
+            return 250;
+        case LandscapePanel::PMap:
+            return ColorBarItem::columnWidth;
     }
     return 0;
 }
@@ -72,11 +80,17 @@ double columnWidth(LandscapePanel panel)
 std::string defaultTitle(LandscapePanel panel, bool lettered)
 {
     switch (panel) {
-    case LandscapePanel::L1: return lettered ? "(a) L\u2081: level curves and \u2212\u2207L\u2081" : "L\u2081: level curves and \u2212\u2207L\u2081";
-    case LandscapePanel::L2: return lettered ? "(b) L\u2082: level curves and \u2212\u2207L\u2082" : "L\u2082: level curves and \u2212\u2207L\u2082";
-    case LandscapePanel::Bracket:
-        return lettered ? "(c) Lie bracket R(L\u2081, L\u2082) and regions" : "Lie bracket R(L\u2081, L\u2082) and regions";
-    case LandscapePanel::PMap: return "P(L\u2081, L\u2082; target)";
+        case LandscapePanel::L1:
+            return lettered ? "(a) L\u2081: level curves and \u2212\u2207L\u2081"
+                            : "L\u2081: level curves and \u2212\u2207L\u2081";
+        case LandscapePanel::L2:
+            return lettered ? "(b) L\u2082: level curves and \u2212\u2207L\u2082"
+                            : "L\u2082: level curves and \u2212\u2207L\u2082";
+        case LandscapePanel::Bracket:
+            return lettered ? "(c) Lie bracket R(L\u2081, L\u2082) and regions"
+                            : "Lie bracket R(L\u2081, L\u2082) and regions";
+        case LandscapePanel::PMap:
+            return "P(L\u2081, L\u2082; target)";
     }
     return {};
 }
@@ -105,31 +119,64 @@ double headingHeight(const LandscapeFigureSpec& spec, double scale)
 
 }  // namespace
 
+namespace {
+
+/// How the panels share the figure: every panel's fixed width (margins and its legend column),
+/// one plot width for all, and the spare width and height around the row.
+struct PanelRow {
+    std::vector<double> fixed;
+    double plotWidth = 10, aspect = 1, cellHeight = 0, spareWidth = 0, spareHeight = 0;
+};
+
+PanelRow panelRow(const LandscapeFigureSpec& spec, double width, double height, double scale)
+{
+    PanelRow row;
+    const DataRect r = shownRect(spec);
+    const std::size_t count = std::max<std::size_t>(1, spec.panels.size());
+    row.cellHeight = height - headingHeight(spec, scale);
+    const double fixedPerPanel = (PlotLayout::marginLeft + PlotLayout::gap + PlotLayout::marginRight) * scale;
+    for (LandscapePanel p : spec.panels) row.fixed.push_back(fixedPerPanel + columnWidth(p) * scale);
+    if (row.fixed.empty()) row.fixed.push_back(fixedPerPanel + columnWidth(LandscapePanel::Bracket) * scale);
+    // Both axes have the same units (arrows and level curves keep their shapes), so the plot's
+    // aspect is the data rectangle's and the plot is limited by the width or by the height.
+    row.aspect = (r.xmax - r.xmin) / (r.ymax - r.ymin);
+    const double fixedSum = std::accumulate(row.fixed.begin(), row.fixed.end(), 0.0);
+    const double margins = (PlotLayout::marginTop + PlotLayout::marginBottom) * scale;
+    row.plotWidth =
+        std::max(10.0, std::min((width - fixedSum) / double(count), (row.cellHeight - margins) * row.aspect));
+    row.spareWidth = std::max(0.0, width - fixedSum - double(count) * row.plotWidth);
+    row.spareHeight = std::max(0.0, row.cellHeight - (row.plotWidth / row.aspect + margins));
+    return row;
+}
+
+}  // namespace
+
 PlotLayout landscapePanelLayout(const LandscapeFigureSpec& spec, std::size_t index, double width, double height,
                                 double scale)
 {
     const DataRect r = shownRect(spec);
+    const PanelRow row = panelRow(spec, width, height, scale);
     const std::size_t count = std::max<std::size_t>(1, spec.panels.size());
-    const double cellHeight = height - headingHeight(spec, scale);
-    // One plot size for all panels: the width left after every panel's fixed parts, shared out.
+    double cellLeft = row.spareWidth / 2;
+    for (std::size_t k = 0; k < index && k < row.fixed.size(); ++k) cellLeft += row.fixed[k] + row.plotWidth;
+    const std::size_t k = std::min(index, row.fixed.size() - 1);
     const double fixedPerPanel = (PlotLayout::marginLeft + PlotLayout::gap + PlotLayout::marginRight) * scale;
-    std::vector<double> fixed;
-    for (LandscapePanel p : spec.panels) fixed.push_back(fixedPerPanel + columnWidth(p) * scale);
-    if (fixed.empty()) fixed.push_back(fixedPerPanel + columnWidth(LandscapePanel::Bracket) * scale);
-    const double aspect = (r.xmax - r.xmin) / (r.ymax - r.ymin);
-    const double plotWidth = std::max(
-        10.0, std::min((width - std::accumulate(fixed.begin(), fixed.end(), 0.0)) / double(count),
-                       (cellHeight - (PlotLayout::marginTop + PlotLayout::marginBottom) * scale) * aspect));
-    const double extra = std::max(0.0, width - std::accumulate(fixed.begin(), fixed.end(), 0.0) - count * plotWidth);
-    double cellLeft = extra / 2;
-    for (std::size_t k = 0; k < index && k < fixed.size(); ++k) cellLeft += fixed[k] + plotWidth;
-    const std::size_t k = std::min(index, fixed.size() - 1);
-    const double column = fixed[k] - fixedPerPanel;
-    // Several panels hang from the heading (spare height goes below them); one panel is centred.
-    const double needed = plotWidth / aspect + (PlotLayout::marginTop + PlotLayout::marginBottom) * scale;
-    const double cellBottom = count > 1 ? std::max(0.0, cellHeight - needed) : 0.0;
-    return PlotLayout::compute(cellLeft, cellBottom, fixed[k] + plotWidth, cellHeight - cellBottom, r.xmin, r.xmax,
-                               r.ymin, r.ymax, column, scale);
+    const double column = row.fixed[k] - fixedPerPanel;
+    // Several panels: the row (with the heading above it) is centred in the figure's height, so a
+    // figure taller than its width-limited panels need keeps them in the middle, not hung from the
+    // top over an empty lower third. One panel is centred in its cell by PlotLayout.
+    const double cellBottom = count > 1 ? row.spareHeight / 2 : 0.0;
+    const double cellHeight = count > 1 ? row.cellHeight - row.spareHeight : row.cellHeight;
+    return PlotLayout::compute(cellLeft, cellBottom, row.fixed[k] + row.plotWidth, cellHeight, r.xmin, r.xmax, r.ymin,
+                               r.ymax, column, scale);
+}
+
+int landscapeFigureHeight(const LandscapeFigureSpec& spec, int width, double scale)
+{
+    // The width-limited row at an unbounded height, then exactly the height it needs.
+    const PanelRow row = panelRow(spec, width, 1e9, scale);
+    const double needed = row.plotWidth / row.aspect + (PlotLayout::marginTop + PlotLayout::marginBottom) * scale;
+    return int(std::ceil(needed + headingHeight(spec, scale)));
 }
 
 void prepareLandscapeFigure(const std::shared_ptr<const FieldGrid>& grid, const LandscapeOptions& options)
@@ -171,23 +218,23 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         clip->SetClip(float(l.left), float(l.bottom), float(l.width), float(l.height));
         std::vector<vtkSmartPointer<LandscapeItem>> inside, outside;
         switch (model->panel) {
-        case LandscapePanel::Bracket:
-            inside.push_back(shadedGrid(&LandscapeFieldData::regionPixels));
-            outside.push_back(vtkSmartPointer<LegendItem>::New());
-            break;
-        case LandscapePanel::PMap:
-            inside.push_back(shadedGrid(&LandscapeFieldData::pPixels));
-            outside.push_back(vtkSmartPointer<ColorBarItem>::New());
-            break;
-        case LandscapePanel::L1:
-        case LandscapePanel::L2: {
-            // Where the loss is undefined, the same grey as in the bracket panel (not white).
-            const auto pixels = model->panel == LandscapePanel::L1 ? &LandscapeFieldData::l1Pixels
-                                                                   : &LandscapeFieldData::l2Pixels;
-            if (!((*data).*pixels).empty()) inside.push_back(shadedGrid(pixels));
-            outside.push_back(vtkSmartPointer<LossLegendItem>::New());
-            break;
-        }
+            case LandscapePanel::Bracket:
+                inside.push_back(shadedGrid(&LandscapeFieldData::regionPixels));
+                outside.push_back(vtkSmartPointer<LegendItem>::New());
+                break;
+            case LandscapePanel::PMap:
+                inside.push_back(shadedGrid(&LandscapeFieldData::pPixels));
+                outside.push_back(vtkSmartPointer<ColorBarItem>::New());
+                break;
+            case LandscapePanel::L1:
+            case LandscapePanel::L2: {
+                // Where the loss is undefined, the same grey as in the bracket panel (not white).
+                const auto pixels =
+                    model->panel == LandscapePanel::L1 ? &LandscapeFieldData::l1Pixels : &LandscapeFieldData::l2Pixels;
+                if (!((*data).*pixels).empty()) inside.push_back(shadedGrid(pixels));
+                outside.push_back(vtkSmartPointer<LossLegendItem>::New());
+                break;
+            }
         }
         inside.push_back(vtkSmartPointer<LevelCurvesItem>::New());
         inside.push_back(vtkSmartPointer<ArrowFieldItem>::New());
@@ -214,7 +261,9 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         model->layout.scale = scale;
         model->layout.left = 0;
         model->layout.width = width;
-        model->layout.titleY = height - (spec.subtitle.empty() ? 26 : 28) * scale;
+        // Over the row, which is centred in the height (landscapePanelLayout).
+        const double spare = panelRow(spec, width, height, scale).spareHeight;
+        model->layout.titleY = height - spare / 2 - (spec.subtitle.empty() ? 26 : 28) * scale;
         vtkNew<TitleItem> heading;
         heading->setModel(model);
         scene->AddItem(heading);

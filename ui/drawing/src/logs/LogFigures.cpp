@@ -107,6 +107,11 @@ QString rmsTitle()
     return QStringLiteral("Bracket RMS against gradient RMS, per parameter tensor");
 }
 
+QString predictionTitle()
+{
+    return QStringLiteral("Excess losses against the P-based prediction");
+}
+
 std::vector<std::string> logFigureViews()
 {
     return {"pareto", "prediction", "advice", "rms"};
@@ -132,7 +137,7 @@ LogFigure logFigure(std::shared_ptr<const cl::logs::RunLog> log, const std::stri
         const bool scaled = canScalePredictions(*log, report);
         const std::vector<PredictionPoint> points = predictionPoints(*log, report, scaled);
         const QString xTitle = predictionAxisTitle(scaled);
-        figure.title = QStringLiteral("Excess losses against the P-based prediction");
+        figure.title = predictionTitle();
         figure.populate = [points, xTitle, title = figure.title](vtkContextScene* scene, int w, int h, double scale) {
             populatePredictionScene(scene, points, xTitle, title, w, h, scale, true);
         };

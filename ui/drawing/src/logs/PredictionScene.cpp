@@ -4,6 +4,8 @@
 
 #include "ChartStyle.h"
 
+#include "core/logs/PredictionScatter.h"
+
 #include <vtkAxis.h>
 #include <vtkChartLegend.h>
 #include <vtkChartXY.h>
@@ -44,6 +46,11 @@ std::vector<double> errorBarEnds(const std::vector<PredictionPoint>& points, boo
     return ends;
 }
 
+QString predictionFitLabel(double slope)
+{
+    return QStringLiteral("fit through 0: y = %1 x").arg(QString::number(slope, 'g', 3));
+}
+
 void populatePredictionScene(vtkContextScene* scene, const std::vector<PredictionPoint>& points, const QString& xTitle,
                              const QString& title, int width, int height, double scale, bool grid)
 {
@@ -52,33 +59,49 @@ void populatePredictionScene(vtkContextScene* scene, const std::vector<Predictio
     const PlotRect rect = paretoPlotRect(width, height, scale);
     placeChart(chart, rect, title, scale);
 
-    // One symmetric range on both axes: y = x is the diagonal and the quadrants are equal.
-    double extent = 0;
+    // Each axis its own range, symmetric about 0 (core's predictionScatterAxes): predictions far
+    // smaller than the observations still spread across the plot, and the sign quadrants keep
+    // equal sizes. The scale between the axes is the fitted slope in the legend.
+    std::vector<double> xs, ys, ses;
     for (const PredictionPoint& p : points) {
-        extent = std::max({extent, std::abs(p.predicted), std::abs(p.observed)});
-        if (hasStdError(p)) extent = std::max(extent, std::abs(p.predicted) + p.stdError);
+        xs.push_back(p.predicted);
+        ys.push_back(p.observed);
+        ses.push_back(hasStdError(p) ? p.stdError : -1.0);
     }
-    extent = extent > 0 ? extent * 1.12 : 1;
+    const cl::logs::PredictionScatterAxes axes = cl::logs::predictionScatterAxes(xs, ys, ses);
+    const double X = axes.xExtent, Y = axes.yExtent;
     for (int side : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
         vtkAxis* axis = chart->GetAxis(side);
         styleChartAxis(axis, side == vtkAxis::BOTTOM ? xTitle : QStringLiteral("observed excess loss EL_k^ab"), scale,
                        grid);
         axis->SetBehavior(vtkAxis::FIXED);
-        axis->SetRange(-extent, extent);
+        axis->SetRange(side == vtkAxis::BOTTOM ? -X : -Y, side == vtkAxis::BOTTOM ? X : Y);
     }
 
-    auto* zeroX = addXYSeries(chart, vtkChart::LINE, {-extent, extent}, {0, 0}, "predicted", "observed");
-    auto* zeroY = addXYSeries(chart, vtkChart::LINE, {0, 0}, {-extent, extent}, "predicted", "observed");
+    auto* zeroX = addXYSeries(chart, vtkChart::LINE, {-X, X}, {0, 0}, "predicted", "observed");
+    auto* zeroY = addXYSeries(chart, vtkChart::LINE, {0, 0}, {-Y, Y}, "predicted", "observed");
     for (vtkPlot* zero : {zeroX, zeroY}) {
         zero->SetColor(150, 150, 150, 255);
         zero->SetWidth(static_cast<float>(scale));
         zero->SetLegendVisibility(false);
     }
-    auto* diagonal = addXYSeries(chart, vtkChart::LINE, {-extent, extent}, {-extent, extent}, "predicted", "observed");
+    // A line y = b·x through the origin, cut where it leaves the plot.
+    auto throughOrigin = [&](double b) {
+        const double x = b != 0 ? std::min(X, Y / std::abs(b)) : X;
+        return addXYSeries(chart, vtkChart::LINE, {-x, x}, {-b * x, b * x}, "predicted", "observed");
+    };
+    auto* diagonal = throughOrigin(1.0);
     diagonal->SetColor(40, 40, 40, 255);
     diagonal->SetWidth(static_cast<float>(1.2 * scale));
     diagonal->GetPen()->SetLineType(vtkPen::DASH_LINE);
     diagonal->SetLabel("y = x");
+    if (axes.slope) {
+        auto* fit = throughOrigin(*axes.slope);
+        fit->SetColor(0, 114, 178, 255);
+        fit->SetWidth(static_cast<float>(1.2 * scale));
+        fit->GetPen()->SetLineType(vtkPen::DOT_LINE);
+        fit->SetLabel(predictionFitLabel(*axes.slope).toStdString());
+    }
 
     // Error bars first, so the markers sit on top: one series of separate segments (not a
     // polyline), whatever the number of bars.

@@ -15,6 +15,9 @@
 #include <QStringList>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <QFutureWatcher>
 
 namespace cl::ui::logs {
 
@@ -116,7 +119,7 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
         table_->setItem(row, headers.size() - 1, item);
     }
     table_->resizeColumnsToContents();
-    showCurricula();
+    planCurricula();
 
     if (!log_)
         winWin_->setText(tr("No log open."));
@@ -134,19 +137,39 @@ void AdviceView::setLog(std::shared_ptr<const cl::logs::RunLog> log)
         return;
     }
     plot_->setData(adviceTable(*log_, advice_));
-    plot_->setPopulator([log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale,
-                                                       bool onScreen) {
-        populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
+    plot_->setPopulator(
+        [log = log_, advice = advice_](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
+            populateAdviceScene(scene, *log, advice, w, h, scale, !onScreen);
+        });
+}
+
+void AdviceView::planCurricula()
+{
+    // Planning is a linear ordering per target and checkpoint (exact: a subset DP, 2^K·K² each),
+    // so it runs on a worker and the table fills when it is done; a newer log drops an older plan.
+    const std::uint64_t generation = ++planGeneration_;
+    curricula_.clear();
+    planning_ = log_ && log_->domainCount() >= 2;
+    showCurricula();
+    if (!planning_) return;
+    using Plans = std::vector<cl::logs::CheckpointCurricula>;
+    auto* watcher = new QFutureWatcher<Plans>(this);
+    connect(watcher, &QFutureWatcher<Plans>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != planGeneration_) return;
+        planning_ = false;
+        curricula_ = watcher->result();
+        showCurricula();
     });
+    const bool exact = log_->domainCount() <= kExactDomainLimit;
+    watcher->setFuture(QtConcurrent::run([log = log_, exact] {
+        return cl::logs::planCurriculaFromLog(*log,
+                                              exact ? cl::OrderingMethod::Exact : cl::OrderingMethod::LocalSearch);
+    }));
 }
 
 void AdviceView::showCurricula()
 {
-    using cl::OrderingMethod;
-    const bool exact = log_ && log_->domainCount() <= kExactDomainLimit;
-    curricula_ =
-        log_ ? cl::logs::planCurriculaFromLog(*log_, exact ? OrderingMethod::Exact : OrderingMethod::LocalSearch)
-             : std::vector<cl::logs::CheckpointCurricula>{};
     auto orderText = [&](const std::vector<int>& order) {
         QStringList names;
         for (int k : order) names << QString::fromStdString(log_->domains[k]);
@@ -178,6 +201,8 @@ void AdviceView::showCurricula()
     curriculumTable_->resizeColumnsToContents();
     if (!log_ || log_->domainCount() < 2)
         curriculumLabel_->setText(tr("Planned curriculum: no log with two or more domains."));
+    else if (planning_)
+        curriculumLabel_->setText(tr("Planned curriculum: planning…"));
     else if (curricula_.empty())
         curriculumLabel_->setText(
             tr("Planned curriculum: no checkpoint has P(L_a, L_b; L_k) for every pair of "

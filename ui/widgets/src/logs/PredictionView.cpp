@@ -93,7 +93,7 @@ PredictionView::PredictionView(QWidget* parent) : QWidget(parent)
 
     connect(scaled_, &QCheckBox::toggled, this, &PredictionView::refresh);
     connect(exportFigure, &QPushButton::clicked, this,
-            [this] { plot_->exportWithDialog(QStringLiteral("prediction.svg"), tr("Observed vs predicted")); });
+            [this] { plot_->exportWithDialog(QStringLiteral("prediction.svg"), predictionTitle()); });
     connect(exportCells, &QPushButton::clicked, this,
             [this] { exportTableWithDialog(cells_, "prediction-cells.csv"); });
     connect(exportCheckpoints, &QPushButton::clicked, this,
@@ -182,8 +182,7 @@ void PredictionView::refresh()
     const QString xTitle = predictionAxisTitle(scaled);
     plot_->setData(predictionTable(points));
     plot_->setPopulator([points, xTitle](vtkContextScene* scene, int w, int h, double scale, bool onScreen) {
-        populatePredictionScene(scene, points, xTitle, QStringLiteral("Excess losses against the P-based prediction"),
-                                w, h, scale, !onScreen);
+        populatePredictionScene(scene, points, xTitle, predictionTitle(), w, h, scale, !onScreen);
     });
 }
 

@@ -96,6 +96,7 @@ void RmsView::refresh()
     const QVariant chosen = step_->currentData();
     if (chosen.isValid()) step = chosen.toDouble();
     data_ = log_ ? buildRmsData(*log_, step) : RmsData{};
+    plot_->setData(rmsTable(data_));  // the CSV beside every export, as `render --data` writes it
 
     QString text;
     if (!log_ || log_->rms.size() == 0) {

@@ -196,7 +196,7 @@ void MainWindow::askExportFigure(bool figure1)
     if (path.isEmpty()) return;
     FigureOptions options;
     options.width = figure1 ? 1800 : 1000;
-    options.height = figure1 ? 640 : 900;
+    options.height = figure1 ? landscapeFigureHeight(figureSpec(landscapeViewPanels("figure1")), 1800, 1.0) : 900;
     try {
         if (figureFormatForPath(path) == FigureFormat::Png) {
             PngSizeDialog dialog(options, this);

@@ -48,6 +48,8 @@ struct RmsData;
 FigureTable rmsTable(const RmsData& data);
 /// The bracket-RMS figure's title (the view's and the command line's).
 QString rmsTitle();
+/// The prediction figure's title (the view's, its export's and the command line's).
+QString predictionTitle();
 
 /// The view's figure: "pareto" (domains 0 and 1), "prediction" (scaled where possible),
 /// "advice" or "rms" (the bracket-vs-gradient RMS at the log's latest step). Throws std::invalid_argument for another

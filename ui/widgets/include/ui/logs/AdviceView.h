@@ -11,6 +11,7 @@
 
 #include <QWidget>
 
+#include <cstdint>
 #include <memory>
 
 class QLabel;
@@ -29,7 +30,9 @@ public:
 
     void setLog(std::shared_ptr<const cl::logs::RunLog> log);
     const std::vector<cl::logs::CheckpointAdvice>& advice() const { return advice_; }
+    /// Empty while planning() (the curricula are planned off the GUI thread after setLog).
     const std::vector<cl::logs::CheckpointCurricula>& curricula() const { return curricula_; }
+    bool planning() const { return planning_; }
     /// Up to this many domains the view plans exactly (the DP is instant); above, by local search,
     /// so a log with many domains and checkpoints never stalls the window.
     static constexpr int kExactDomainLimit = 12;
@@ -42,11 +45,14 @@ public:
     FigureHost* plot() const { return plot_; }
 
 private:
+    void planCurricula();
     void showCurricula();
 
     std::shared_ptr<const cl::logs::RunLog> log_;
     std::vector<cl::logs::CheckpointAdvice> advice_;
     std::vector<cl::logs::CheckpointCurricula> curricula_;
+    bool planning_ = false;
+    std::uint64_t planGeneration_ = 0;
     QLabel* caveat_ = nullptr;
     QLabel* winWin_ = nullptr;
     QTableWidget* table_ = nullptr;
