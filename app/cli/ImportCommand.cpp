@@ -202,7 +202,7 @@ void printSeriesList(const std::vector<logs::LoadedRun>& runs, std::ostream& out
     };
     for (const auto& run : runs) {
         if (run.series)
-            for (const auto& s : run.series->series) add(run.name, s.name, s.axis, s.steps, nullptr);
+            for (const auto& s : run.series->series) add(run.name, s.name, s.axis, s.steps.toVector(), nullptr);
         else
             for (int d = 0; d < run.log.domainCount(); ++d)
                 add(run.name, "L_" + run.log.domains[static_cast<std::size_t>(d)], "step", run.log.checkpoints.step,

@@ -136,9 +136,9 @@ private slots:
         QCOMPARE(runs.size(), std::size_t(2));
         QCOMPARE(runs[0].name, std::string("sunny-1"));
         QCOMPARE(runs[0].series.size(), std::size_t(4));
-        QCOMPARE(series(runs[0], "loss/en__MAX", "Step").values, (std::vector<double>{3.6, 3.1}));
-        QCOMPARE(series(runs[1], "loss/ru", "Step").steps, (std::vector<double>{10, 20}));
-        QCOMPARE(series(runs[1], "loss/ru", "Step").values, (std::vector<double>{3.0, 2.75}));
+        QCOMPARE(series(runs[0], "loss/en__MAX", "Step").values.toVector(), (std::vector<double>{3.6, 3.1}));
+        QCOMPARE(series(runs[1], "loss/ru", "Step").steps.toVector(), (std::vector<double>{10, 20}));
+        QCOMPARE(series(runs[1], "loss/ru", "Step").values.toVector(), (std::vector<double>{3.0, 2.75}));
         // The bands are never guessed as domains.
         QCOMPARE(guessDomainMapping(runs[0]).domains,
                  (std::vector<std::pair<std::string, std::string>>{{"en", "loss/en"}, {"ru", "loss/ru"}}));
@@ -154,14 +154,14 @@ private slots:
         const std::string noX = writeFile(dir, "a.csv", "loss/en,loss/ru,acc/en\n3,2,0.1\n2.5,1.5,0.2\n");
         const ScalarRun a = only(readScalarRuns(noX));
         QCOMPARE(QString::fromStdString(a.format), QString("metrics-csv"));
-        QCOMPARE(series(a, "loss/ru", "row").steps, (std::vector<double>{0, 1}));
+        QCOMPARE(series(a, "loss/ru", "row").steps.toVector(), (std::vector<double>{0, 1}));
         QCOMPARE(domainNames(guessDomainMapping(a)), (std::vector<std::string>{"en", "ru"}));
         // _step, a text column, a cut last line (no newline, too few cells) kept as a truncated tail.
         const std::string cut =
             writeFile(dir, "b.csv", "_step,run,val_loss_en,val_loss_de\n1,x,3,4\n2,x,2.5,3.5\n3,x,2");
         const ScalarRun b = only(readScalarRuns(cut));
         QVERIFY(b.truncatedTail);
-        QCOMPARE(series(b, "val_loss_de", "_step").values, (std::vector<double>{4, 3.5}));
+        QCOMPARE(series(b, "val_loss_de", "_step").values.toVector(), (std::vector<double>{4, 3.5}));
         QCOMPARE(b.skippedRecords, std::size_t(2));
         QCOMPARE(domainNames(guessDomainMapping(b)), (std::vector<std::string>{"en", "de"}));
         // A complete last line without a newline is not a cut.

@@ -151,7 +151,7 @@ private slots:
         QCOMPARE(runs[2].name, std::string("version_32"));
         // version_20: hp_metric (-1), lr-Adam and the hparams triple; no loss at all.
         QCOMPARE(names(runs[0]), (std::set<std::string>{"hp_metric", "lr-Adam"}));
-        QCOMPARE(series(runs[0], "hp_metric").values, std::vector<double>{-1});
+        QCOMPARE(series(runs[0], "hp_metric").values.toVector(), std::vector<double>{-1});
         QCOMPARE(runs[0].skippedRecords, std::size_t(3));
         // version_29: a 0-byte file is an empty run, not an error.
         QVERIFY(runs[1].series.empty());

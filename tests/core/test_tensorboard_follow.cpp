@@ -59,7 +59,7 @@ private slots:
         tw::writeFile(path, events(0, 5));
         TensorBoardFollower follower(path);
         QVERIFY(follower.poll());
-        QCOMPARE(follower.runs().at(0).series.at(0).steps, range(0, 5));
+        QCOMPARE(follower.runs().at(0).series.at(0).steps.toVector(), range(0, 5));
         const std::uint64_t firstRead = follower.bytesRead();
         QCOMPARE(firstRead, std::uint64_t(events(0, 5).size()));
         QVERIFY(!follower.poll());  // nothing new: nothing read
@@ -77,7 +77,7 @@ private slots:
         }
         QVERIFY_THROWS_EXCEPTION(EventFileError, readTensorBoard(path));
         QVERIFY(follower.poll());
-        QCOMPARE(follower.runs().at(0).series.at(0).steps, range(0, 8));
+        QCOMPARE(follower.runs().at(0).series.at(0).steps.toVector(), range(0, 8));
         QCOMPARE(follower.bytesRead(), std::uint64_t(events(0, 8).size()));
     }
 
@@ -100,7 +100,7 @@ private slots:
         const ScalarRun& run = follower.runs()[0];
         QVERIFY(!run.truncatedTail);
         QVERIFY(run.warnings.empty());
-        QCOMPARE(run.series.at(0).steps, range(0, 4));
+        QCOMPARE(run.series.at(0).steps.toVector(), range(0, 4));
         QCOMPARE(run.series.at(0).values.back(), 1.5);
     }
 
@@ -119,8 +119,8 @@ private slots:
         QCOMPARE(follower.runs().size(), std::size_t(2));
         QCOMPARE(follower.runs()[0].name, std::string("b"));
         QCOMPARE(follower.runs()[1].name, std::string("a"));
-        QCOMPARE(follower.runs()[0].series.at(0).steps, range(0, 4));
-        QCOMPARE(follower.runs()[1].series.at(0).steps, range(0, 3));
+        QCOMPARE(follower.runs()[0].series.at(0).steps.toVector(), range(0, 4));
+        QCOMPARE(follower.runs()[1].series.at(0).steps.toVector(), range(0, 3));
     }
 
     void rewrittenFileIsReadAgain()
@@ -132,7 +132,7 @@ private slots:
         follower.poll();
         tw::writeFile(path, events(10, 12));  // shorter than what was read: a new file in its place
         QVERIFY(follower.poll());
-        QCOMPARE(follower.runs()[0].series.at(0).steps, range(10, 12));
+        QCOMPARE(follower.runs()[0].series.at(0).steps.toVector(), range(10, 12));
     }
 
     void errorKeepsWhatWasReadAndRetriesThere()
@@ -149,11 +149,11 @@ private slots:
         } catch (const EventFileError& e) {
             QCOMPARE(e.record(), 3L);
         }
-        QCOMPARE(follower.runs().at(0).series.at(0).steps, range(0, 2));
+        QCOMPARE(follower.runs().at(0).series.at(0).steps.toVector(), range(0, 2));
         tw::writeFile(path, events(0, 2) + scalarRecord(2) + scalarRecord(3));  // repaired in place, same size
         append(path, scalarRecord(4));
         QVERIFY(follower.poll());
-        QCOMPARE(follower.runs()[0].series.at(0).steps, range(0, 5));
+        QCOMPARE(follower.runs()[0].series.at(0).steps.toVector(), range(0, 5));
     }
 };
 

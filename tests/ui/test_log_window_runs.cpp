@@ -1,9 +1,7 @@
 // The log window with many runs and other tools' logs (issues 11, 17): a folder of three runs opens
 // off the GUI thread into three overlaid runs with one front; a folder still being written reloads
 // within a second of a change (an appended row, a new run file); Cancel keeps what was shown; the
-// mapping dialog lists every series and its choice changes the domains of every run with those
-// series and is kept in commutelab-mapping.json beside the logs (never in the logs themselves),
-// which a reopen of the folder applies again; a log's notes are shown.
+// mapping dialog and mapping files are in test_log_window_mapping.cpp; a log's notes are shown.
 
 #include "ui/VtkOpenGLHost.h"
 #include "ui/logs/LogWindow.h"
@@ -16,6 +14,7 @@
 #include "core/logs/MappingFile.h"
 #include "core/logs/ParetoFront.h"
 
+#include "LogWindowFiles.h"
 #include "TfEventsWriter.h"
 
 #include <QApplication>
@@ -37,30 +36,9 @@
 #include <fstream>
 
 using namespace cl::ui::logs;
+using namespace logtest;
 
 namespace {
-
-QString sourceDir()
-{
-    const QByteArray env = qgetenv("COMMUTELAB_SOURCE_DIR");
-    if (!env.isEmpty()) return QString::fromLocal8Bit(env);
-    return QFileInfo(QStringLiteral(COMMUTELAB_SOURCE_ROOT "/tests/ui/this.cpp"))
-        .dir()
-        .absoluteFilePath(QStringLiteral("../.."));
-}
-
-void writeFile(const QString& path, const QByteArray& bytes, bool append = false)
-{
-    QFile f(path);
-    QVERIFY(f.open(append ? QIODevice::Append : QIODevice::WriteOnly));
-    f.write(bytes);
-}
-
-QByteArray fileBytes(const QString& path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
 
 // A CommuteLab wide CSV run of `n` checkpoints whose losses fall along a curve shifted by `shift`.
 QByteArray wideRun(int n, double shift)
@@ -72,25 +50,6 @@ QByteArray wideRun(int n, double shift)
                 QByteArray::number(2 + 0.8 * (1 - t) * (1 - t) - 0.3 * shift * t, 'g', 12) + "\n";
     }
     return text;
-}
-
-// A Lightning-style metrics CSV: a train row and a val row per step, three eval losses.
-QByteArray metricsCsv()
-{
-    QByteArray text = "step,train_loss,val_loss_en,val_loss_ru,val_loss_code\n";
-    for (int i = 1; i <= 6; ++i) {
-        const QByteArray s = QByteArray::number(10 * i);
-        text += s + "," + QByteArray::number(4.0 / i) + ",,,\n";
-        text += s + ",," + QByteArray::number(3.0 - 0.1 * i) + "," + QByteArray::number(2.5 - 0.05 * i) + "," +
-                QByteArray::number(1.5 - 0.02 * i) + "\n";
-    }
-    return text;
-}
-
-void closeDialogs(QWidget* window)
-{
-    for (auto* box : window->findChildren<QMessageBox*>()) box->close();
-    QCoreApplication::processEvents();
 }
 
 }  // namespace
@@ -240,132 +199,6 @@ private slots:
         QTRY_COMPARE(finished.count(), 2);
         QCOMPARE(window.runs().size(), std::size_t(2));
         QVERIFY(window.findChild<QComboBox*>("baseRunBox")->isEnabled());
-    }
-
-    void mappingDialogChoiceAppliesToAllRunsAndPersists()
-    {
-        QTemporaryDir dir;
-        // Three runs of one script (the same series) and one with other series.
-        QStringList paths;
-        for (const char* name : {"r1", "r2", "r3"}) {
-            QDir().mkpath(dir.filePath(name));
-            paths << dir.filePath(QString(name) + "/metrics.csv");
-            writeFile(paths.back(), metricsCsv());
-        }
-        QDir().mkpath(dir.filePath("z-other"));
-        writeFile(dir.filePath("z-other/metrics.csv"), "step,eval_a_loss,eval_b_loss\n1,2,3\n2,1.5,2.5\n");
-        const QByteArray bytes = fileBytes(paths.front());
-        const QString sidecar = dir.filePath("commutelab-mapping.json");
-        {
-            LogWindow window;
-            window.resize(1200, 800);
-            window.show();
-            QVERIFY(window.openLog(dir.path()));
-            QCOMPARE(window.runs().size(), std::size_t(4));
-            const ShownRun& run = window.runs().front();
-            QVERIFY(run.series);
-            QVERIFY(!run.remembered);
-            MappingDialog* dialog = window.openMappingDialog();
-            QVERIFY(dialog);
-            // Every series with its count, step range and a sparkline.
-            QTableWidget* table = dialog->seriesTable();
-            QCOMPARE(table->rowCount(), static_cast<int>(run.series->series.size()));
-            for (int row = 0; row < table->rowCount(); ++row) {
-                const auto& s = run.series->series[row];
-                QCOMPARE(table->item(row, MappingDialog::SeriesColumn)->text(), QString::fromStdString(s.name));
-                QCOMPARE(table->item(row, MappingDialog::PointsColumn)->text().toInt(), static_cast<int>(s.size()));
-                QVERIFY(table->item(row, MappingDialog::StepsColumn)->text().contains("…"));
-                const auto shape = table->item(row, MappingDialog::ShapeColumn)->data(Qt::DecorationRole);
-                QVERIFY(!shape.value<QPixmap>().isNull());
-            }
-            // By hand: train loss as domain "train" and the code eval loss as "code", nothing else.
-            for (int row = 0; row < table->rowCount(); ++row)
-                dialog->choose(table->item(row, MappingDialog::SeriesColumn)->text(), false);
-            QVERIFY(dialog->choose("train_loss", true, "train"));
-            QVERIFY(dialog->choose("val_loss_code", true, "code"));
-            dialog->accept();
-            QCoreApplication::processEvents();
-            // Chosen once, it maps every run that has those series; the other run keeps its guess.
-            for (int i = 0; i < 3; ++i) {
-                const ShownRun& r = window.runs()[i];
-                QCOMPARE(r.log->domains, (std::vector<std::string>{"train", "code"}));
-                QVERIFY(r.remembered);
-                QCOMPARE(QString::fromStdString(r.report.file), sidecar);
-                // The values are the CSV's cells (metricsCsv: train 4/i at step 10 i, code 1.5 - 0.02 i).
-                QCOMPARE(r.log->checkpoints.step[2], 30.0);
-                QCOMPARE(r.log->checkpoints.loss[0][2], QByteArray::number(4.0 / 3).toDouble());
-                QCOMPARE(r.log->checkpoints.loss[1][2], QByteArray::number(1.5 - 0.02 * 3).toDouble());
-            }
-            QCOMPARE(window.runs()[3].log->domains, (std::vector<std::string>{"a", "b"}));
-            QVERIFY(!window.runs()[3].remembered);
-            QVERIFY(window.infoArea()->text().contains("as you mapped them (commutelab-mapping.json)"));
-            // The views follow: the Pareto axes are the new domains.
-            QCOMPARE(window.paretoView()->data().xName, std::string("train"));
-            cl::ui::grabWithVtkViews(&window).save(QDir::temp().filePath("log-window-mapping-file.png"));
-            // The choice is in the sidecar, as a file anyone can read.
-            const cl::logs::DomainMapping saved = cl::logs::readMappingFile(sidecar.toStdString());
-            QVERIFY((saved.domains == std::vector<std::pair<std::string, std::string>>{{"train", "train_loss"},
-                                                                                       {"code", "val_loss_code"}}));
-            QCOMPARE(saved.axis, std::string("step"));
-        }
-        QCOMPARE(fileBytes(paths.front()), bytes);  // the user's logs are never written
-        // Reopening the folder (a new window, nothing in the settings) starts from the saved choice.
-        QSettings(QSettings::UserScope, "CommuteLab", "CommuteLab").clear();
-        LogWindow again;
-        QVERIFY(again.openLog(dir.path()));
-        for (int i = 0; i < 3; ++i) {
-            QCOMPARE(again.runs()[i].log->domains, (std::vector<std::string>{"train", "code"}));
-            QVERIFY(again.runs()[i].remembered);
-        }
-        QVERIFY(!again.runs()[3].remembered);
-    }
-
-    void mappingKeptForTheSessionWhenItCannotBeSaved()
-    {
-        // The sidecar's place is taken by a folder (works as root too, where permissions do not
-        // stop a write): the mapping is used, and the window says it was not saved.
-        QTemporaryDir dir;
-        writeFile(dir.filePath("metrics.csv"), metricsCsv());
-        QVERIFY(QDir().mkpath(dir.filePath("commutelab-mapping.json")));
-        LogWindow window;
-        QVERIFY(window.openLog(dir.path()));
-        cl::logs::DomainMapping mapping;
-        mapping.domains = {{"train", "train_loss"}, {"en", "val_loss_en"}};
-        QVERIFY(window.applyMapping(0, mapping));
-        QCOMPARE(window.log()->domains, (std::vector<std::string>{"train", "en"}));
-        QVERIFY2(window.errorArea()->text().contains("not saved"), qPrintable(window.errorArea()->text()));
-        QVERIFY(window.runs().front().report.file.empty());
-        QVERIFY(QFileInfo(dir.filePath("commutelab-mapping.json")).isDir());
-        QVERIFY(!QFileInfo::exists(dir.filePath("commutelab-mapping.json.part")));
-    }
-
-    void mappingDialogNeverMixesAxes()
-    {
-        cl::logs::ScalarRun run;
-        run.name = "two-axes";
-        run.series.push_back({"loss/en", "step", {1, 2, 3}, {3, 2, 1}, {}});
-        run.series.push_back({"loss/ru", "step", {1, 2, 3}, {4, 3, 2}, {}});
-        run.series.push_back({"loss/en vs samples", "samples", {10, 20}, {3, 2}, {}});
-        cl::logs::DomainMapping current;
-        current.axis = "step";
-        current.domains = {{"en", "loss/en"}, {"ru", "loss/ru"}};
-        MappingDialog dialog(run, current);
-        QCOMPARE(dialog.axisBox()->currentText(), QString("step"));
-        QCOMPARE(dialog.mapping().domains, current.domains);
-        QVERIFY(!dialog.choose("loss/en vs samples", true));  // another axis: cannot be ticked
-        dialog.axisBox()->setCurrentText("samples");          // switching axis unticks the others
-        QVERIFY(dialog.mapping().domains.empty());
-        QVERIFY(dialog.choose("loss/en vs samples", true, "en"));
-        const auto m = dialog.mapping();
-        QCOMPARE(m.axis, std::string("samples"));
-        QCOMPARE(m.domains.size(), std::size_t(1));
-        // Duplicate or empty domain names are refused in the dialog.
-        dialog.axisBox()->setCurrentText("step");
-        dialog.choose("loss/en", true, "x");
-        dialog.choose("loss/ru", true, "x");
-        dialog.accept();
-        QCOMPARE(dialog.result(), int(QDialog::Rejected));
-        QVERIFY(dialog.findChild<QLabel*>("mappingError")->text().contains("used twice"));
     }
 
     // Real logs from ../shared, read in place: a Hugging Face run with six eval sets opens with six

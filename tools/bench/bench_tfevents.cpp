@@ -54,7 +54,8 @@ int main(int argc, char** argv)
         for (const auto& s : run.series) {
             ++series;
             points += s.size();
-            keptBytes += 8 * (s.steps.size() + s.values.size()) + sizeof(float) * s.wallTimes.size();
+            keptBytes += s.steps.bytesPerNumber() * s.steps.size() + s.values.bytesPerNumber() * s.values.size() +
+                         sizeof(float) * s.wallTimes.size();
             double sum = 0;  // per series, then over series: the order the Python reference adds in
             for (double v : s.values) sum += v;
             checksum += sum;

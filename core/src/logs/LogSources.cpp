@@ -187,8 +187,8 @@ void addTensorBoardRun(std::vector<ScalarRun>& runs, ScalarRun run, const std::s
                 continue;
             }
             auto& into = r.series[static_cast<std::size_t>(at)];
-            into.steps.insert(into.steps.end(), s.steps.begin(), s.steps.end());
-            into.values.insert(into.values.end(), s.values.begin(), s.values.end());
+            into.steps.append(s.steps);
+            into.values.append(s.values);
             for (std::size_t i = 0; i < s.wallTimes.size(); ++i) into.addWallTime(s.wallTime(i));
         }
         r.skippedRecords += run.skippedRecords;

@@ -6,6 +6,7 @@
 // so the readers never have to guess what a column means.
 
 #include "core/logs/LogError.h"
+#include "core/logs/NumberColumn.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -18,10 +19,12 @@ namespace cl::logs {
 /// One scalar series: a tag / column / key and its points on one step axis.
 /// Points keep file order; a (step, value) pair repeated by the writer is kept as it is.
 struct ScalarSeries {
-    std::string name;            // as written: "eval_en_loss", "validation/loss", "train_loss"
-    std::string axis;            // the step axis: "step", "global_step", "epoch", "index", "row", ...
-    std::vector<double> steps;   // one per point
-    std::vector<double> values;  // one per point (NaN/inf kept)
+    std::string name;  // as written: "eval_en_loss", "validation/loss", "train_loss"
+    std::string axis;  // the step axis: "step", "global_step", "epoch", "index", "row", ...
+    // One per point each, read back bit-exact (NaN/inf kept); NumberColumn keeps whole steps and
+    // float values in 4 bytes a number (issue 11's memory target).
+    NumberColumn steps;
+    NumberColumn values;
     /// Wall-clock times, one per point or empty when the format has none: seconds after
     /// wallTimeOrigin (the series' first wall time) as a float, 4 bytes a point instead of 8 (issue
     /// 11's memory target for a 20 M-point TensorBoard file). A float keeps 24 significant bits, so

@@ -102,19 +102,30 @@ bool scalarValue(const cl::tfevents::Summary::Value& value, double& out)
 // never more than kPrefaultPoints ahead of the data, so memory grows with the data as before.
 constexpr std::size_t kPrefaultPoints = 32768;
 
-template <typename T>
-void prefaultAhead(std::vector<T>& column)
+void prefaultSpare(void* start, std::size_t spareBytes, std::size_t bytesPerPoint)
 {
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
     constexpr std::uintptr_t kPage = 4096;
-    const std::size_t end = std::min(column.capacity(), column.size() + kPrefaultPoints);
-    if (end <= column.size()) return;
-    const auto first = reinterpret_cast<std::uintptr_t>(column.data() + column.size()) & ~(kPage - 1);
-    const auto last = reinterpret_cast<std::uintptr_t>(column.data() + end) & ~(kPage - 1);
+    const std::size_t bytes = std::min(spareBytes, kPrefaultPoints * bytesPerPoint);
+    const auto first = reinterpret_cast<std::uintptr_t>(start) & ~(kPage - 1);
+    const auto last = (reinterpret_cast<std::uintptr_t>(start) + bytes) & ~(kPage - 1);
     if (last > first + 16 * kPage) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
 #else
-    (void)column;
+    (void)start;
+    (void)spareBytes;
+    (void)bytesPerPoint;
 #endif
+}
+
+void prefaultAhead(NumberColumn& column)
+{
+    const auto [start, bytes] = column.spareCapacity();
+    prefaultSpare(start, bytes, column.bytesPerNumber());
+}
+
+void prefaultAhead(std::vector<float>& column)
+{
+    prefaultSpare(column.data() + column.size(), sizeof(float) * (column.capacity() - column.size()), sizeof(float));
 }
 }  // namespace
 

@@ -1,7 +1,6 @@
 #include "ui/logs/LogWindow.h"
 
 #include "ui/logs/AdviceView.h"
-#include "ui/logs/MappingDialog.h"
 #include "ui/logs/ParetoView.h"
 #include "ui/logs/PredictionView.h"
 #include "ui/logs/RmsView.h"
@@ -9,8 +8,6 @@
 
 #include "LogWatcher.h"
 #include "RunInfo.h"
-
-#include "core/logs/MappingFile.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -138,6 +135,8 @@ void LogWindow::buildMenus()
     QAction* again = file->addAction(tr("&Reload"), this, [this] { reload(); });
     again->setShortcut(QKeySequence::Refresh);
     again->setObjectName("reloadLogAction");
+    file->addSeparator();
+    buildMappingMenu(file);
     file->addSeparator();
     file->addAction(tr("&Close"), this, &QWidget::close)->setShortcut(QKeySequence::Close);
     rebuildRecentMenu();
@@ -315,11 +314,16 @@ void LogWindow::showRuns(std::vector<ShownRun> runs, const QStringList& paths, c
     skipped_ = skipped;
     // The base run is kept by name across reloads; a new set of files starts at its first run.
     const QString baseName = paths == paths_ && !runs_.empty() ? runs_[base_].name : QString();
+    if (paths != paths_) {  // other logs: the last ones' hand mappings and mapping file do not apply
+        sessionMappings_.clear();
+        mappingFile_.clear();
+    }
     runs_ = std::move(runs);
     paths_ = paths;
     base_ = 0;
     for (int i = 0; i < static_cast<int>(runs_.size()); ++i)
         if (runs_[i].name == baseName) base_ = i;
+    reapplySessionMappings();
     error_->hide();
     error_->clear();
     {
@@ -363,56 +367,6 @@ void LogWindow::setBaseRun(int index)
         baseBox_->setCurrentIndex(index);
     }
     showBase();
-}
-
-bool LogWindow::applyMapping(int index, const cl::logs::DomainMapping& mapping, QString* error)
-{
-    if (index < 0 || index >= static_cast<int>(runs_.size()) || paths_.isEmpty()) return false;
-    // Kept where the researcher sees and shares it: the mapping file beside the logs. The shown
-    // runs take it whether or not it could be written (then only for this session, and saying so).
-    const std::string file = cl::logs::sidecarPathFor(paths_.front().toStdString());
-    QString notSaved;
-    try {
-        cl::logs::writeMappingFile(file, mapping);
-    } catch (const std::exception& e) {
-        notSaved = tr("this mapping is used until the window closes but was not saved: %1")
-                       .arg(QString::fromStdString(e.what()));
-    }
-    const std::string keptIn = notSaved.isEmpty() ? file : std::string();
-    try {
-        runs_[index] = remapRun(runs_[index], mapping, keptIn);
-    } catch (const std::exception& e) {
-        if (error) *error = QString::fromStdString(e.what());
-        return false;
-    }
-    runs_[index].mappingNote = notSaved;
-    // Every other run with those series (a folder of runs logged by one script) follows.
-    for (int i = 0; i < static_cast<int>(runs_.size()); ++i) {
-        if (i == index || !runs_[i].series || !cl::logs::mappingFits(*runs_[i].series, mapping)) continue;
-        runs_[i] = remapRun(runs_[i], mapping, keptIn);
-        runs_[i].mappingNote = notSaved;
-    }
-    showBase();
-    if (!notSaved.isEmpty()) showError(notSaved);
-    return true;
-}
-
-MappingDialog* LogWindow::openMappingDialog()
-{
-    if (runs_.empty() || !runs_[base_].series) return nullptr;
-    auto* dialog = new MappingDialog(*runs_[base_].series, runs_[base_].mapping, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    const QString name = runs_[base_].name;
-    connect(dialog, &QDialog::accepted, this, [this, dialog, name] {
-        for (int i = 0; i < static_cast<int>(runs_.size()); ++i) {
-            if (runs_[i].name != name) continue;
-            QString error;
-            if (!applyMapping(i, dialog->mapping(), &error)) showError(error);
-            return;
-        }
-    });
-    dialog->open();
-    return dialog;
 }
 
 void LogWindow::dragEnterEvent(QDragEnterEvent* event)

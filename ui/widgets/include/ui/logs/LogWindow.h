@@ -3,8 +3,8 @@
 // core reads (CommuteLab logs, TensorBoard, Hugging Face trainer_state.json, metrics CSV, W&B
 // exports, per-run tables). Pareto, prediction, advice and bracket-RMS views in tabs; File ▸ Open
 // (several files), Open folder, Open recent, Reload; drag and drop of files and folders; a base
-// run chooser; the series -> domains dialog; automatic reload while a run still writes its logs.
-// Reading runs off the GUI thread with progress and cancel. Files are only ever read.
+// run chooser; the series -> domains dialog and mapping files (LogWindowMapping.cpp); automatic reload while a run
+// still writes its logs. Reading runs off the GUI thread with progress and cancel. Files are only ever read.
 
 #include "ui/logs/RunLoading.h"
 
@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -65,14 +66,26 @@ public:
     void setBaseRun(int index);
 
     /// Maps run `index` to domains by hand (runLogFromSeries), and every other run that has those
-    /// series too; keeps the choice in the mapping file beside the opened logs
-    /// (core/logs/MappingFile.h: commutelab-mapping.json), which later opens and `commutelab
-    /// import` read. A folder that cannot be written keeps it for the session and says so. False
-    /// with `error` set when the mapping does not fit run `index`.
+    /// series too. The choice lives in the session (kept across reloads) and is written only to the
+    /// mapping file the user chose with saveMappingAs (then every later choice is saved there too);
+    /// opening logs never writes anything. A mapping file that cannot be written keeps the choice
+    /// for the session and says so. False with `error` set when the mapping does not fit run `index`.
     bool applyMapping(int index, const cl::logs::DomainMapping& mapping, QString* error = nullptr);
     /// Opens the mapping dialog for the base run (non-blocking); null for a CommuteLab log, which
     /// names its domains itself. Accepting it calls applyMapping.
     MappingDialog* openMappingDialog();
+    /// File ▸ Load mapping file…: reads a mapping file (core/logs/MappingFile.h) and applies it to
+    /// every run that has its series. False with `error` set (file, line, column, field) when the
+    /// file is bad or fits no run. The file is only read.
+    bool loadMappingFile(const QString& path, QString* error = nullptr);
+    /// File ▸ Save mapping as…: writes the base run's mapping to `path` (the dialog proposes
+    /// mappingFileSuggestion()) and keeps saving later choices there. False with `error` set when
+    /// the base run has no series to map or the file cannot be written.
+    bool saveMappingAs(const QString& path, QString* error = nullptr);
+    /// Where the mapping is saved: the file the user chose, empty while it lives in the session only.
+    QString mappingFile() const { return mappingFile_; }
+    /// commutelab-mapping.json beside the opened logs (read automatically by later opens).
+    QString mappingFileSuggestion() const;
 
     ParetoView* paretoView() const { return pareto_; }
     PredictionView* predictionView() const { return prediction_; }
@@ -102,6 +115,9 @@ protected:
 
 private:
     void buildMenus();
+    void buildMappingMenu(QMenu* file);  // LogWindowMapping.cpp
+    void reapplySessionMappings();
+    bool writeMapping(const QString& path, const cl::logs::DomainMapping& mapping, QString* error);
     void rebuildRecentMenu();
     void rememberRecent(const QStringList& paths);
     void showRuns(std::vector<ShownRun> runs, const QStringList& paths, const QStringList& skipped);
@@ -114,6 +130,10 @@ private:
     std::vector<ShownRun> runs_;
     QStringList skipped_;  // files in the opened folders that hold no log, with the reason
     int base_ = 0;
+    QString mappingFile_;                   // the mapping file the user chose to save to; empty: session only
+    cl::logs::DomainMapping savedMapping_;  // what mappingFile_ holds
+    // The user's mappings of this session by run name, applied again after every reload.
+    std::map<QString, cl::logs::DomainMapping> sessionMappings_;
     QLabel* error_ = nullptr;
     QLabel* info_ = nullptr;
     QComboBox* baseBox_ = nullptr;
