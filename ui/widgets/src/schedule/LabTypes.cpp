@@ -50,8 +50,8 @@ Trajectory sampleInChunks(const FlowIntegrator& flow, const Schedule& schedule, 
 
 }  // namespace
 
-std::shared_ptr<RunRecord> computeRun(const LabModel& lab, const Schedule& schedule, double horizon, int extraStarts,
-                                      ProgressSink* flag)
+std::shared_ptr<RunRecord> computeRun(const LabModel& lab, const Schedule& schedule, double horizon,
+                                      int extraStarts, ProgressSink* flag)
 {
     auto run = std::make_shared<RunRecord>();
     run->schedule = schedule;

@@ -79,8 +79,8 @@ void ScheduleEditor::moveBreakpoint(int index, double t)
     // Keep the order strict so a drag never produces a zero-length segment.
     const double gap = 1e-3 * horizon_;
     const double lo = segments_[std::size_t(index) - 1].start + gap;
-    const double hi =
-        std::size_t(index) + 1 < segments_.size() ? segments_[std::size_t(index) + 1].start - gap : horizon_ - gap;
+    const double hi = std::size_t(index) + 1 < segments_.size() ? segments_[std::size_t(index) + 1].start - gap
+                                                                 : horizon_ - gap;
     if (hi < lo) return;
     segments_[std::size_t(index)].start = std::clamp(t, lo, hi);
     validate();
@@ -199,8 +199,7 @@ void ScheduleEditor::mouseMoveEvent(QMouseEvent* event)
         return;
     }
     bool nearHandle = false;
-    for (std::size_t s = 1; s < segments_.size(); ++s)
-        nearHandle |= std::abs(xOf(segments_[s].start) - x) <= kGrabPixels;
+    for (std::size_t s = 1; s < segments_.size(); ++s) nearHandle |= std::abs(xOf(segments_[s].start) - x) <= kGrabPixels;
     setCursor(nearHandle ? Qt::SizeHorCursor : Qt::ArrowCursor);
 }
 

@@ -26,10 +26,7 @@ struct TaskBar::Task {
 };
 
 TaskBar::TaskBar(const QString& name, QWidget* parent)
-    : QWidget(parent),
-      progress_(new QProgressBar),
-      cancel_(new QPushButton("Cancel")),
-      status_(new QLabel),
+    : QWidget(parent), progress_(new QProgressBar), cancel_(new QPushButton("Cancel")), status_(new QLabel),
       poll_(new QTimer(this))
 {
     setObjectName(name + "Bar");
