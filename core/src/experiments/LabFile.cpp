@@ -6,6 +6,8 @@
 #include "core/logs/AtomicWrite.h"
 #include "core/logs/Json.h"
 
+#include <cmath>
+
 namespace cl {
 
 namespace {
@@ -59,8 +61,13 @@ std::string segments(const std::vector<Schedule::Segment>& list, const std::stri
 bool sameSegments(const std::vector<Schedule::Segment>& a, const std::vector<Schedule::Segment>& b)
 {
     if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].start != b[i].start || a[i].weights != b[i].weights) return false;
+    // NaN equals NaN here: the editor may hold a weight typed wrong, and it reads back as NaN.
+    const auto same = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].start != b[i].start || a[i].weights.size() != b[i].weights.size()) return false;
+        for (std::size_t k = 0; k < a[i].weights.size(); ++k)
+            if (!same(a[i].weights[k], b[i].weights[k])) return false;
+    }
     return true;
 }
 

@@ -9,6 +9,7 @@
 #include "core/logs/LogText.h"
 #include "core/planner/LinearOrdering.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 

@@ -1,7 +1,9 @@
 #include "ui/schedule/LabFigures.h"
 
+#include "core/Progress.h"
 #include "core/planner/TournamentPlanner.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace cl::ui::schedule {

@@ -79,7 +79,7 @@ int RunPlots::pairI() const
 
 int RunPlots::pairJ() const
 {
-    return std::max(0, pairJ_->currentIndex());
+    return pairJ_->currentIndex() >= 0 ? pairJ_->currentIndex() : 1;  // before any model: the default pair (1, 2)
 }
 
 void RunPlots::redraw()

@@ -11,17 +11,21 @@
 #include "ui/schedule/Table1Panel.h"
 #include "ui/schedule/TaskBar.h"
 
+#include <QAction>
 #include <QCloseEvent>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace cl::ui::schedule {
 
