@@ -228,6 +228,7 @@ private slots:
     {
         LabFile lab;
         lab.model.domains = 2;
+        lab.editor.segments = {{0, {0.5, 0.5}}};
         lab.runs.assign(LabFile::maxRuns + 1, LabRunSpec{"r", 1, 0, true, {{0, {0.5, 0.5}}}});
         try {
             parseLabFile(labFileToJson(lab), "many.json");
