@@ -231,7 +231,8 @@ int renderLab(const ParsedArgs& args, std::ostream& out)
     if (!lab.figure.populate) throw std::invalid_argument("the lab's " + lab.view + " figure has nothing to draw");
     options.title = args.has("title") ? QString::fromStdString(args.text("title")) : lab.figure.title;
     ui::writeFigure(lab.figure.populate, outFile, options, args.has("data") ? &lab.figure.data : nullptr);
-    report(out, args, lab.view, options, secondsSince(start), args.has("data") ? ui::figureDataPath(outFile) : QString());
+    report(out, args, lab.view, options, secondsSince(start),
+           args.has("data") ? ui::figureDataPath(outFile) : QString());
     return 0;
 }
 
@@ -239,8 +240,7 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
 {
     const int sources =
         int(args.has("preset")) + int(args.has("session")) + int(args.has("log")) + int(args.has("lab"));
-    if (sources != 1)
-        throw UsageError("give exactly one of --preset NAME, --session FILE, --log FILE or --lab FILE");
+    if (sources != 1) throw UsageError("give exactly one of --preset NAME, --session FILE, --log FILE or --lab FILE");
     const std::string outPath = args.text("out");
     const QString outFile = QString::fromStdString(outPath);
     checkOutPath(outFile);
@@ -342,8 +342,7 @@ const CommandRegistration registration{CommandSpec{
         {"dim", "N", "--lab pmatrix: parameter dimension", "20", false},
         {"seed", "S", "--lab pmatrix: random seed of the model", "1", false},
         {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice|rms|loss|plane|pmatrix|histogram|schedule",
-         "what to draw (default: figure1, the session's layout, pareto for a log, the lab's tab for a lab)", "",
-         false},
+         "what to draw (default: figure1, the session's layout, pareto for a log, the lab's tab for a lab)", "", false},
         {"inches", "W,H", "figure size in inches (pixels = inches x dpi); overrides --width/--height", "", false},
         {"data", "", "also write the numbers behind the figure to OUT with the suffix .csv", "", false},
         {"out", "FILE", "output file; the format follows the suffix: .png, .svg or .pdf", "", true},

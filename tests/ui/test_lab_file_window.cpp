@@ -225,7 +225,7 @@ private slots:
         const Run t = runProgram(qEnvironmentVariable("COMMUTELAB_BINARY"),
                                  {"render", "--lab", bad.fileName(), "--out", dir_.filePath("bad.svg")});
         QCOMPARE(t.exitCode, 1);
-        QVERIFY2(t.err.contains("bad.json:2:24: field 'model.domains': must be an integer between 2 and 8"),
+        QVERIFY2(t.err.contains("bad.json:2:23: field 'model.domains': must be an integer between 2 and 8"),
                  qPrintable(t.err));
     }
 

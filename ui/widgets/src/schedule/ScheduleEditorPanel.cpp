@@ -17,8 +17,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <stdexcept>
 #include <numeric>
+#include <stdexcept>
 
 namespace cl::ui::schedule {
 
