@@ -75,6 +75,17 @@ case "$target" in
 }'
     seed weighted '{"version": 1, "l1": "x^2", "l2": "y^2", "target": "weighted:0.25", "layout": "side-by-side"}'
     ;;
+  fuzz_lab_file)
+    # The sample lab (resources/labs/), and one with the editor holding what is not yet a schedule.
+    cp "$here"/resources/labs/*.json "$seeds/"
+    seed editing '{"format": "commutelab-lab", "version": 1,
+    "model": {"domains": 2, "dimension": 10, "q": 0.5, "seed": 7},
+    "editor": {"horizon": 2, "preset": "more-at-end", "domain": 2,
+               "segments": [{"start": 0, "weights": ["NaN", 0.5]}, {"start": 1, "weights": [1]}]},
+    "runs": [{"name": "mix", "horizon": 2, "extraStarts": 0, "visible": false,
+              "segments": [{"start": 0, "weights": [0.5, 0.5]}]}],
+    "views": {"pair": [2, 1], "pmatrixRun": 1, "pmatrixSample": 200}}'
+    ;;
   fuzz_tfevents)
     # Real event files where ../shared is beside the checkout; otherwise the reader's own test
     # writes none here, and libFuzzer starts from nothing.

@@ -3,6 +3,7 @@
 // window. Figures are painted with QPainter on Qt's offscreen platform: no display is needed.
 
 #include "cli/CommandRegistry.h"
+#include "cli/RenderLab.h"
 #include "cli/Report.h"
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
@@ -12,12 +13,9 @@
 #include "ui/LandscapeFigure.h"
 #include "ui/LandscapeSession.h"
 #include "ui/logs/LogFigures.h"
-#include "ui/schedule/LabTypes.h"
-#include "ui/schedule/ScheduleCharts.h"
 
 #include "core/FieldCsv.h"
 #include "core/logs/LogFile.h"
-#include "core/planner/TournamentPlanner.h"
 
 #include <QFileInfo>
 #include <QString>
@@ -222,33 +220,19 @@ int renderLog(const ParsedArgs& args, std::ostream& out)
     return 0;
 }
 
-/// `--lab pmatrix --domains K --dim N --seed S`: the Schedule lab's P matrix of its random
-/// quadratic model at θ0 (the lab has no saved form, so its command-line parameters stand in).
+/// `--lab FILE --view loss|plane|pmatrix|histogram|schedule`: a Schedule lab figure (cli/RenderLab.h).
 int renderLab(const ParsedArgs& args, std::ostream& out)
 {
     const QString outFile = QString::fromStdString(args.text("out"));
-    const std::string view = args.text("lab");
-    if (view != "pmatrix") throw UsageError("--lab: unknown lab figure '" + view + "' (use pmatrix)");
-    RandomQuadraticSpec spec;
-    spec.domains = args.has("domains") ? args.integer("domains") : 3;
-    spec.dimension = args.has("dim") ? args.integer("dim") : 20;
-    spec.seed = args.has("seed") ? std::uint64_t(args.integer("seed")) : 1;
-    if (spec.domains < 2 || spec.domains > 12) throw UsageError("--domains: K must be between 2 and 12");
-    if (spec.dimension < 2 || spec.dimension > 4000) throw UsageError("--dim: N must be between 2 and 4000");
     ui::FigureOptions options = figureSize(args, 960, 720);
     const auto app = offscreenApplication();
     const auto start = Clock::now();
-    const auto model = ui::schedule::buildLabModel(spec);
-    const Matrix matrix = pairwiseOrderMatrix(model->losses, *model->target, model->model.theta0);
-    QStringList names;
-    for (int k = 0; k < model->domainCount(); ++k) names << QString("L%1").arg(k + 1);
-    const QString title =
-        args.has("title") ? QString::fromStdString(args.text("title")) : ui::schedule::pMatrixTitle(1, 0.0);
-    options.title = title;
-    const FigureTable data = ui::schedule::heatMapTable(matrix, names);
-    ui::writeFigure(ui::schedule::heatMapChart(title, matrix, names), outFile, options,
-                    args.has("data") ? &data : nullptr);
-    report(out, args, view, options, secondsSince(start), args.has("data") ? ui::figureDataPath(outFile) : QString());
+    const LabRender lab = labRenderFigure(args);
+    if (!lab.figure.populate) throw std::invalid_argument("the lab's " + lab.view + " figure has nothing to draw");
+    options.title = args.has("title") ? QString::fromStdString(args.text("title")) : lab.figure.title;
+    ui::writeFigure(lab.figure.populate, outFile, options, args.has("data") ? &lab.figure.data : nullptr);
+    report(out, args, lab.view, options, secondsSince(start),
+           args.has("data") ? ui::figureDataPath(outFile) : QString());
     return 0;
 }
 
@@ -256,8 +240,7 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
 {
     const int sources =
         int(args.has("preset")) + int(args.has("session")) + int(args.has("log")) + int(args.has("lab"));
-    if (sources != 1)
-        throw UsageError("give exactly one of --preset NAME, --session FILE, --log FILE or --lab pmatrix");
+    if (sources != 1) throw UsageError("give exactly one of --preset NAME, --session FILE, --log FILE or --lab FILE");
     const std::string outPath = args.text("out");
     const QString outFile = QString::fromStdString(outPath);
     checkOutPath(outFile);
@@ -347,18 +330,21 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
 const CommandRegistration registration{CommandSpec{
     "render",
     "Draw a landscape view (L1, L2, the bracket with its regions, the P map, or Figure 1's three panels) of a "
-    "preset or a saved session, a log window figure of an experiment log, or the Schedule lab's P matrix, "
+    "preset or a saved session, a log window figure of an experiment log, or a Schedule lab figure of a lab file, "
     "to PNG, SVG or PDF (painted with QPainter: no display needed).",
     {
         {"preset", "NAME", "built-in pair of losses (figure1, rotated-quadratics, quadratic-nonconvex)", "", false},
         {"session", "FILE", "landscape session saved by the workspace (.json)", "", false},
         {"log", "FILE", "experiment log: the log window's figures (--view pareto|prediction|advice|rms)", "", false},
-        {"lab", "pmatrix", "the Schedule lab's P matrix of a random quadratic model at theta0", "", false},
-        {"domains", "K", "--lab: number of domains", "3", false},
-        {"dim", "N", "--lab: parameter dimension", "20", false},
-        {"seed", "S", "--lab: random seed of the model", "1", false},
-        {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice|rms",
-         "what to draw (default: figure1, the session's layout, or pareto for a log)", "", false},
+        {"lab", "FILE",
+         "Schedule lab file: the lab's figures (--view loss|plane|pmatrix|histogram|schedule); "
+         "'--lab pmatrix' without such a file: the P matrix at theta0 of --domains/--dim/--seed",
+         "", false},
+        {"domains", "K", "--lab pmatrix: number of domains", "3", false},
+        {"dim", "N", "--lab pmatrix: parameter dimension", "20", false},
+        {"seed", "S", "--lab pmatrix: random seed of the model", "1", false},
+        {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice|rms|loss|plane|pmatrix|histogram|schedule",
+         "what to draw (default: figure1, the session's layout, pareto for a log, the lab's tab for a lab)", "", false},
         {"inches", "W,H", "figure size in inches (pixels = inches x dpi); overrides --width/--height", "", false},
         {"data", "", "also write the numbers behind the figure to OUT with the suffix .csv", "", false},
         {"out", "FILE", "output file; the format follows the suffix: .png, .svg or .pdf", "", true},

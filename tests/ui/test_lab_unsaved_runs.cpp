@@ -1,6 +1,7 @@
-// Unsaved state outside the workspace (issue 17, point 4): the Schedule lab's added runs live only
-// in its window, so closing the lab, quitting the app and "Build model" (a new model clears the
-// runs) ask Discard / Cancel first, and Cancel keeps every run. The log window holds nothing
+// Unsaved state outside the workspace (issue 17, point 4): the Schedule lab's unsaved changes
+// (runs added, a new model, ...) make closing the lab, quitting the app and "Build model" (a new
+// model clears the runs) ask Save / Discard / Cancel first, and Cancel keeps every run
+// (tests/ui/test_lab_file_window.cpp checks Save). The log window holds nothing
 // unsaved (files are only read; a chosen mapping is remembered at once), so it never asks.
 
 #include "WorkspaceHarness.h"
@@ -27,7 +28,7 @@ class TestLabUnsavedRuns : public QObject {
 
     void answer(QMessageBox::StandardButton button)
     {
-        lab_->setUnsavedRunsAnswer([this, button] {
+        lab_->setUnsavedChangesAnswer([this, button] {
             ++asked_;
             return button;
         });
@@ -45,7 +46,7 @@ private slots:
     void withoutRunsNothingIsAsked()
     {
         answer(QMessageBox::Cancel);
-        QVERIFY(lab_->maybeDiscardRuns());
+        QVERIFY(lab_->maybeSaveChanges());
         QCOMPARE(asked_, 0);
     }
 
@@ -74,8 +75,9 @@ private slots:
         QCOMPARE(asked_, 4);
         QTRY_VERIFY_WITH_TIMEOUT(lab_->model()->spec.dimension == 20, 60000);
         QVERIFY(lab_->runsPanel()->runs().empty());
-        QVERIFY(lab_->close());  // nothing left to lose: no question
-        QCOMPARE(asked_, 4);
+        QVERIFY(lab_->isModified());  // n = 20 is not what the lab started with: closing asks, Discard closes
+        QVERIFY(lab_->close());
+        QCOMPARE(asked_, 5);
     }
 
     void saveAsAddsTheChosenTypesSuffix()

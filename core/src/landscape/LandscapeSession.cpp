@@ -5,15 +5,12 @@
 
 #include "core/expr/ExpressionError.h"
 #include "core/expr/ExpressionLoss.h"
+#include "core/logs/AtomicWrite.h"
 #include "core/logs/CsvText.h"
 #include "core/logs/Json.h"
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
 
 namespace cl {
 
@@ -149,24 +146,8 @@ std::string sessionToJson(const LandscapeSession& s)
 
 void saveSession(const LandscapeSession& session, const std::string& path)
 {
-    const std::string text = sessionToJson(session);
-    const std::string partial = path + ".saving";  // beside the target: the rename stays on one file system
-    const auto fail = [&](const std::string& reason) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        throw SessionError({path, 0, 0, {}}, "cannot write: " + reason);
-    };
-    {
-        errno = 0;
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out) fail(errno != 0 ? std::strerror(errno) : "cannot create " + partial);
-        out.write(text.data(), std::streamsize(text.size()));
-        out.close();
-        if (!out) fail(errno != 0 ? std::strerror(errno) : "write failed");
-    }
-    std::error_code error;
-    std::filesystem::rename(partial, path, error);
-    if (error) fail(error.message());
+    const std::string reason = logs::writeTextAtomically(path, sessionToJson(session));
+    if (!reason.empty()) throw SessionError({path, 0, 0, {}}, "cannot write: " + reason);
 }
 
 }  // namespace cl

@@ -1,5 +1,6 @@
 #include "ui/schedule/PMatrixPanel.h"
 
+#include "ui/schedule/LabFigures.h"
 #include "ui/schedule/PlotView.h"
 #include "ui/schedule/ScheduleCharts.h"
 #include "ui/schedule/TaskBar.h"
@@ -15,8 +16,12 @@
 namespace cl::ui::schedule {
 
 PMatrixPanel::PMatrixPanel(QWidget* parent)
-    : QWidget(parent), runCombo_(new QComboBox), slider_(new QSlider(Qt::Horizontal)), timeLabel_(new QLabel),
-      plot_(new PlotView("pmatrixPlot")), task_(new TaskBar("pmatrix"))
+    : QWidget(parent),
+      runCombo_(new QComboBox),
+      slider_(new QSlider(Qt::Horizontal)),
+      timeLabel_(new QLabel),
+      plot_(new PlotView("pmatrixPlot")),
+      task_(new TaskBar("pmatrix"))
 {
     setObjectName("pmatrixPanel");
     runCombo_->setObjectName("pmatrixRunCombo");
@@ -36,6 +41,8 @@ PMatrixPanel::PMatrixPanel(QWidget* parent)
     layout->addWidget(plot_, 1);
     connect(runCombo_, &QComboBox::currentIndexChanged, this, &PMatrixPanel::recompute);
     connect(slider_, &QSlider::valueChanged, this, &PMatrixPanel::recompute);
+    connect(runCombo_, &QComboBox::currentIndexChanged, this, &PMatrixPanel::selectionChanged);
+    connect(slider_, &QSlider::valueChanged, this, &PMatrixPanel::selectionChanged);
 }
 
 void PMatrixPanel::setRuns(std::shared_ptr<const LabModel> model, std::vector<std::shared_ptr<RunRecord>> runs)
@@ -48,6 +55,16 @@ void PMatrixPanel::setRuns(std::shared_ptr<const LabModel> model, std::vector<st
     for (std::size_t r = 0; r < runs_.size(); ++r) runCombo_->addItem(QString("run %1").arg(r + 1));
     runCombo_->setCurrentIndex(std::clamp(previous, 0, int(runs_.size()) - 1));
     recompute();
+}
+
+int PMatrixPanel::currentRun() const
+{
+    return runCombo_->currentIndex();
+}
+
+int PMatrixPanel::currentSample() const
+{
+    return slider_->value();
 }
 
 void PMatrixPanel::showAt(int run, int index)
@@ -87,11 +104,8 @@ void PMatrixPanel::recompute()
             if (model != model_) return;
             matrix_ = *out;
             time_ = time;
-            QStringList names;
-            for (int k = 0; k < model_->domainCount(); ++k) names << QString("L%1").arg(k + 1);
-            plot_->setPopulator(heatMapChart(
-                pMatrixTitle(r + 1, time_), matrix_, names),
-                heatMapTable(matrix_, names));
+            LabFigure figure = pmatrixFigure(matrix_, r + 1, time_);
+            plot_->setPopulator(std::move(figure.populate), std::move(figure.data), figure.title);
         });
 }
 

@@ -85,6 +85,26 @@ PlannerPanel::PlannerPanel(QWidget* parent)
     layout->addWidget(table_, 1);
     connect(planButton, &QPushButton::clicked, this, &PlannerPanel::replan);
     connect(method_, &QComboBox::currentIndexChanged, this, [this] { updatePlan(); });
+    connect(method_, &QComboBox::currentIndexChanged, this, &PlannerPanel::settingsChanged);
+    connect(stageTime_, &QDoubleSpinBox::valueChanged, this, &PlannerPanel::settingsChanged);
+}
+
+std::string PlannerPanel::methodName() const
+{
+    return orderingMethodName(static_cast<OrderingMethod>(method_->currentData().toInt()));
+}
+
+double PlannerPanel::stageTime() const
+{
+    return stageTime_->value();
+}
+
+void PlannerPanel::setSettings(const std::string& method, double stageTime)
+{
+    const QSignalBlocker a(method_), b(stageTime_);
+    method_->setCurrentIndex(std::max(0, method_->findData(int(parseOrderingMethod(method)))));
+    stageTime_->setValue(stageTime);
+    if (model_) replan();
 }
 
 QString PlannerPanel::orderText(const std::vector<int>& order)

@@ -42,10 +42,11 @@ PlotView::PlotView(const QString& objectName, QWidget* parent)
 
 PlotView::~PlotView() = default;
 
-void PlotView::setPopulator(ScaledScenePopulator populate, FigureTable data)
+void PlotView::setPopulator(ScaledScenePopulator populate, FigureTable data, QString title)
 {
     populate_ = std::move(populate);
     data_ = std::move(data);
+    title_ = std::move(title);
     repopulate();
 }
 
@@ -62,7 +63,9 @@ void PlotView::repopulate()
 void PlotView::exportFigure(const QString& path, const FigureOptions& options) const
 {
     if (!populate_) throw std::runtime_error("nothing to export: the plot is empty");
-    writeFigure(populate_, path, options, data_.columns.empty() ? nullptr : &data_);
+    FigureOptions o = options;
+    if (o.title.isEmpty()) o.title = title_;
+    writeFigure(populate_, path, o, data_.columns.empty() ? nullptr : &data_);
 }
 
 void PlotView::contextMenuEvent(QContextMenuEvent* event)

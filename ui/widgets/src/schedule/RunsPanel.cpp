@@ -1,5 +1,6 @@
 #include "ui/schedule/RunsPanel.h"
 
+#include "ui/schedule/LabFigures.h"
 #include "ui/schedule/RunPlots.h"
 #include "ui/schedule/ScheduleEditorPanel.h"
 #include "ui/schedule/TaskBar.h"
@@ -26,8 +27,13 @@ QString amountsText(const std::vector<double>& amounts)
 }  // namespace
 
 RunsPanel::RunsPanel(QWidget* parent)
-    : QWidget(parent), editor_(new ScheduleEditorPanel), startsSpin_(new QSpinBox), list_(new QListWidget),
-      message_(new QLabel), task_(new TaskBar("run")), plots_(new RunPlots)
+    : QWidget(parent),
+      editor_(new ScheduleEditorPanel),
+      startsSpin_(new QSpinBox),
+      list_(new QListWidget),
+      message_(new QLabel),
+      task_(new TaskBar("run")),
+      plots_(new RunPlots)
 {
     setObjectName("runsPanel");
     startsSpin_->setObjectName("extraStartsSpin");
@@ -115,6 +121,32 @@ bool RunsPanel::addRun()
     return true;
 }
 
+void RunsPanel::restoreRuns(std::shared_ptr<const LabModel> model, const LabFile& lab, std::function<void()> done)
+{
+    setModel(std::move(model));
+    auto result = std::make_shared<std::vector<std::shared_ptr<RunRecord>>>();
+    auto target = model_;
+    task_->run(
+        QString("Recomputing %1 run(s)").arg(lab.runs.size()),
+        [target, lab, result](CancelFlag& flag) { *result = computeLabRuns(*target, lab, &flag); },
+        [this, target, result, done] {
+            if (target != model_) return;
+            for (auto& run : *result) append(std::move(run));
+            if (done) done();
+        },
+        [this](const QString& error) { refused("The lab file's runs were not recomputed: " + error); });
+}
+
+int RunsPanel::extraStarts() const
+{
+    return startsSpin_->value();
+}
+
+void RunsPanel::setExtraStarts(int starts)
+{
+    startsSpin_->setValue(starts);
+}
+
 void RunsPanel::clearRuns()
 {
     runs_.clear();
@@ -143,7 +175,7 @@ void RunsPanel::append(std::shared_ptr<RunRecord> run)
                                          .arg(r.targetLosses.back(), 0, 'g', 8)
                                          .arg(amountsText(r.amounts)));
     item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-    item->setCheckState(Qt::Checked);
+    item->setCheckState(r.visible ? Qt::Checked : Qt::Unchecked);
     {
         const QSignalBlocker block(list_);
         list_->addItem(item);

@@ -3,6 +3,7 @@
 
 #include "NamedSpinBox.h"
 
+#include "ui/schedule/LabFigures.h"
 #include "ui/schedule/PlotView.h"
 #include "ui/schedule/ScheduleCharts.h"
 #include "ui/schedule/TaskBar.h"
@@ -42,10 +43,16 @@ std::vector<double> parseList(const QString& text, const char* what)
 }  // namespace
 
 Table1Panel::Table1Panel(QWidget* parent)
-    : QWidget(parent), dimension_(namedSpinBox("table1DimensionSpin", 2, 2000, 100)),
-      trials_(namedSpinBox("table1TrialsSpin", 1, 100000, 50)), seed_(namedSpinBox("table1SeedSpin", 0, 2147483647, 1)),
-      q_(new QDoubleSpinBox), times_(new QLineEdit("0.1, 0.3, 1")), steps_(new QLineEdit("0.001, 0.01, 0.1")),
-      task_(new TaskBar("table1")), table_(new QTableWidget), histogram_(new PlotView("table1Histogram"))
+    : QWidget(parent),
+      dimension_(namedSpinBox("table1DimensionSpin", 2, 2000, 100)),
+      trials_(namedSpinBox("table1TrialsSpin", 1, 100000, 50)),
+      seed_(namedSpinBox("table1SeedSpin", 0, 2147483647, 1)),
+      q_(new QDoubleSpinBox),
+      times_(new QLineEdit("0.1, 0.3, 1")),
+      steps_(new QLineEdit("0.001, 0.01, 0.1")),
+      task_(new TaskBar("table1")),
+      table_(new QTableWidget),
+      histogram_(new PlotView("table1Histogram"))
 {
     setObjectName("table1Panel");
     q_->setObjectName("table1QSpin");
@@ -64,8 +71,12 @@ Table1Panel::Table1Panel(QWidget* parent)
     csvButton->setObjectName("table1ExportCsvButton");
 
     auto* fields = new QHBoxLayout;
-    for (auto [label, w] : std::initializer_list<std::pair<const char*, QWidget*>>{
-             {"n", dimension_}, {"trials", trials_}, {"seed", seed_}, {"q", q_}, {"rows t", times_}, {"columns Δt", steps_}}) {
+    for (auto [label, w] : std::initializer_list<std::pair<const char*, QWidget*>>{{"n", dimension_},
+                                                                                   {"trials", trials_},
+                                                                                   {"seed", seed_},
+                                                                                   {"q", q_},
+                                                                                   {"rows t", times_},
+                                                                                   {"columns Δt", steps_}}) {
         fields->addWidget(new QLabel(label));
         fields->addWidget(w, qobject_cast<QLineEdit*>(w) ? 1 : 0);
     }
@@ -73,8 +84,9 @@ Table1Panel::Table1Panel(QWidget* parent)
     actions->addWidget(runButton);
     actions->addWidget(csvButton);
     actions->addWidget(task_, 1);
-    auto* note = new QLabel("Cell: ratio of the observed excess loss EL¹² to ½Δt²·P(L1, L2; L) — median ± half the "
-                            "10–90 range over trials. The paper reports ≈ 0.997 at Δt = 0.001.");
+    auto* note = new QLabel(
+        "Cell: ratio of the observed excess loss EL¹² to ½Δt²·P(L1, L2; L) — median ± half the "
+        "10–90 range over trials. The paper reports ≈ 0.997 at Δt = 0.001.");
     note->setWordWrap(true);
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(table_);
@@ -85,7 +97,10 @@ Table1Panel::Table1Panel(QWidget* parent)
     layout->addWidget(note);
     layout->addWidget(splitter, 1);
 
-    connect(runButton, &QPushButton::clicked, this, &Table1Panel::run);
+    connect(runButton, &QPushButton::clicked, this, [this] {
+        pendingCell_ = {1, 1};  // a new table starts at its first cell
+        run();
+    });
     connect(csvButton, &QPushButton::clicked, this, [this] {
         if (!result_) return;
         const QString path = askSaveFileName(this, "Export Table 1", "table1.csv", "CSV (*.csv)", ".csv");
@@ -96,7 +111,10 @@ Table1Panel::Table1Panel(QWidget* parent)
             QMessageBox::warning(this, "Export failed", QString::fromStdString(e.what()));
         }
     });
-    connect(table_, &QTableWidget::currentCellChanged, this, [this] { showHistogram(); });
+    connect(table_, &QTableWidget::currentCellChanged, this, [this] {
+        showHistogram();
+        emit stateChanged();
+    });
 }
 
 Table1Spec Table1Panel::spec() const
@@ -123,6 +141,53 @@ void Table1Panel::run()
     auto out = std::make_shared<Table1Result>();
     task_->run(
         "Table 1", [s, out](CancelFlag& flag) { *out = runTable1(s, &flag); }, [this, out] { show(*out); });
+}
+
+LabTable1Spec Table1Panel::labSpec() const
+{
+    LabTable1Spec s;
+    s.dimension = dimension_->value();
+    s.trials = trials_->value();
+    s.seed = std::uint64_t(seed_->value());
+    s.q = q_->value();
+    try {
+        s.times = parseList(times_->text(), "the rows");
+        s.steps = parseList(steps_->text(), "the columns");
+    } catch (const std::invalid_argument&) {
+        // Unreadable lists are kept as the last table run (or the defaults): a file holds numbers.
+        if (result_) s.times = result_->spec.times, s.steps = result_->spec.steps;
+    }
+    if (s.times.empty() || s.steps.empty()) s.times = LabTable1Spec{}.times, s.steps = LabTable1Spec{}.steps;
+    s.computed = result_.has_value() || task_->isRunning();
+    return s;
+}
+
+std::pair<int, int> Table1Panel::selectedCell() const
+{
+    if (!result_) return pendingCell_;
+    return {std::max(0, table_->currentRow()) + 1, std::max(0, table_->currentColumn()) + 1};
+}
+
+void Table1Panel::setLabSpec(const LabTable1Spec& spec, int row, int column)
+{
+    const auto list = [](const std::vector<double>& values) {
+        QStringList parts;
+        for (double v : values) parts << QString::number(v, 'g', 17);
+        return parts.join(", ");
+    };
+    dimension_->setValue(spec.dimension);
+    trials_->setValue(spec.trials);
+    seed_->setValue(int(spec.seed));
+    q_->setValue(spec.q);
+    times_->setText(list(spec.times));
+    steps_->setText(list(spec.steps));
+    task_->cancel();
+    result_.reset();
+    table_->clear();
+    table_->setRowCount(0);
+    histogram_->setPopulator({});
+    pendingCell_ = {row, column};
+    if (spec.computed) run();
 }
 
 QString Table1Panel::cellText(const Table1Cell& cell)
@@ -169,7 +234,8 @@ void Table1Panel::show(Table1Result result)
             item->setTextAlignment(Qt::AlignCenter);
             table_->setItem(int(r), int(c), item);
         }
-    selectCell(0, 0);
+    selectCell(pendingCell_.first - 1, pendingCell_.second - 1);
+    pendingCell_ = {1, 1};
 }
 
 void Table1Panel::showHistogram()
@@ -177,11 +243,8 @@ void Table1Panel::showHistogram()
     const int r = table_->currentRow(), c = table_->currentColumn();
     if (!result_ || r < 0 || c < 0) return histogram_->setPopulator({});
     const Table1Cell& cell = result_->cell(std::size_t(r), std::size_t(c));
-    histogram_->setPopulator(histogramChart(
-        {QString("Ratio distribution at t = %1, Δt = %2 (%3 trials)").arg(cell.t).arg(cell.dt).arg(cell.ratios.size()),
-         "observed / predicted", "trials"},
-        cell.ratios, 24, cell.median),
-        histogramTable(cell.ratios, 24, cell.median));
+    LabFigure figure = histogramFigure(cell);
+    histogram_->setPopulator(std::move(figure.populate), std::move(figure.data), figure.title);
 }
 
 }  // namespace cl::ui::schedule

@@ -16,6 +16,7 @@ FileKind fileKindOf(const QString& path)
     // A JSON log is an object too, but never one with a session's "version" and "l1" side by side.
     if (!head.trimmed().startsWith('{')) return FileKind::Log;
     const QJsonDocument document = QJsonDocument::fromJson(head);
+    if (document.isObject() && document.object().value("format").toString() == "commutelab-lab") return FileKind::Lab;
     const bool session =
         document.isObject() && document.object().contains("l1") && document.object().contains("version");
     return session ? FileKind::Session : FileKind::Log;

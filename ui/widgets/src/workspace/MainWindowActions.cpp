@@ -272,6 +272,10 @@ bool MainWindow::openFile(const QString& path)
     switch (fileKindOf(path)) {
         case FileKind::Session:
             return maybeSave() && openSession(path);
+        case FileKind::Lab: {  // the lab asks about its own unsaved changes
+            schedule::ScheduleLabWindow* lab = openScheduleLab();
+            return lab->maybeSaveChanges() && lab->openLabFile(path);
+        }
         case FileKind::Log:
             if (!openLog(path)) return false;
             clearError({"Cannot open"});

@@ -218,7 +218,7 @@ void MainWindow::exportFields(const QString& path)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     // The lab is this window's child: quitting would drop its runs without its own question.
-    if ((scheduleLab_ && !scheduleLab_->maybeDiscardRuns()) || !maybeSave()) {
+    if ((scheduleLab_ && !scheduleLab_->maybeSaveChanges()) || !maybeSave()) {
         event->ignore();
         return;
     }

@@ -29,10 +29,17 @@ public:
     /// matrix() and time() change when it is ready.
     void showAt(int run, int index);
 
+    /// The chosen run (0-based, -1 without runs) and sample index, as the lab file keeps them.
+    int currentRun() const;
+    int currentSample() const;
+
     const Matrix& matrix() const { return matrix_; }
     double time() const { return time_; }
     PlotView* plot() const { return plot_; }
     TaskBar* taskBar() const { return task_; }
+
+signals:
+    void selectionChanged();
 
 private:
     void recompute();

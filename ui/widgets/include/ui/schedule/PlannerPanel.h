@@ -36,6 +36,12 @@ public:
     /// Plans again and restarts the ranking (the stage time may have changed).
     void replan();
 
+    /// The method's name (orderingMethodName) and τ, as the lab file keeps them; setSettings
+    /// re-plans when a model is set.
+    std::string methodName() const;
+    double stageTime() const;
+    void setSettings(const std::string& method, double stageTime);
+
     const std::optional<CurriculumPlan>& plan() const { return plan_; }
     /// Borda's order on the same cost matrix, shown for comparison.
     const std::vector<int>& bordaOrder() const { return bordaOrder_; }
@@ -46,6 +52,9 @@ public:
     int rankOf(const std::vector<int>& order) const;
     int plannedRank() const { return plan_ ? rankOf(plan_->ordering.order) : 0; }
     TaskBar* taskBar() const { return task_; }
+
+signals:
+    void settingsChanged();
 
 private:
     /// Plans with the chosen method; keeps the ranking (it does not depend on the method).

@@ -17,12 +17,14 @@ public:
     explicit PlotView(const QString& objectName, QWidget* parent = nullptr);
     ~PlotView() override;
 
-    /// Replaces the figure and the numbers behind it; an empty function clears it.
-    void setPopulator(ScaledScenePopulator populate, FigureTable data = {});
+    /// Replaces the figure, the numbers behind it and its title (the SVG/PDF document title of
+    /// an export); an empty function clears it.
+    void setPopulator(ScaledScenePopulator populate, FigureTable data = {}, QString title = {});
+    const QString& title() const { return title_; }
     const ScaledScenePopulator& populator() const { return populate_; }
 
     /// Writes the figure (format from the suffix) at `options`' size, and its numbers as CSV
-    /// next to it (figureDataPath); throws on failure.
+    /// next to it (figureDataPath); an empty options.title is the figure's title. Throws on failure.
     void exportFigure(const QString& path, const FigureOptions& options = {}) const;
 
 protected:
@@ -34,6 +36,7 @@ private:
     std::unique_ptr<Scene> scene_;
     ScaledScenePopulator populate_;
     FigureTable data_;
+    QString title_;
 };
 
 }  // namespace cl::ui::schedule

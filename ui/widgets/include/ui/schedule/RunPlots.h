@@ -23,12 +23,17 @@ public:
     void setRuns(std::shared_ptr<const LabModel> model, std::vector<std::shared_ptr<RunRecord>> runs);
     /// The pair shown in the plane (0-based, i != j).
     void setPair(int i, int j);
+    int pairI() const;
+    int pairJ() const;
 
     PlotView* lossPlot() const { return lossPlot_; }
     PlotView* planePlot() const { return planePlot_; }
     /// The curves drawn in the loss plot, as plotted (names "run r: L_k" and "run r: mean").
     const std::vector<Series>& lossSeries() const { return lossSeries_; }
     const std::vector<Series>& planeSeries() const { return planeSeries_; }
+
+signals:
+    void pairChanged();
 
 private:
     void redraw();

@@ -8,6 +8,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QSpinBox;
@@ -22,7 +24,7 @@ class RunsPanel : public QWidget {
     Q_OBJECT
 
 public:
-    static constexpr double kAmountTolerance = 1e-9;
+    static constexpr double kAmountTolerance = kLabAmountTolerance;
 
     explicit RunsPanel(QWidget* parent = nullptr);
 
@@ -32,6 +34,11 @@ public:
     /// message()) when there is no model, the schedule is invalid, or its amounts differ.
     bool addRun();
     void clearRuns();
+    /// Replaces the runs by a lab file's, recomputed in the background on `model` (which
+    /// becomes the panel's model); `done` runs on the GUI thread once they are in.
+    void restoreRuns(std::shared_ptr<const LabModel> model, const LabFile& lab, std::function<void()> done);
+    int extraStarts() const;
+    void setExtraStarts(int starts);
 
     const std::vector<std::shared_ptr<RunRecord>>& runs() const { return runs_; }
     QString message() const;

@@ -5,6 +5,10 @@
 
 #include "ui/schedule/ScheduleEditor.h"
 
+#include "ui/FigureExport.h"
+
+#include "core/experiments/LabFile.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -28,8 +32,15 @@ public:
     double horizon() const;
     /// Applies a preset with the parameters currently in the fields.
     void applyPreset(Preset preset);
+    /// Writes the schedule figure (LabFigures' scheduleFigure, as `render --lab --view schedule`)
+    /// and its numbers; an empty options.title is the figure's. Throws when the schedule is invalid.
+    void exportFigure(const QString& path, const FigureOptions& options) const;
     /// The error shown inline (empty when the schedule is valid).
     QString errorText() const;
+    /// The editor and its preset fields as the lab file keeps them, and back (the segments are
+    /// set as they were, valid or not; no preset is applied).
+    LabEditorSpec state() const;
+    void setState(const LabEditorSpec& state);
     /// A short name for the schedule: the last preset with its parameters, or "edited" after a
     /// change by hand.
     QString description() const { return description_; }
