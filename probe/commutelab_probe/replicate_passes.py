@@ -21,10 +21,10 @@ a streamed vector w of group q = 1 - s serves two kinds of batches:
     with the stored domain gradients and combined into the targets' vectors v_t^(s), gives C[t, q, b, x]
     for every t (C[t, m, b, b] cancels in the estimator and is never needed).
 Plans (``replicate_plan``): with T HVP targets and K domains,
-  - T >= K - 1 (the default: every domain a target, the mean free): one phase storing group 1's K
-    gradients and streaming group 0's K domain gradients (+ the mean target's vector if the mean needs
-    its own HVPs). HVPs per batch: K - 1 in group 0, T in group 1, so at most the K*T of one HVP per
-    (batch, target); every batch's gradient is taken once.
+  - T >= K - 1 (the default: every domain a target, the mean free): one phase storing group 0's K
+    gradients and streaming group 1's K domain gradients (+ the mean target's vector if the mean needs
+    its own HVPs). HVPs per batch: T in group 0, K - 1 in group 1, so at most the K*T of one HVP per
+    (batch, target); every batch's gradient is taken once (twice with a mean that needs its HVPs).
   - T < K - 1: two phases, each storing one group and streaming the T target vectors of the other:
     T HVPs per batch, each batch's gradient taken twice (stored, then inside a target's vector).
 Either way K + 1 model-sized buffers (K stored, one streamed) plus autograd's own.
@@ -63,7 +63,7 @@ def replicate_plan(W, target_domain):
         target_of = {x: t for t, x in enumerate(target_domain) if x is not None}
         streamed = [StreamedVector(torch.eye(K, dtype=torch.float64)[x], target_of.get(x), x) for x in range(K)]
         streamed += [StreamedVector(W[t], t) for t, x in enumerate(target_domain) if x is None]
-        return [(1, streamed)]
+        return [(0, streamed)]
     return [(s, [StreamedVector(W[t], t) for t in range(T)]) for s in (0, 1)]
 
 

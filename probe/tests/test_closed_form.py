@@ -47,21 +47,27 @@ class ClosedForm(unittest.TestCase):
         self.assertLess(max(m.stderr.values()), 1e-9)
 
     def test_cost_is_one_hvp_per_domain_and_target(self):
-        # K domains and T domain targets: K*T HVPs per full pass over the data (the mean is free),
-        # never K^2 per target; the RMS brackets add K(K-1) when asked for.
+        # K domains and T domain targets: at most K*T HVPs per full pass over the data (the mean is
+        # free), never K^2 per target; the RMS brackets add K(K-1) when asked for. With every domain a
+        # target, group 1's batches need only K - 1 HVPs (their own domain's product cancels in P), and
+        # every batch's gradient is taken once; with fewer targets, each batch's gradient twice, once
+        # for its group's stored gradients and once inside a target's streamed vector (replicate_passes).
         k, groups = 4, 2
         q = Quadratics(k, 3, seed=3)
         batches = {f"d{i}": [i] * groups for i in range(k)}
         batch_total = k * groups
+        per_group = batch_total // 2
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, rms=False)
-        self.assertEqual(m.hessian_vector_products, batch_total * k)  # k domain targets per batch
+        self.assertEqual(m.hessian_vector_products, per_group * k + per_group * (k - 1))
         self.assertEqual(m.gradient_passes, batch_total)
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, targets=["d1"], rms=False)
         self.assertEqual(m.hessian_vector_products, batch_total * 1)
+        self.assertEqual(m.gradient_passes, batch_total + groups)  # + d1's batches, once per group
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, targets=[cp.MEAN], rms=False)
         self.assertEqual(m.hessian_vector_products, batch_total * 1)
+        self.assertEqual(m.gradient_passes, 2 * batch_total)  # the mean's vector takes every batch again
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, rms=True)
-        self.assertEqual(m.hessian_vector_products, batch_total * (k + k - 1))
+        self.assertEqual(m.hessian_vector_products, per_group * (2 * k - 1) + batch_total * (k - 1))
 
     def test_skips_frozen_parameters(self):
         q = Quadratics(2, 4, seed=4)
