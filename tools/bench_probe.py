@@ -142,7 +142,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--domains", default="2,3,8")
     parser.add_argument("--repeat", type=int, default=3, help="time pairs per K (0: memory only)")
-    parser.add_argument("--memory-repeat", type=int, default=2, help="fresh-process pairs per K")
+    parser.add_argument("--memory-repeat", type=int, default=2, help="fresh-process pairs per K (0: time only)")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--batch", type=int, default=BATCH)
     parser.add_argument("--width", type=int, default=WIDTH, help="hidden width (2048: 11 M parameters)")
@@ -165,6 +165,8 @@ def main():
             t = time_case(k, args.repeat)
             print(f"K={k}: {t['params'] / 1e6:.1f} M params; CPU time measure {spread(t['measure_s'])} s, bare "
                   f"passes {spread(t['bare_s'])} s, ratio {spread(t['ratio'])} (target <= 1.5)", flush=True)
+        if args.memory_repeat <= 0:  # --memory-repeat 0: time only
+            continue
         mem = memory_runs(k, args.memory_repeat, args.threads)
         m, d = mem["measure"], mem["double_backward"]
         mb = lambda runs, key: [r[key] / 1024 for r in runs]  # noqa: E731
