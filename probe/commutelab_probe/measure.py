@@ -10,7 +10,8 @@ groups (2r, 2r+1) form replicate r. With g^(m), H^(m) the mean gradient / Hessia
 m' the other group of the replicate,
     t_m = <g_a^(m), H_b^(m) g_k^(m')> - <g_b^(m), H_a^(m) g_k^(m')>,
 by the symmetry <g_a, H_b g_k> = <H_b g_k, g_a>: one HVP u_b = H_b^(m) g_k^(m') per (domain b,
-target k) gives every pair. Each term is unbiased: g_a^(m) and H_b^(m) come from different domains,
+target k) gives every pair (at most; replicate_passes.py says in which order, keeping K + 1
+model-sized vectors alive). Each term is unbiased: g_a^(m) and H_b^(m) come from different domains,
 g_k^(m') from other batches, so the expectation of the product is the product of expectations.
 Replicates ½(t_2r + t_2r+1) are independent and identically distributed: the estimate is their
 mean and the standard error their standard deviation / sqrt(replicates) (NaN with one replicate).
