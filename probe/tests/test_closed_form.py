@@ -2,6 +2,8 @@
 <A_j A_i (theta - b_i) - A_i A_j (theta - b_j), A_k (theta - b_k)>, to 1e-10 relative in float64."""
 
 import unittest
+import weakref
+from unittest import mock
 
 import torch
 
@@ -68,6 +70,31 @@ class ClosedForm(unittest.TestCase):
         self.assertEqual(m.gradient_passes, 2 * batch_total)  # the mean's vector takes every batch again
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, rms=True)
         self.assertEqual(m.hessian_vector_products, per_group * (2 * k - 1) + batch_total * (k - 1))
+
+    def test_keeps_k_plus_one_model_sized_buffers(self):
+        # The probe's own model-sized vectors (all made by ParameterSpace.zeros): K stored group
+        # gradients and one streamed vector at a time, for both plans and any number of groups (the
+        # 2K of keeping both groups' gradients would fail). Counted at every allocation, where the
+        # number alive can only have grown.
+        k = 4
+        q = Quadratics(k, 3, seed=5)
+        original = cp.autograd_passes.ParameterSpace.zeros
+        live, peak = [], [0]
+
+        def counting_zeros(space, *leading):
+            out = original(space, *leading)
+            live.append((weakref.ref(out), out.numel() // space.numel))
+            peak[0] = max(peak[0], sum(n for ref, n in live if ref() is not None))
+            return out
+
+        for targets in (None, ["d1"], [cp.MEAN], ["d0", "d1", cp.MEAN]):
+            for groups in (2, 6):
+                live.clear()
+                peak[0] = 0
+                batches = {f"d{i}": [i] * groups for i in range(k)}
+                with mock.patch.object(cp.autograd_passes.ParameterSpace, "zeros", counting_zeros):
+                    cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, targets=targets, rms=False)
+                self.assertEqual(peak[0], k + 1, (targets, groups))
 
     def test_skips_frozen_parameters(self):
         q = Quadratics(2, 4, seed=4)
