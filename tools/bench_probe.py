@@ -1,9 +1,11 @@
 """Benchmark driver for commutelab_probe.measure (issue 12; tools/bench_probe.sh runs it).
 
 Time: in one process, for K domains on a ~10 M-parameter float32 MLP on CPU, measure() against the
-bare autograd passes it is made of, written with plain torch.autograd.grad: one gradient per batch,
-then per batch one differentiable gradient and one Hessian-vector product per target (K domain
-targets; the mean comes free). Same batches, same order; `--repeat` pairs (bare, measure) run
+bare autograd passes the estimator needs, written with plain torch.autograd.grad: one gradient per
+batch, then per batch one differentiable gradient and one Hessian-vector product per target (K domain
+targets; the mean comes free). measure() orders its passes to keep fewer vectors alive (it builds a
+batch's graph once per HVP, and needs K - 1 HVPs on half the batches: replicate_passes.py); the
+reference stays the bare passes above, so those extra forward passes count against measure(). Same batches, same order; `--repeat` pairs (bare, measure) run
 alternately, CPU time of each, ratio per pair; median [min-max] printed.
 Memory: peak RSS (sampled every 2 ms) of a fresh process running one measure() against a fresh
 process running one double-backward pass (gradient with graph + one HVP), both after the same
