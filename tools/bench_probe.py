@@ -1,9 +1,11 @@
 """Benchmark driver for commutelab_probe.measure (issue 12; tools/bench_probe.sh runs it).
 
 Time: in one process, for K domains on a ~10 M-parameter float32 MLP on CPU, measure() against the
-bare autograd passes it is made of, written with plain torch.autograd.grad: one gradient per batch,
-then per batch one differentiable gradient and one Hessian-vector product per target (K domain
-targets; the mean comes free). Same batches, same order; `--repeat` pairs (bare, measure) run
+bare autograd passes the estimator needs, written with plain torch.autograd.grad: one gradient per
+batch, then per batch one differentiable gradient and one Hessian-vector product per target (K domain
+targets; the mean comes free). measure() orders its passes to keep fewer vectors alive (it builds a
+batch's graph once per HVP, and needs K - 1 HVPs on half the batches: replicate_passes.py); the
+reference stays the bare passes above, so those extra forward passes count against measure(). Same batches, same order; `--repeat` pairs (bare, measure) run
 alternately, CPU time of each, ratio per pair; median [min-max] printed.
 Memory: peak RSS (sampled every 2 ms) of a fresh process running one measure() against a fresh
 process running one double-backward pass (gradient with graph + one HVP), both after the same
@@ -142,7 +144,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--domains", default="2,3,8")
     parser.add_argument("--repeat", type=int, default=3, help="time pairs per K (0: memory only)")
-    parser.add_argument("--memory-repeat", type=int, default=2, help="fresh-process pairs per K")
+    parser.add_argument("--memory-repeat", type=int, default=2, help="fresh-process pairs per K (0: time only)")
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--batch", type=int, default=BATCH)
     parser.add_argument("--width", type=int, default=WIDTH, help="hidden width (2048: 11 M parameters)")
@@ -165,6 +167,8 @@ def main():
             t = time_case(k, args.repeat)
             print(f"K={k}: {t['params'] / 1e6:.1f} M params; CPU time measure {spread(t['measure_s'])} s, bare "
                   f"passes {spread(t['bare_s'])} s, ratio {spread(t['ratio'])} (target <= 1.5)", flush=True)
+        if args.memory_repeat <= 0:  # --memory-repeat 0: time only
+            continue
         mem = memory_runs(k, args.memory_repeat, args.threads)
         m, d = mem["measure"], mem["double_backward"]
         mb = lambda runs, key: [r[key] / 1024 for r in runs]  # noqa: E731

@@ -107,8 +107,12 @@ def differentiable_gradient(space, loss):
 
 def hessian_vector_product(space, grads, vector_views, retain_graph):
     """H v for the loss whose ``differentiable_gradient`` is ``grads``; a list per parameter.
-    Terms where the gradient does not depend on the parameters (L linear there) contribute 0."""
-    terms = [(g * v).sum() for g, v in zip(grads, vector_views) if g is not None and g.requires_grad]
-    if not terms:
+    H v = d<grad L, v>/dtheta is the vector-Jacobian product of grad L with v: v is handed to autograd
+    as the gradient of grad L (``grad_outputs``), so no product grad L * v and no copy of v per
+    parameter is made (memory: issue 12). Terms where the gradient does not depend on the parameters
+    (L linear there) contribute 0."""
+    pairs = [(g, v) for g, v in zip(grads, vector_views) if g is not None and g.requires_grad]
+    if not pairs:
         return [None] * len(space.params)
-    return torch.autograd.grad(torch.stack(terms).sum(), space.params, retain_graph=retain_graph, allow_unused=True)
+    return torch.autograd.grad([g for g, _ in pairs], space.params, grad_outputs=[v for _, v in pairs],
+                               retain_graph=retain_graph, allow_unused=True)

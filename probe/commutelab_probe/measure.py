@@ -10,7 +10,8 @@ groups (2r, 2r+1) form replicate r. With g^(m), H^(m) the mean gradient / Hessia
 m' the other group of the replicate,
     t_m = <g_a^(m), H_b^(m) g_k^(m')> - <g_b^(m), H_a^(m) g_k^(m')>,
 by the symmetry <g_a, H_b g_k> = <H_b g_k, g_a>: one HVP u_b = H_b^(m) g_k^(m') per (domain b,
-target k) gives every pair. Each term is unbiased: g_a^(m) and H_b^(m) come from different domains,
+target k) gives every pair (at most; replicate_passes.py says in which order, keeping K + 1
+model-sized vectors alive). Each term is unbiased: g_a^(m) and H_b^(m) come from different domains,
 g_k^(m') from other batches, so the expectation of the product is the product of expectations.
 Replicates ½(t_2r + t_2r+1) are independent and identically distributed: the estimate is their
 mean and the standard error their standard deviation / sqrt(replicates) (NaN with one replicate).
@@ -22,15 +23,9 @@ from typing import Dict, List, Tuple
 
 import torch
 
-from .autograd_passes import (
-    ParameterSpace,
-    ProbeError,
-    batch_loss,
-    differentiable_gradient,
-    gradient,
-    hessian_vector_product,
-)
+from .autograd_passes import ParameterSpace, ProbeError, batch_loss, differentiable_gradient, hessian_vector_product
 from .collective import Collective
+from .replicate_passes import ReplicatePasses
 
 MEAN = "mean"
 
@@ -110,39 +105,6 @@ def _group_counts(domains, data, groups, collective):
     return counts
 
 
-def _group_gradients(space, model, loss_fn, domains, data, in_replicate, group_of, grads, loss_sum):
-    """Pass 1 of one replicate: grads[d, l] = sum of the batch gradients of domain d in group 2r + l
-    (this rank's batches). Returns the number of gradient passes."""
-    grads.zero_()
-    passes = 0
-    for d, name in enumerate(domains):
-        for i in in_replicate[d]:
-            loss = batch_loss(model, loss_fn, data[name][i], name, i)
-            space.add_into(grads[d, group_of(i) % 2], gradient(space, loss))
-            loss_sum[d] += float(loss.detach())
-            passes += 1
-    return passes
-
-
-def _group_products(space, model, loss_fn, domains, data, in_replicate, group_of, grads, vectors, C):
-    """Pass 2 of one replicate: C[t, m, b, a] += <g_a^(m), H_i v_t^(m')> for every batch i of domain
-    b in group m, from one HVP per (batch, target). Each HVP is dotted with the K gradients of its
-    group as soon as it exists and then dropped (no HVP accumulator). Returns the number of HVPs."""
-    hvps = 0
-    for b, name in enumerate(domains):
-        for i in in_replicate[b]:
-            m = group_of(i)
-            loss = batch_loss(model, loss_fn, data[name][i], name, i)
-            g = differentiable_gradient(space, loss)
-            for t, target in enumerate(vectors):
-                hvp = hessian_vector_product(space, g, target[1 - m % 2], retain_graph=t + 1 < len(vectors))
-                C[t, m, b, :] += space.dot_rows(grads[:, m % 2], hvp).double()
-                del hvp
-                hvps += 1
-            del g, loss
-    return hvps
-
-
 def _bracket_sums(space, model, loss_fn, domains, data, counts, mean_grad, collective, pair_brackets):
     """pair_brackets[(lo, hi)] = R(lo, hi) = H_hi gbar_lo - H_lo gbar_hi over all batches, with gbar
     the domains' mean gradients: K - 1 HVPs per batch. Returns the number of HVPs."""
@@ -186,28 +148,16 @@ def measure(model, loss_fn, batches, *, step, targets=None, groups=2, rms=True, 
     K, G, T = len(domains), groups, len(hvp_targets)
     group_of = lambda i: collective.global_index(i) % G  # noqa: E731
 
-    # Replicate by replicate (groups 2r and 2r+1): its 2K group-mean gradients, then its products.
-    # Replicates share no batches, so only one replicate's gradients are alive at a time: memory is
-    # 2K gradient buffers whatever the number of groups.
+    # Replicate by replicate (groups 2r and 2r+1; replicates share no batches), each by the plan of
+    # replicate_passes: K stored group gradients and one streamed vector alive, whatever the groups.
     C = torch.zeros(T, G, K, K, dtype=torch.float64)
     loss_sum = torch.zeros(K, dtype=torch.float64)
-    grads = space.zeros(K, 2)  # [domain, local group l]: group 2r + l
     mean_grad = space.zeros(K) if rms else None  # mean over groups of the group means
-    gradient_passes = hvps = 0
+    passes = ReplicatePasses(space, model, loss_fn, domains, data, counts, collective, hvp_targets, MEAN)
     for r in range(G // 2):
-        in_replicate = [[i for i in range(len(data[n])) if group_of(i) // 2 == r] for n in domains]
-        gradient_passes += _group_gradients(space, model, loss_fn, domains, data, in_replicate, group_of,
-                                            grads, loss_sum)
-        collective.sum_(grads)
-        grads /= counts[:, 2 * r : 2 * r + 2].to(grads.dtype).unsqueeze(-1)
-        if rms:
-            mean_grad += grads.sum(1) / G
-
-        def target_vector(t, l):
-            return grads[:, l].mean(0) if t == MEAN else grads[domains.index(t), l]
-
-        vectors = [[space.views(target_vector(t, l)) for l in range(2)] for t in hvp_targets]
-        hvps += _group_products(space, model, loss_fn, domains, data, in_replicate, group_of, grads, vectors, C)
+        in_group = [[[i for i in range(len(data[n])) if group_of(i) == 2 * r + l] for n in domains] for l in (0, 1)]
+        passes.run(r, in_group, C, loss_sum, mean_grad)
+    gradient_passes, hvps = passes.gradient_passes, passes.hvps
     collective.sum_(loss_sum)
 
     pair_brackets = {}

@@ -2,6 +2,8 @@
 <A_j A_i (theta - b_i) - A_i A_j (theta - b_j), A_k (theta - b_k)>, to 1e-10 relative in float64."""
 
 import unittest
+import weakref
+from unittest import mock
 
 import torch
 
@@ -47,21 +49,52 @@ class ClosedForm(unittest.TestCase):
         self.assertLess(max(m.stderr.values()), 1e-9)
 
     def test_cost_is_one_hvp_per_domain_and_target(self):
-        # K domains and T domain targets: K*T HVPs per full pass over the data (the mean is free),
-        # never K^2 per target; the RMS brackets add K(K-1) when asked for.
+        # K domains and T domain targets: at most K*T HVPs per full pass over the data (the mean is
+        # free), never K^2 per target; the RMS brackets add K(K-1) when asked for. With every domain a
+        # target, group 1's batches need only K - 1 HVPs (their own domain's product cancels in P), and
+        # every batch's gradient is taken once; with fewer targets, each batch's gradient twice, once
+        # for its group's stored gradients and once inside a target's streamed vector (replicate_passes).
         k, groups = 4, 2
         q = Quadratics(k, 3, seed=3)
         batches = {f"d{i}": [i] * groups for i in range(k)}
         batch_total = k * groups
+        per_group = batch_total // 2
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, rms=False)
-        self.assertEqual(m.hessian_vector_products, batch_total * k)  # k domain targets per batch
+        self.assertEqual(m.hessian_vector_products, per_group * k + per_group * (k - 1))
         self.assertEqual(m.gradient_passes, batch_total)
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, targets=["d1"], rms=False)
         self.assertEqual(m.hessian_vector_products, batch_total * 1)
+        self.assertEqual(m.gradient_passes, batch_total + groups)  # + d1's batches, once per group
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, targets=[cp.MEAN], rms=False)
         self.assertEqual(m.hessian_vector_products, batch_total * 1)
+        self.assertEqual(m.gradient_passes, 2 * batch_total)  # the mean's vector takes every batch again
         m = cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, rms=True)
-        self.assertEqual(m.hessian_vector_products, batch_total * (k + k - 1))
+        self.assertEqual(m.hessian_vector_products, per_group * (2 * k - 1) + batch_total * (k - 1))
+
+    def test_keeps_k_plus_one_model_sized_buffers(self):
+        # The probe's own model-sized vectors (all made by ParameterSpace.zeros): K stored group
+        # gradients and one streamed vector at a time, for both plans and any number of groups (the
+        # 2K of keeping both groups' gradients would fail). Counted at every allocation, where the
+        # number alive can only have grown.
+        k = 4
+        q = Quadratics(k, 3, seed=5)
+        original = cp.autograd_passes.ParameterSpace.zeros
+        live, peak = [], [0]
+
+        def counting_zeros(space, *leading):
+            out = original(space, *leading)
+            live.append((weakref.ref(out), out.numel() // space.numel))
+            peak[0] = max(peak[0], sum(n for ref, n in live if ref() is not None))
+            return out
+
+        for targets in (None, ["d1"], [cp.MEAN], ["d0", "d1", cp.MEAN]):
+            for groups in (2, 6):
+                live.clear()
+                peak[0] = 0
+                batches = {f"d{i}": [i] * groups for i in range(k)}
+                with mock.patch.object(cp.autograd_passes.ParameterSpace, "zeros", counting_zeros):
+                    cp.measure(Theta(q.start), q.loss, batches, step=0, groups=groups, targets=targets, rms=False)
+                self.assertEqual(peak[0], k + 1, (targets, groups))
 
     def test_skips_frozen_parameters(self):
         q = Quadratics(2, 4, seed=4)
