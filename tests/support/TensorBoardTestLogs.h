@@ -3,6 +3,7 @@
 // a log built record by record with each record's offset, a simple one-tag log, a path in a
 // temporary folder, the EventFileError a file gives, and the process's peak memory.
 
+#include "../../tools/bench/PeakMemory.h"
 #include "TfEventsWriter.h"
 #include "core/logs/TensorBoardReader.h"
 
@@ -26,14 +27,8 @@ inline bool sameBits(double a, double b)
     return std::memcmp(&a, &b, sizeof a) == 0;
 }
 
-inline double peakRssMb()
-{
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmHWM:", 0) == 0) return std::atof(line.c_str() + 6) / 1024.0;
-    return -1;
-}
+// The benchmarks' reader of the process's peak memory, so tests and benchmarks count it one way.
+using bench::peakRssMb;
 
 struct Written {
     std::string bytes;
