@@ -163,7 +163,12 @@ std::vector<LabRunSpec> readRuns(const Reader& r, const JsonValue& list, int dom
         if (item.type != JsonValue::Type::Object) failAt(item, r.file(), name, "must be an object");
         runs.push_back(readRun(Reader(item, name, r.file()), domains));
         const LabRunSpec& run = runs.back();
-        const std::vector<double> amounts = Schedule(run.segments, domains).amounts(0, run.horizon);
+        std::vector<double> amounts;
+        try {  // a schedule that starts after 0 cannot say what run i used from 0 to its horizon
+            amounts = Schedule(run.segments, domains).amounts(0, run.horizon);
+        } catch (const ScheduleError& e) {
+            failAt(item, r.file(), name + ".segments", e.what());
+        }
         if (i == 0) firstAmounts = amounts;
         for (std::size_t k = 0; k < amounts.size(); ++k)
             if (!(std::abs(amounts[k] - firstAmounts[k]) <= kLabAmountTolerance))

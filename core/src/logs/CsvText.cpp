@@ -2,6 +2,7 @@
 
 #include "core/logs/ColumnNames.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -200,8 +201,11 @@ CsvPreamble readPreamble(LineReader& reader)
         }
         const std::string_view body = trim(t.substr(1));
         const auto colon = body.find(':');
-        // "# key: value" is metadata; any other comment ("# Table 2 of the paper") is just text.
-        if (colon == std::string_view::npos || colon == 0 || body.substr(0, colon).find(' ') != std::string_view::npos)
+        // "# key: value" is metadata; any other comment ("# Table 2 of the paper") is just text. A key is
+        // what every format accepts as one (metadataProblem): no spaces or control characters.
+        if (colon == std::string_view::npos || colon == 0) continue;
+        const std::string_view key = body.substr(0, colon);
+        if (std::any_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) <= ' '; }))
             continue;
         preamble.metadata.push_back({std::string(trim(body.substr(0, colon))), std::string(trim(body.substr(colon + 1))),
                                      reader.lineNumber()});
