@@ -1,12 +1,31 @@
 #include "core/logs/RunLog.h"
 
+#include <sys/mman.h>
+
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
 namespace cl::logs {
 
 namespace {
+// Reading a large log into fresh columns spends a quarter of its time in page faults here (perf on
+// tools/bench_log_import.sh, a VM); a reserved column asks for transparent huge pages over its span,
+// which took the 1 M-row import from 0.45 s to 0.17-0.21 s. Advice only: where THP is off, or the
+// call fails, nothing changes.
+template <class T>
+void reserveColumn(std::vector<T>& column, std::size_t rows)
+{
+    column.reserve(rows);
+    constexpr std::uintptr_t huge = std::uintptr_t(2) << 20;
+    const auto begin = reinterpret_cast<std::uintptr_t>(column.data());
+    const std::uintptr_t end = begin + column.capacity() * sizeof(T);
+    const std::uintptr_t first = (begin + huge - 1) & ~(huge - 1);
+    if (begin == 0 || end < first + huge) return;
+    madvise(reinterpret_cast<void*>(first), (end - first) & ~(huge - 1), MADV_HUGEPAGE);
+}
+
 void appendOptional(std::vector<double>& column, std::size_t rowsBefore, double value)
 {
     if (column.empty()) {
@@ -32,8 +51,8 @@ void CheckpointTable::reset(std::size_t domainCount)
 
 void CheckpointTable::reserve(std::size_t rows)
 {
-    step.reserve(rows);
-    for (auto& column : loss) column.reserve(rows);
+    reserveColumn(step, rows);
+    for (auto& column : loss) reserveColumn(column, rows);
 }
 
 void CheckpointTable::add(double stepValue, const double* losses, double target)
@@ -48,11 +67,11 @@ void CheckpointTable::add(double stepValue, const double* losses, double target)
 
 void PValueTable::reserve(std::size_t rows)
 {
-    step.reserve(rows);
-    first.reserve(rows);
-    second.reserve(rows);
-    target.reserve(rows);
-    value.reserve(rows);
+    reserveColumn(step, rows);
+    reserveColumn(first, rows);
+    reserveColumn(second, rows);
+    reserveColumn(target, rows);
+    reserveColumn(value, rows);
 }
 
 void PValueTable::add(double stepValue, DomainPair pair, int targetDomain, double v, double se, double n)
@@ -91,12 +110,12 @@ void InterventionTable::reset(std::size_t domainCount)
 
 void InterventionTable::reserve(std::size_t rows)
 {
-    start.reserve(rows);
-    length.reserve(rows);
-    deltaW.reserve(rows);
-    first.reserve(rows);
-    second.reserve(rows);
-    for (auto& column : excess) column.reserve(rows);
+    reserveColumn(start, rows);
+    reserveColumn(length, rows);
+    reserveColumn(deltaW, rows);
+    reserveColumn(first, rows);
+    reserveColumn(second, rows);
+    for (auto& column : excess) reserveColumn(column, rows);
 }
 
 void InterventionTable::add(double t0, double dt, double dw, DomainPair order, const double* excessValues,
