@@ -10,14 +10,14 @@
 #include "core/landscape/LandscapePreset.h"
 #include "ui/FigureExport.h"
 #include "ui/LandscapeColors.h"
+#include "ui/LandscapeExport.h"
 #include "ui/LandscapeFigure.h"
 #include "ui/LandscapeSession.h"
+#include "ui/PointOverlays.h"
 #include "ui/logs/LogFigures.h"
 
-#include "core/FieldCsv.h"
 #include "core/logs/LogFile.h"
 
-#include <QFileInfo>
 #include <QString>
 
 #include <QGuiApplication>
@@ -27,7 +27,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <ostream>
 #include <regex>
@@ -81,8 +80,7 @@ struct Scene {
     std::string targetLabel = "mean";
     GridSpec grid;
     ui::LandscapeFigureSpec figure;
-    std::vector<ClickedPointSpec> points;
-    bool descentL1 = false, descentL2 = false;
+    std::optional<LandscapeSession> session;  // drawn as the workspace shows it (sessionFigureSpec)
     std::string defaultView = "figure1";
 };
 
@@ -118,42 +116,33 @@ Scene fromPreset(const std::string& name)
 
 Scene fromSession(const std::string& path)
 {
-    const LandscapeSession session = loadSession(path);  // located errors
+    LandscapeSession session = loadSession(path);  // located errors
     Scene s;
     s.l1 = ExpressionLoss::fromText(session.l1);
     s.l2 = ExpressionLoss::fromText(session.l2);
     s.target = targetFromSpec(session.target, session.l1, session.l2);
-    s.targetLabel = session.target;
+    s.targetLabel = targetDisplayLabel(session.target);
     s.grid = session.grid;
-    s.figure.options = session.options;
-    s.figure.title = "Session " + QFileInfo(QString::fromStdString(path)).completeBaseName().toStdString();
-    s.figure.subtitle = "L\u2081 = " + shortExpression(session.l1) + "      L\u2082 = " + shortExpression(session.l2);
-    s.points = session.points;
-    s.descentL1 = session.descentL1;
-    s.descentL2 = session.descentL2;
     if (const auto panel = ui::singlePanelOfLayout(session.layout)) s.defaultView = ui::landscapePanelName(*panel);
+    s.session = std::move(session);
     return s;
 }
 
-/// The flows of the clicked points and the descent paths: a point whose flows fail keeps its
-/// marker and shows the error cross, as in the workspace.
-std::shared_ptr<const ui::LandscapeOverlays> overlays(const Scene& s)
+/// `base` with the drawing options given on the command line; a bad colour map is named here.
+ui::LandscapeOptions landscapeOptions(const ParsedArgs& args, ui::LandscapeOptions o)
 {
-    if (s.points.empty()) return nullptr;
-    auto result = std::make_shared<ui::LandscapeOverlays>();
-    for (const ClickedPointSpec& p : s.points) {
-        ui::LandscapeOverlays::Clicked clicked{p.x, p.y, p.dt, std::nullopt, {}};
-        const Vector theta0 = (Vector(2) << p.x, p.y).finished();
-        try {
-            clicked.flows = computePointFlows(s.l1, s.l2, theta0, p.dt);
-        } catch (const std::exception& e) {
-            clicked.error = e.what();
-        }
-        result->points.push_back(std::move(clicked));
-        if (s.descentL1) result->descentPaths.push_back(descentPath(s.l1, theta0));
-        if (s.descentL2) result->descentPaths.push_back(descentPath(s.l2, theta0));
+    if (args.has("arrows")) o.arrowDensity = args.integer("arrows");
+    if (args.has("arrow-scaling")) o.arrowScaling = arrowScaling(args.text("arrow-scaling"));
+    if (args.has("contours")) o.contourCount = args.integer("contours");
+    if (args.has("colormap")) o.colorMap = args.text("colormap");
+    if (args.has("diverging-map")) o.divergingMap = args.text("diverging-map");
+    try {
+        ui::ColorMap::named(o.colorMap);
+        ui::ColorMap::named(o.divergingMap);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
     }
-    return result;
+    return o;
 }
 
 /// The figure's size from --width/--height (pixels) or --inches W,H, and --dpi.
@@ -248,42 +237,28 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (args.has("lab")) return renderLab(args, out);
     Scene s = args.has("preset") ? fromPreset(args.text("preset")) : fromSession(args.text("session"));
     const std::string view = args.has("view") ? args.text("view") : s.defaultView;
-    s.figure.panels = ui::landscapeViewPanels(view);
-    if (s.figure.panels.empty())
-        throw UsageError("--view: unknown view '" + view + "' (use l1, l2, bracket, pmap or figure1)");
-    if (s.figure.panels.size() == 1) s.figure.title.clear();  // the panel's own title names it
+    const std::vector<ui::LandscapePanel> panels = ui::landscapeViewPanels(view);
+    if (panels.empty()) throw UsageError("--view: unknown view '" + view + "' (use l1, l2, bracket, pmap or figure1)");
     if (args.has("target")) {
         const std::string t = args.text("target");
+        // In a session's form: mean, l1, l2 and weighted:<w1> as they are, anything else an expression.
+        const bool named =
+            t == "mean" || t == "l1" || t == "l2" || t.rfind("weighted:", 0) == 0 || t.rfind("expr:", 0) == 0;
+        const std::string spec = named ? t : "expr:" + t;
         try {
-            s.target = t == "mean" ? Target::mean(2)
-                       : t == "l1" ? Target::domain(0, 2)
-                       : t == "l2" ? Target::domain(1, 2)
-                                   : Target::loss(ExpressionLoss::fromText(t), t);
+            s.target = targetFromSpec(spec, s.session ? s.session->l1 : "", s.session ? s.session->l2 : "");
         } catch (const std::exception& e) {  // a typed expression: say which option it came from
             throw UsageError("--target: " + std::string(e.what()));
         }
-        s.targetLabel = t;
+        s.targetLabel = targetDisplayLabel(spec);
+        if (s.session) s.session->target = spec;
     }
-    s.figure.targetLabel = s.targetLabel == "l1" ? "L\u2081" : s.targetLabel == "l2" ? "L\u2082" : s.targetLabel;
     if (args.has("grid")) s.grid.n = args.integer("grid");
     if (s.grid.n < 2 || s.grid.n > 4096) throw UsageError("--grid: N must be between 2 and 4096");
-    ui::LandscapeOptions& o = s.figure.options;
-    if (args.has("arrows")) o.arrowDensity = args.integer("arrows");
-    if (args.has("arrow-scaling")) o.arrowScaling = arrowScaling(args.text("arrow-scaling"));
-    if (args.has("contours")) o.contourCount = args.integer("contours");
-    if (args.has("colormap")) o.colorMap = args.text("colormap");
-    if (args.has("diverging-map")) o.divergingMap = args.text("diverging-map");
-    if (args.has("title")) s.figure.title = args.text("title");
-    try {  // name a bad colour map before any work is done
-        ui::ColorMap::named(o.colorMap);
-        ui::ColorMap::named(o.divergingMap);
-    } catch (const std::invalid_argument& e) {
-        throw UsageError(e.what());
-    }
+    if (s.session) s.session->grid.n = s.grid.n;
 
-    const bool wide = s.figure.panels.size() > 1;
-    ui::FigureOptions figureOptions = figureSize(args, wide ? 1800 : 960, wide ? 540 : 680);
-    figureOptions.title = QString::fromStdString(s.figure.title.empty() ? "CommuteLab landscape" : s.figure.title);
+    const ui::LandscapeOptions options = landscapeOptions(
+        args, s.session ? ui::withKnownColorMaps(s.session->options) : ui::LandscapeOptions{});  // before any work
 
     const auto app = offscreenApplication();
     auto start = Clock::now();
@@ -294,24 +269,37 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     request.grid = s.grid;
     auto grid = std::make_shared<FieldGrid>();
     sampleFields(request, *grid);
-    s.figure.grid = grid;
-    s.figure.overlays = overlays(s);
-    if (wide && !args.has("height") && !args.has("inches"))  // exactly as tall as the panels need
-        figureOptions.height = ui::landscapeFigureHeight(s.figure, figureOptions.width, figureOptions.dpi / 96.0);
+    if (s.session) {  // what the workspace shows of this session, and exports
+        LossPtr targetLoss;
+        try {
+            targetLoss = s.target.asLoss({s.l1, s.l2});
+        } catch (const std::exception&) {  // a target that does not fit the pair: no excess loss, as in the window
+        }
+        const LandscapeSession& session = *s.session;
+        s.figure = ui::sessionFigureSpec(
+            session, panels, grid,
+            ui::computePointOverlays(s.l1, s.l2, targetLoss, session.points, session.descentL1, session.descentL2));
+    } else {
+        s.figure.panels = panels;
+        s.figure.grid = grid;
+        if (panels.size() == 1) s.figure.title.clear();  // the panel's own title names it
+        s.figure.targetLabel = s.targetLabel;
+    }
+    s.figure.options = options;
+    if (args.has("title")) s.figure.title = args.text("title");
     const double sampleSeconds = secondsSince(start);
 
+    // The workspace's default size (landscapeFigureOptions) unless one is given; several panels
+    // given only a width are as tall as they need at that width.
+    const ui::FigureOptions defaults = ui::landscapeFigureOptions(s.figure, args.integer("dpi"));
+    ui::FigureOptions figureOptions = figureSize(args, defaults.width, defaults.height);
+    figureOptions.title = defaults.title;
+    if (panels.size() > 1 && args.has("width") && !args.has("height") && !args.has("inches"))
+        figureOptions.height = ui::landscapeFigureHeight(s.figure, figureOptions.width, figureOptions.dpi / 96.0);
+
     start = Clock::now();
-    ui::writeFigure(ui::ScaledScenePopulator([&](vtkContextScene* scene, int w, int h, double scale) {
-                        ui::populateLandscapeFigure(scene, s.figure, w, h, scale);
-                    }),
-                    outFile, figureOptions);
-    QString dataPath;
-    if (args.has("data")) {  // the numbers behind the panels: every field at every grid point
-        dataPath = ui::figureDataPath(outFile);
-        std::ofstream csv(dataPath.toStdString());
-        writeFieldsCsv(*grid, csv);
-        if (!csv.flush()) throw std::runtime_error("cannot write '" + dataPath.toStdString() + "'");
-    }
+    ui::writeLandscapeFigure(s.figure, outFile, figureOptions, args.has("data"));
+    const QString dataPath = args.has("data") ? ui::figureDataPath(outFile) : QString();
     const double renderSeconds = secondsSince(start);
 
     Report report;
@@ -353,7 +341,9 @@ const CommandRegistration registration{CommandSpec{
         {"dpi", "N", "dots per inch: recorded in PNG, sets the SVG/PDF page size; text and lines scale by N/96", "96",
          false},
         {"grid", "N", "points per axis (default: the preset's or session's)", "", false},
-        {"target", "mean|l1|l2|EXPR", "loss that P is measured against (default: mean, or the session's)", "", false},
+        {"target", "mean|l1|l2|weighted:W1|EXPR",
+         "loss that P is measured against (default: mean, or the session's); an EXPR may use L1 and L2 by name", "",
+         false},
         {"arrows", "N", "arrows per side of the plot", "24", false},
         {"arrow-scaling", "linear|sqrt|log|normalised", "how arrow length follows the field's norm", "sqrt", false},
         {"contours", "N", "level curves per loss", "7", false},

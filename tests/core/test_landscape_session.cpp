@@ -287,6 +287,20 @@ private slots:
         QCOMPARE(*singlePanelNameOfLayout("single:bracket"), std::string("bracket"));
     }
 
+    void targetsAreNamedOneWay()
+    {
+        // The P map's title in the window and in `render` (one function): subscripts as in the
+        // paper, the second weight 1 − w1 to 3 significant digits, an expression as typed.
+        QCOMPARE(targetDisplayLabel("mean"), std::string("mean"));
+        QCOMPARE(targetDisplayLabel("l1"), std::string("L\u2081"));
+        QCOMPARE(targetDisplayLabel("l2"), std::string("L\u2082"));
+        QCOMPARE(targetDisplayLabel("weighted:0.3"), std::string("0.3 L\u2081 + 0.7 L\u2082"));
+        QCOMPARE(targetDisplayLabel("weighted:0.12345"), std::string("0.123 L\u2081 + 0.877 L\u2082"));
+        QCOMPARE(targetDisplayLabel("expr:0.7*L1 + 0.3*L2"), std::string("0.7*L1 + 0.3*L2"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, targetDisplayLabel("weighted:2"));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, targetDisplayLabel("median"));
+    }
+
     // One test per class of what tools/fuzz/fuzz_session.cpp looks for (docs/workspace.md, "Limits").
     void hostileFilesAreRefusedWithALocation()
     {

@@ -2,7 +2,8 @@
 // the PDF rasterised by poppler and the SVG rasterised by librsvg agree within the documented
 // threshold (tests/support/FigureFormats.h); the PDF's and SVG's text holds the Unicode labels;
 // pdffonts lists only embedded fonts; no figure is blank or covered by a filled box; each kind
-// matches its small baseline. And the GUI's export equals `commutelab render` byte for byte.
+// matches its small baseline.
+// (The GUI's export against `commutelab render`: tests/ui/test_gui_equals_render.cpp.)
 
 #include "FigureFormats.h"
 
@@ -14,13 +15,8 @@
 #include "ui/FigureExport.h"
 #include "ui/FigureStyle.h"
 #include "ui/LandscapeFigure.h"
-#include "ui/logs/AdviceView.h"
-#include "ui/logs/FigureHost.h"
 #include "ui/logs/LogFigures.h"
 #include "ui/logs/ParetoScene.h"
-#include "ui/logs/ParetoView.h"
-#include "ui/logs/PredictionView.h"
-#include "ui/logs/RmsView.h"
 #include "ui/schedule/LabTypes.h"
 #include "ui/schedule/ScheduleCharts.h"
 
@@ -375,70 +371,6 @@ private slots:
             QVERIFY2(*hi >= 2.5 * *lo,
                      qPrintable(QString("%1: dash %2 px vs dot %3 px").arg(suffix).arg(*hi).arg(*lo)));
         }
-    }
-
-    void guiExportEqualsCommandLine_data()
-    {
-        QTest::addColumn<QString>("view");
-        QTest::addColumn<QString>("log");
-        for (const char* view : {"pareto", "prediction", "advice"})
-            QTest::newRow(view) << QString(view) << QStringLiteral("toy-quadratic.json");
-        QTest::newRow("rms") << QStringLiteral("rms") << QStringLiteral("bilingual-balanced.jsonl");
-        QTest::newRow("prediction (bilingual)")
-            << QStringLiteral("prediction") << QStringLiteral("bilingual-balanced.jsonl");
-    }
-
-    void guiExportEqualsCommandLine()
-    {
-        // Each log view of the window, given the log as the window gives it, exports what
-        // `commutelab render --log … --view …` writes: byte-identical SVG and CSV.
-        QFETCH(QString, view);
-        QFETCH(QString, log);
-        const QString path = sourceDir() + "/resources/logs/" + log;
-        const auto runLog = std::make_shared<const cl::logs::RunLog>(cl::logs::readLog(path.toStdString()));
-        const QString title = ui::logs::logFigure(runLog, view.toStdString()).title;
-        if (view == "pareto") {
-            ui::logs::ParetoView widget;
-            widget.setLog(runLog);
-            expectGuiEqualsRender(widget.plot(), path, view, title);
-        } else if (view == "prediction") {
-            ui::logs::PredictionView widget;
-            widget.setLog(runLog);
-            expectGuiEqualsRender(widget.plot(), path, view, title);
-        } else if (view == "advice") {
-            ui::logs::AdviceView widget;
-            widget.setLog(runLog);
-            expectGuiEqualsRender(widget.plot(), path, view, title);
-        } else {
-            ui::logs::RmsView widget;
-            widget.setLog(runLog);
-            expectGuiEqualsRender(widget.plot(), path, view, title);
-        }
-    }
-
-private:
-    /// The GUI's export of `host` and `commutelab render --log LOG --view VIEW --data` at the same
-    /// size (720×480): byte-identical SVG and CSV.
-    static void expectGuiEqualsRender(const ui::logs::FigureHost* host, const QString& log, const QString& view,
-                                      const QString& title)
-    {
-        QTemporaryDir dir;
-        const QString gui = dir.filePath("gui.svg"), cli = dir.filePath("cli.svg");
-        QString error;
-        QVERIFY2(host->exportFigure(gui, FigureOptions{720, 480, 96, title}, &error), qPrintable(error));
-        const Run t = runProgram(
-            qEnvironmentVariable("COMMUTELAB_BINARY"),
-            {"render", "--log", log, "--view", view, "--out", cli, "--width", "720", "--height", "480", "--data"});
-        QVERIFY2(t.exitCode == 0, qPrintable(t.err));
-        QFile a(gui), b(cli), ac(figureDataPath(gui)), bc(figureDataPath(cli));
-        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
-        QVERIFY(ac.open(QIODevice::ReadOnly) && bc.open(QIODevice::ReadOnly));
-        const QByteArray svgA = a.readAll();
-        QVERIFY(svgA.size() > 1000);
-        QVERIFY2(svgA == b.readAll(), qPrintable(view + ": the GUI's SVG and render's SVG differ"));
-        const QByteArray csv = ac.readAll();
-        QVERIFY(csv.size() > 20);
-        QCOMPARE(csv, bc.readAll());
     }
 };
 

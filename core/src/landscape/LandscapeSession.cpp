@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace cl {
 
@@ -88,6 +89,18 @@ Target targetFromSpec(const std::string& spec, const std::string& l1, const std:
         }
     }
     throw std::invalid_argument("must be mean, l1, l2, weighted:<w1> or expr:<expression>");
+}
+
+std::string targetDisplayLabel(const std::string& spec)
+{
+    if (spec == "mean") return "mean";
+    if (spec == "l1") return "L\u2081";
+    if (spec == "l2") return "L\u2082";
+    if (spec.rfind("expr:", 0) == 0) return spec.substr(5);
+    const Target target = targetFromSpec(spec);  // weighted:<w1>, checked; anything else throws
+    char text[64];
+    std::snprintf(text, sizeof text, "%.3g L\u2081 + %.3g L\u2082", target.mix.at(0), target.mix.at(1));
+    return text;
 }
 
 std::optional<std::string> singlePanelNameOfLayout(const std::string& layout)

@@ -90,6 +90,12 @@ void saveSession(const LandscapeSession& session, const std::string& path);
 /// for an unknown form or an expression that does not parse (the message then carries the column).
 Target targetFromSpec(const std::string& spec, const std::string& l1 = {}, const std::string& l2 = {});
 
+/// How a figure names the target of a "target" string (the P map's title, P(L₁, L₂; name)):
+/// "mean", "L₁", "L₂", "0.3 L₁ + 0.7 L₂" (weights to 3 significant digits) or the expression's
+/// text. The workspace and `commutelab render` both call it, so their figures say the same.
+/// Throws std::invalid_argument where targetFromSpec would.
+std::string targetDisplayLabel(const std::string& spec);
+
 /// "side-by-side" → nullopt; "single:<panel>" → the panel's name in lower case (l1, l2, bracket,
 /// pmap; the file may use any case). Throws std::invalid_argument otherwise.
 std::optional<std::string> singlePanelNameOfLayout(const std::string& layout);

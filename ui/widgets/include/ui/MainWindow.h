@@ -101,7 +101,12 @@ public:
     bool saveSessionAs(const QString& path);
     QString sessionPath() const { return sessionPath_; }
 
-    /// `panels` empty: the current view. Throws as writeFigure does.
+    /// The figure of `panels` (empty: the current view) as Export writes it: sessionFigureSpec of
+    /// session() over the fields and overlays on screen, so `commutelab render --session` of the
+    /// saved session draws the same.
+    LandscapeFigureSpec figureSpec(std::vector<LandscapePanel> panels) const;
+    /// `panels` empty: the current view. Writes the fields behind it beside it as CSV
+    /// (figureDataPath). Throws as writeFigure does.
     void exportFigure(const QString& path, const FigureOptions& options, std::vector<LandscapePanel> panels = {});
     void exportFields(const QString& path);
     /// The same as the Export menu does them: "wrote PATH" in the status bar (and an earlier
@@ -140,7 +145,6 @@ private:
     /// is fixed (a later export, open or save succeeded).
     void clearError(const QStringList& titles);
     void updateTitle();
-    LandscapeFigureSpec figureSpec(std::vector<LandscapePanel> panels) const;
     void askExportFigure(bool figure1);
     void askExportFields();
 

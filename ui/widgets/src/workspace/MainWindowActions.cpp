@@ -4,6 +4,7 @@
 #include "ui/MainWindow.h"
 #include "ui/SaveFileName.h"
 
+#include "ui/LandscapeExport.h"
 #include "ui/LandscapeView.h"
 #include "ui/LossPanel.h"
 #include "ui/logs/LogWindow.h"
@@ -194,9 +195,9 @@ void MainWindow::askExportFigure(bool figure1)
     const QString path = askSaveFileName(this, figure1 ? "Export Figure 1" : "Export view", {},
                                          "SVG vector (*.svg);;PNG image (*.png);;PDF vector (*.pdf)", ".svg");
     if (path.isEmpty()) return;
-    FigureOptions options;
-    options.width = figure1 ? 1800 : 1000;
-    options.height = figure1 ? landscapeFigureHeight(figureSpec(landscapeViewPanels("figure1")), 1800, 1.0) : 900;
+    // The size `commutelab render` gives the same figure (landscapeFigureOptions).
+    FigureOptions options =
+        landscapeFigureOptions(figureSpec(figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{}));
     try {
         if (figureFormatForPath(path) == FigureFormat::Png) {
             PngSizeDialog dialog(options, this);

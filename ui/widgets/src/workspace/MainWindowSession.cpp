@@ -5,6 +5,7 @@
 #include "ui/SaveFileName.h"
 
 #include "ui/FieldComputation.h"
+#include "ui/LandscapeExport.h"
 #include "ui/LandscapeFigure.h"
 #include "ui/LossPanel.h"
 #include "ui/schedule/ScheduleLabWindow.h"
@@ -192,20 +193,13 @@ void MainWindow::updateTitle()
 
 LandscapeFigureSpec MainWindow::figureSpec(std::vector<LandscapePanel> panels) const
 {
-    LandscapeFigureSpec spec;
-    spec.grid = views_->fields();
-    spec.panels = panels.empty() ? std::vector<LandscapePanel>{views_->singlePanel().value_or(LandscapePanel::Bracket)}
-                                 : std::move(panels);
-    spec.options = settings_.options;
-    spec.overlays = flows_->overlays();
-    spec.targetLabel = lossPanel_->targetSelector()->label().toStdString();
-    spec.view = DataRect{rect_.xmin, rect_.xmax, rect_.ymin, rect_.ymax};
-    return spec;
+    if (panels.empty()) panels = {views_->singlePanel().value_or(LandscapePanel::Bracket)};
+    return sessionFigureSpec(session(), std::move(panels), views_->fields(), flows_->overlays());
 }
 
 void MainWindow::exportFigure(const QString& path, const FigureOptions& options, std::vector<LandscapePanel> panels)
 {
-    exportLandscapeFigure(figureSpec(std::move(panels)), path, options);
+    writeLandscapeFigure(figureSpec(std::move(panels)), path, options, true);
 }
 
 void MainWindow::exportFields(const QString& path)

@@ -1,43 +1,11 @@
 #include "ui/workspace/PointFlowsController.h"
 
+#include "ui/PointOverlays.h"
+
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace cl::ui {
-
-namespace {
-
-std::shared_ptr<LandscapeOverlays> computeOverlays(const LossPtr& l1, const LossPtr& l2, const LossPtr& target,
-                                                   const std::vector<ClickedPointSpec>& points, bool descentL1,
-                                                   bool descentL2)
-{
-    auto overlays = std::make_shared<LandscapeOverlays>();
-    for (const ClickedPointSpec& p : points) {
-        LandscapeOverlays::Clicked clicked;
-        clicked.x = p.x;
-        clicked.y = p.y;
-        clicked.dt = p.dt;
-        const Vector theta0 = Vector::Map(std::array<double, 2>{p.x, p.y}.data(), 2);
-        try {
-            clicked.flows = computePointFlows(l1, l2, theta0, p.dt);
-            clicked.effect = orderEffect(*clicked.flows, l1, l2, target, theta0, p.dt);
-        } catch (const std::exception& e) {
-            clicked.error = e.what();
-        }
-        overlays->points.push_back(std::move(clicked));
-        for (const auto& [wanted, loss] : {std::pair{descentL1, l1}, std::pair{descentL2, l2}}) {
-            if (!wanted) continue;
-            try {
-                overlays->descentPaths.push_back(descentPath(loss, theta0));
-            } catch (const std::exception&) {
-                // An undefined start has no path; the point's own error says why.
-            }
-        }
-    }
-    return overlays;
-}
-
-}  // namespace
 
 PointFlowsController::PointFlowsController(QObject* parent)
     : QObject(parent), overlays_(std::make_shared<LandscapeOverlays>())
@@ -111,7 +79,7 @@ void PointFlowsController::recompute()
         return;
     }
     busy_ = true;
-    future_ = QtConcurrent::run(computeOverlays, l1_, l2_, target_, points_, descentL1_, descentL2_);
+    future_ = QtConcurrent::run(computePointOverlays, l1_, l2_, target_, points_, descentL1_, descentL2_);
     auto* watcher = new QFutureWatcher<std::shared_ptr<LandscapeOverlays>>(this);
     connect(watcher, &QFutureWatcher<std::shared_ptr<LandscapeOverlays>>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();

@@ -61,14 +61,7 @@ TargetSelector::TargetSelector(QWidget* parent)
 
 QString TargetSelector::label() const
 {
-    if (spec_ == "mean") return "mean";
-    if (spec_ == "l1") return "L1";
-    if (spec_ == "l2") return "L2";
-    if (spec_.rfind("weighted:", 0) == 0) {
-        const double w = target_.mix.at(0);
-        return QString("%1 L1 + %2 L2").arg(w, 0, 'g', 3).arg(1 - w, 0, 'g', 3);
-    }
-    return QString::fromStdString(target_.label);
+    return QString::fromStdString(targetDisplayLabel(spec_));  // the same name render's figures use
 }
 
 QString TargetSelector::errorText() const

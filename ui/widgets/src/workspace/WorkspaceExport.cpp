@@ -2,26 +2,16 @@
 
 #include "ui/FieldImageExport.h"
 
-#include "core/FieldCsv.h"
+#include "ui/LandscapeExport.h"
 
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
-#include <QSaveFile>
 #include <QSpinBox>
 
-#include <sstream>
 #include <stdexcept>
 
 namespace cl::ui {
-
-void exportLandscapeFigure(const LandscapeFigureSpec& spec, const QString& path, const FigureOptions& options)
-{
-    const ScaledScenePopulator populate = [spec](vtkContextScene* scene, int width, int height, double scale) {
-        populateLandscapeFigure(scene, spec, width, height, scale);
-    };
-    writeFigure(populate, path, options);
-}
 
 void exportFields(const FieldGrid& grid, const QString& path)
 {
@@ -32,13 +22,7 @@ void exportFields(const FieldGrid& grid, const QString& path)
     }
     if (suffix != "csv")
         throw std::invalid_argument(("cannot export fields as '." + suffix + "': use .vti or .csv").toStdString());
-    std::ostringstream text;
-    writeFieldsCsv(grid, text);
-    const std::string bytes = text.str();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) ||
-        !file.commit())
-        throw std::runtime_error((path + ": cannot write: " + file.errorString()).toStdString());
+    writeFieldsCsvFile(grid, path);
 }
 
 PngSizeDialog::PngSizeDialog(const FigureOptions& initial, QWidget* parent)

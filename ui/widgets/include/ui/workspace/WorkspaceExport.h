@@ -1,7 +1,6 @@
 #pragma once
-// File ▸ Export: a landscape figure (the current view, or Figure 1 = L1 | L2 | bracket) drawn by
-// populateLandscapeFigure and written by writeFigure (PNG/SVG/PDF by suffix), and the sampled
-// fields as VTK image data (.vti) or CSV. A small dialog asks for a PNG's size and DPI.
+// File ▸ Export: the sampled fields as VTK image data (.vti) or CSV, and the small dialog that
+// asks for a PNG's size and DPI (figures are written by ui/LandscapeExport.h).
 
 #include "ui/FigureExport.h"
 #include "ui/LandscapeFigure.h"
@@ -11,9 +10,6 @@
 class QSpinBox;
 
 namespace cl::ui {
-
-/// Throws std::invalid_argument (bad suffix, size) or std::runtime_error (cannot write).
-void exportLandscapeFigure(const LandscapeFigureSpec& spec, const QString& path, const FigureOptions& options);
 
 /// .vti through writeFieldsVti, .csv through core's writeFieldsCsv; throws std::invalid_argument
 /// for another suffix and std::runtime_error naming the path when it cannot be written.
