@@ -191,9 +191,10 @@ private slots:
                    ",\n\"runs\": [{\"horizon\": 3, \"segments\": [{\"start\": 0, \"weights\": [0.5, 0.5]}]},\n"
                    "{\"horizon\": 3, \"segments\": [{\"start\": 0, \"weights\": [0.6, 0.4]}]}]}"
             << "lab.json:4:1: field 'runs[1]': uses 1.7999999999999998 of domain 1, run 1 1.5";
-        QTest::newRow("starts after 0")  // found by fuzz_lab_file: its amounts from 0 are undefined
+        // Found by fuzz_lab_file: its amounts from 0 are undefined; located at the segments' value.
+        QTest::newRow("starts after 0")
             << head + ",\n\"runs\": [{\"horizon\": 3, \"segments\": [{\"start\": 5, \"weights\": [0.5, 0.5]}]}]}"
-            << "lab.json:3:10: field 'runs[0].segments': schedule: t = 0 is before the schedule starts (t = 5)";
+            << "lab.json:3:37: field 'runs[0].segments': schedule: t = 0 is before the schedule starts (t = 5)";
         QTest::newRow("horizon") << head + ",\n\"runs\": [{\"horizon\": 0, \"segments\": []}]}"
                                  << "lab.json:3:22: field 'runs[0].horizon': must be between 0.01 and 1000";
         QTest::newRow("method") << head + ",\n\"planner\": {\"method\": \"best\"}}"

@@ -134,7 +134,14 @@ LabEditorSpec readEditor(Reader r, int domains)
     return e;
 }
 
-LabRunSpec readRun(Reader r, int domains)
+/// A run as read, with what it uses of each domain over [0, horizon] (runs compared in the lab
+/// must use the same amounts).
+struct ReadRun {
+    LabRunSpec run;
+    std::vector<double> amounts;
+};
+
+ReadRun readRun(Reader r, int domains)
 {
     LabRunSpec run;
     if (auto v = r.optional("name")) run.name = r.string("name", *v);
@@ -143,13 +150,16 @@ LabRunSpec readRun(Reader r, int domains)
     if (auto v = r.optional("extraStarts")) run.extraStarts = r.integer("extraStarts", *v, 0, LabFile::maxExtraStarts);
     if (auto v = r.optional("visible")) run.visible = r.boolean("visible", *v);
     run.segments = readSegments(r, "segments", domains, false);
+    std::vector<double> amounts;
     try {
-        Schedule(run.segments, domains);  // the message names the segment and the domain
+        // Building the schedule checks the segments (the message names the segment and the
+        // domain); a schedule that starts after 0 cannot say what the run used from 0 on.
+        amounts = Schedule(run.segments, domains).amounts(0, run.horizon);
     } catch (const ScheduleError& e) {
         r.fail("segments", e.what());
     }
     r.rejectUnknown();
-    return run;
+    return {std::move(run), std::move(amounts)};
 }
 
 std::vector<LabRunSpec> readRuns(const Reader& r, const JsonValue& list, int domains)
@@ -161,14 +171,9 @@ std::vector<LabRunSpec> readRuns(const Reader& r, const JsonValue& list, int dom
         const JsonValue& item = list.items[i];
         const std::string name = "runs[" + std::to_string(i) + "]";
         if (item.type != JsonValue::Type::Object) failAt(item, r.file(), name, "must be an object");
-        runs.push_back(readRun(Reader(item, name, r.file()), domains));
-        const LabRunSpec& run = runs.back();
-        std::vector<double> amounts;
-        try {  // a schedule that starts after 0 cannot say what run i used from 0 to its horizon
-            amounts = Schedule(run.segments, domains).amounts(0, run.horizon);
-        } catch (const ScheduleError& e) {
-            failAt(item, r.file(), name + ".segments", e.what());
-        }
+        ReadRun read = readRun(Reader(item, name, r.file()), domains);
+        runs.push_back(std::move(read.run));
+        const std::vector<double>& amounts = read.amounts;
         if (i == 0) firstAmounts = amounts;
         for (std::size_t k = 0; k < amounts.size(); ++k)
             if (!(std::abs(amounts[k] - firstAmounts[k]) <= kLabAmountTolerance))
@@ -293,13 +298,8 @@ LabFile parseLabFile(std::string_view json, const std::string& file)
 
 LabFile loadLabFile(const std::string& path)
 {
-    std::string text;
-    try {
-        text = logs::readTextFile(path, LabFile::maxFileBytes);  // binary and size refused up front
-    } catch (const LogError& e) {
-        throw LabFileError(e.location(), e.message());
-    }
-    return parseLabFile(text, path);
+    // Binary and oversized files are refused before parsing, located like every other error.
+    return parseLabFile(logs::readTextFileAs<LabFileError>(path, LabFile::maxFileBytes), path);
 }
 
 }  // namespace cl

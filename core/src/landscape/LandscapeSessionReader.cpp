@@ -166,13 +166,8 @@ LandscapeSession parseSession(std::string_view json, const std::string& file)
 
 LandscapeSession loadSession(const std::string& path)
 {
-    std::string text;
-    try {
-        text = logs::readTextFile(path, LandscapeSession::maxFileBytes);  // binary and size refused up front
-    } catch (const LogError& e) {
-        throw SessionError(e.location(), e.message());
-    }
-    return parseSession(text, path);
+    // Binary and oversized files are refused before parsing, located like every other error.
+    return parseSession(logs::readTextFileAs<SessionError>(path, LandscapeSession::maxFileBytes), path);
 }
 
 }  // namespace cl

@@ -3,6 +3,8 @@
 // a UTF-8 byte-order mark skipped, CRLF accepted, and binary files refused up front (a NUL
 // byte or invalid UTF-8 in the first 4 KB) so a mistaken file fails fast with a location.
 
+#include "core/logs/LogError.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -35,6 +37,18 @@ void refuseBinary(std::string_view head, const std::string& path);
 /// is larger than `maxBytes` (checked before reading).
 std::string readTextFile(const std::string& path);
 std::string readTextFile(const std::string& path, std::uint64_t maxBytes);
+
+/// readTextFile for a file format whose errors have their own type (a LogError subclass such as
+/// SessionError or LabFileError): the same refusals, rethrown as `Error` with their location.
+template <class Error>
+std::string readTextFileAs(const std::string& path, std::uint64_t maxBytes)
+{
+    try {
+        return readTextFile(path, maxBytes);
+    } catch (const LogError& e) {
+        throw Error(e.location(), e.message());
+    }
+}
 
 /// Lines of a file, each a view valid until the next call; the file is read 8 MB at a time.
 class LineReader {
