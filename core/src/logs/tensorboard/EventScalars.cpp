@@ -1,10 +1,10 @@
 #include "EventScalars.h"
 
+#include "../PageAdvice.h"
 #include "ProtobufDiagnosis.h"
 #include "core/logs/TensorBoardReader.h"
 #include "proto/tensorboard_event.pb.h"
 
-#include <sys/mman.h>
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -94,27 +94,15 @@ bool scalarValue(const cl::tfevents::Summary::Value& value, double& out)
             return false;  // strings (text plugin), integers, ...
     }
 }
-// Columns of a large file are reserved ahead (reserveForRest) and then written front to back,
-// one page fault per 4 KB page; on a virtual machine each fault is a trip through the hypervisor
-// (about 15 % of the benchmark's time). Asking the kernel to map the next 256 KB of the reserved
-// capacity in one call makes that one trip per 64 pages. Only advice: where MADV_POPULATE_WRITE
-// is unknown or refused, the pages fault in as before. Only reserved capacity is touched, and
-// never more than kPrefaultPoints ahead of the data, so memory grows with the data as before.
+// Columns of a large file are reserved ahead (reserveForRest) and then written front to back;
+// the next kPrefaultPoints of their spare capacity are mapped in one call (PageAdvice.h: one
+// trip through the hypervisor per 64 pages instead of one per page, about 15 % of the
+// benchmark's time). Never more than that ahead of the data, so memory grows with the data.
 constexpr std::size_t kPrefaultPoints = 32768;
 
 void prefaultSpare(void* start, std::size_t spareBytes, std::size_t bytesPerPoint)
 {
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-    constexpr std::uintptr_t kPage = 4096;
-    const std::size_t bytes = std::min(spareBytes, kPrefaultPoints * bytesPerPoint);
-    const auto first = reinterpret_cast<std::uintptr_t>(start) & ~(kPage - 1);
-    const auto last = (reinterpret_cast<std::uintptr_t>(start) + bytes) & ~(kPage - 1);
-    if (last > first + 16 * kPage) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_POPULATE_WRITE);
-#else
-    (void)start;
-    (void)spareBytes;
-    (void)bytesPerPoint;
-#endif
+    populateForWriting(start, std::min(spareBytes, kPrefaultPoints * bytesPerPoint));
 }
 
 void prefaultAhead(NumberColumn& column)
