@@ -198,7 +198,8 @@ int renderLog(const ParsedArgs& args, std::ostream& out)
     const auto views = ui::logs::logFigureViews();
     if (std::find(views.begin(), views.end(), view) == views.end())
         throw UsageError("--view: unknown log view '" + view + "' (use pareto, prediction, advice or rms)");
-    ui::FigureOptions options = figureSize(args, 1200, 900);
+    const ui::FigureOptions defaults = ui::logFigureDefaults();
+    ui::FigureOptions options = figureSize(args, defaults.width, defaults.height);
     auto log = std::make_shared<const logs::RunLog>(logs::readLog(args.text("log")));  // located errors
     const auto app = offscreenApplication();
     const auto start = Clock::now();
@@ -213,7 +214,8 @@ int renderLog(const ParsedArgs& args, std::ostream& out)
 int renderLab(const ParsedArgs& args, std::ostream& out)
 {
     const QString outFile = QString::fromStdString(args.text("out"));
-    ui::FigureOptions options = figureSize(args, 960, 720);
+    const ui::FigureOptions defaults = ui::labFigureDefaults();
+    ui::FigureOptions options = figureSize(args, defaults.width, defaults.height);
     const auto app = offscreenApplication();
     const auto start = Clock::now();
     const LabRender lab = labRenderFigure(args);

@@ -192,6 +192,16 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
     if (data) writeFigureData(*data, figureDataPath(path));
 }
 
+FigureOptions logFigureDefaults(const QString& title)
+{
+    return FigureOptions{1200, 900, 96, title};
+}
+
+FigureOptions labFigureDefaults(const QString& title)
+{
+    return FigureOptions{960, 720, 96, title};
+}
+
 QString figureDataPath(const QString& figurePath)
 {
     const QFileInfo info(figurePath);

@@ -25,6 +25,12 @@ struct FigureOptions {
     QString title;  // document title for SVG/PDF
 };
 
+/// The sizes the log window's and the Schedule lab's figures are written at unless the user gives
+/// one: `commutelab render --log` / `--lab` use them, and the GUI's export dialog starts from them
+/// (the landscape's: landscapeFigureOptions). 1200×900 and 960×720 pixels at 96 dpi.
+FigureOptions logFigureDefaults(const QString& title = {});
+FigureOptions labFigureDefaults(const QString& title = {});
+
 /// The format named by the file's suffix (.png, .svg, .pdf, any case); throws
 /// std::invalid_argument naming the suffix otherwise.
 FigureFormat figureFormatForPath(const QString& path);

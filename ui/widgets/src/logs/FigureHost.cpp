@@ -1,5 +1,5 @@
 #include <vtk_glew.h>
-#include "ui/SaveFileName.h"
+#include "ui/FigureSizeDialog.h"
 
 #include "ui/logs/FigureHost.h"
 
@@ -102,16 +102,11 @@ bool FigureHost::exportFigure(const QString& path, const FigureOptions& options,
 
 void FigureHost::exportWithDialog(const QString& suggestedName, const QString& title)
 {
-    const QString path = askSaveFileName(this, tr("Export figure"), suggestedName,
-                                         tr("PNG image (*.png);;SVG vector (*.svg);;PDF vector (*.pdf)"), ".png");
-    if (path.isEmpty()) return;
-    FigureOptions options;
-    options.width = 1200;
-    options.height = 900;
-    options.dpi = 150;
-    options.title = title;
+    // Starts from the size `commutelab render --log` uses (logFigureDefaults).
+    const auto choice = askFigureExport(this, tr("Export figure"), suggestedName, logFigureDefaults(title));
+    if (!choice) return;
     QString error;
-    if (!exportFigure(path, options, &error)) QMessageBox::warning(this, tr("Export failed"), error);
+    if (!exportFigure(choice->path, choice->options, &error)) QMessageBox::warning(this, tr("Export failed"), error);
 }
 
 void FigureHost::resizeScene(int, int)

@@ -1,5 +1,5 @@
 #include <vtk_glew.h>
-#include "ui/SaveFileName.h"
+#include "ui/FigureSizeDialog.h"
 
 #include "ui/schedule/PlotView.h"
 
@@ -74,11 +74,11 @@ void PlotView::contextMenuEvent(QContextMenuEvent* event)
     QAction* exportAction = menu.addAction("Export…");
     exportAction->setEnabled(bool(populate_));
     if (menu.exec(event->globalPos()) != exportAction) return;
-    const QString path = askSaveFileName(this, "Export figure", objectName() + ".svg",
-                                         "SVG vector (*.svg);;PNG image (*.png);;PDF vector (*.pdf)", ".svg");
-    if (path.isEmpty()) return;
+    // Starts from the size `commutelab render --lab` uses (labFigureDefaults).
+    const auto choice = askFigureExport(this, "Export figure", objectName() + ".svg", labFigureDefaults(title_));
+    if (!choice) return;
     try {
-        exportFigure(path);
+        exportFigure(choice->path, choice->options);
     } catch (const std::exception& e) {
         QMessageBox::warning(this, "Export failed", QString::fromStdString(e.what()));
     }

@@ -1,6 +1,6 @@
 #include "ui/schedule/ScheduleEditorPanel.h"
 
-#include "ui/SaveFileName.h"
+#include "ui/FigureSizeDialog.h"
 #include "ui/schedule/LabFigures.h"
 
 #include <QComboBox>
@@ -139,11 +139,10 @@ ScheduleEditorPanel::ScheduleEditorPanel(QWidget* parent)
         QAction* exportAction = menu.addAction("Export…");
         exportAction->setEnabled(editor_->schedule().has_value());
         if (menu.exec(editor_->mapToGlobal(at)) != exportAction) return;
-        const QString path = askSaveFileName(this, "Export figure", "schedule.svg",
-                                             "SVG vector (*.svg);;PNG image (*.png);;PDF vector (*.pdf)", ".svg");
-        if (path.isEmpty()) return;
+        const auto choice = askFigureExport(this, "Export figure", "schedule.svg", labFigureDefaults());
+        if (!choice) return;
         try {
-            exportFigure(path, {});
+            exportFigure(choice->path, choice->options);
         } catch (const std::exception& e) {
             QMessageBox::warning(this, "Export failed", QString::fromStdString(e.what()));
         }

@@ -4,6 +4,7 @@
 #include "ui/MainWindow.h"
 #include "ui/SaveFileName.h"
 
+#include "ui/FigureSizeDialog.h"
 #include "ui/LandscapeExport.h"
 #include "ui/LandscapeView.h"
 #include "ui/LossPanel.h"
@@ -192,23 +193,11 @@ void MainWindow::rebuildRecentMenu()
 
 void MainWindow::askExportFigure(bool figure1)
 {
-    const QString path = askSaveFileName(this, figure1 ? "Export Figure 1" : "Export view", {},
-                                         "SVG vector (*.svg);;PNG image (*.png);;PDF vector (*.pdf)", ".svg");
-    if (path.isEmpty()) return;
-    // The size `commutelab render` gives the same figure (landscapeFigureOptions).
-    FigureOptions options =
-        landscapeFigureOptions(figureSpec(figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{}));
-    try {
-        if (figureFormatForPath(path) == FigureFormat::Png) {
-            PngSizeDialog dialog(options, this);
-            if (dialog.exec() != QDialog::Accepted) return;
-            options = dialog.options();
-        }
-    } catch (const std::exception& e) {
-        showError("Cannot export", QString::fromUtf8(e.what()));
-        return;
-    }
-    exportFigureReported(path, options, figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{});
+    const std::vector<LandscapePanel> panels = figure1 ? landscapeViewPanels("figure1") : std::vector<LandscapePanel>{};
+    // Starts from the size `commutelab render` gives the same figure (landscapeFigureOptions).
+    const auto choice = askFigureExport(this, figure1 ? "Export Figure 1" : "Export view", {},
+                                        landscapeFigureOptions(figureSpec(panels)));
+    if (choice) exportFigureReported(choice->path, choice->options, panels);
 }
 
 bool MainWindow::exportFigureReported(const QString& path, const FigureOptions& options,

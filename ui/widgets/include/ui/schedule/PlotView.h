@@ -25,7 +25,8 @@ public:
 
     /// Writes the figure (format from the suffix) at `options`' size, and its numbers as CSV
     /// next to it (figureDataPath); an empty options.title is the figure's title. Throws on failure.
-    void exportFigure(const QString& path, const FigureOptions& options = {}) const;
+    /// Default size: `commutelab render --lab`'s (labFigureDefaults).
+    void exportFigure(const QString& path, const FigureOptions& options = labFigureDefaults()) const;
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
