@@ -72,6 +72,8 @@ private slots:
         QCOMPARE(o.dpi, 300);
         QVERIFY2(d.findChild<QLabel*>("figureSizeSummary")->text().startsWith("990 × 750 px = 3.30 × 2.50 in"),
                  qPrintable(d.findChild<QLabel*>("figureSizeSummary")->text()));
+        if (const QByteArray out = qgetenv("COMMUTELAB_TEST_OUTPUT"); !out.isEmpty())  // to look at it
+            d.grab().save(QString::fromLocal8Bit(out) + "/figure-size-dialog.png");
         // The same page in centimetres: 3.3 in = 8.382 cm; typing 8.5 cm gives 8.5 / 2.54 × 300 px.
         d.setUnit(FigureSizeDialog::Unit::Centimetres);
         QCOMPARE(box(d, "figureWidth")->value(), 8.382);
