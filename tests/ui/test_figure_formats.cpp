@@ -83,9 +83,17 @@ std::shared_ptr<const cl::logs::RunLog> toyLog()
     return log;
 }
 
+/// The bilingual probe log: the toy log has no bracket RMS records.
+std::shared_ptr<const cl::logs::RunLog> probeLog()
+{
+    static const auto log = std::make_shared<const cl::logs::RunLog>(
+        cl::logs::readLog((sourceDir() + "/resources/logs/bilingual-balanced.jsonl").toStdString()));
+    return log;
+}
+
 Kind logKind(const std::string& view)
 {
-    const ui::logs::LogFigure figure = ui::logs::logFigure(toyLog(), view);
+    const ui::logs::LogFigure figure = ui::logs::logFigure(view == "rms" ? probeLog() : toyLog(), view);
     Kind k;
     k.populate = figure.populate;
     k.width = 640;
@@ -93,6 +101,7 @@ Kind logKind(const std::string& view)
     if (view == "pareto") k.labels = {QStringLiteral("Δt 2000"), QStringLiteral("L_q1")};
     if (view == "prediction") k.labels = {QStringLiteral("Δw · Δt² · P")};
     if (view == "advice") k.labels = {QStringLiteral("target L_q1")};
+    if (view == "rms") k.labels = {QStringLiteral("gradient RMS"), QStringLiteral("R(L_ru, L_en)")};
     return k;
 }
 
@@ -156,7 +165,7 @@ private slots:
         QTest::addColumn<QString>("kind");
         for (const char* k :
              {"landscape-l1", "landscape-l2", "landscape-bracket", "landscape-pmap", "landscape-figure1", "log-pareto",
-              "log-prediction", "log-advice", "schedule-pmatrix", "schedule-histogram", "schedule-runs"})
+              "log-prediction", "log-advice", "log-rms", "schedule-pmatrix", "schedule-histogram", "schedule-runs"})
             QTest::newRow(k) << QString(k);
     }
 
