@@ -2,6 +2,7 @@
 
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace cl::logs {
@@ -32,6 +33,12 @@ void populateForWriting(const void* begin, std::size_t bytes)
     (void)begin;
     (void)bytes;
 #endif
+}
+
+void populateAhead(NumberColumn& column)
+{
+    const auto [start, bytes] = column.spareCapacity();
+    populateForWriting(start, std::min(bytes, kPopulateAheadPoints * column.bytesPerNumber()));
 }
 
 }  // namespace cl::logs

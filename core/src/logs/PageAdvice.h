@@ -9,6 +9,8 @@
 //    spare capacity mapped in one call, never more than a bounded amount ahead of the data.
 // Advice only: where the kernel does not know it or refuses, nothing changes but the speed.
 
+#include "core/logs/NumberColumn.h"
+
 #include <cstddef>
 
 namespace cl::logs {
@@ -19,5 +21,13 @@ void adviseHugePages(const void* begin, std::size_t bytes);
 /// Maps the pages inside [begin, begin + bytes) now (MADV_POPULATE_WRITE), when that is at least
 /// 16 pages: writing them later then faults no more.
 void populateForWriting(const void* begin, std::size_t bytes);
+
+/// How far ahead of its data a growing column is mapped (populateAhead).
+inline constexpr std::size_t kPopulateAheadPoints = 32768;
+
+/// Maps the next kPopulateAheadPoints numbers of `column`'s spare capacity (no further than its
+/// capacity). Call it when the column's size is a multiple of kPopulateAheadPoints: memory then
+/// grows with the data, never more than that many numbers ahead.
+void populateAhead(NumberColumn& column);
 
 }  // namespace cl::logs

@@ -2,6 +2,7 @@
 // Filling a ScalarRun point by point: a series is found by (name, axis) in constant time, and
 // warnings are capped like RunLog's so a file full of NaN cannot grow without bound.
 
+#include "../PageAdvice.h"
 #include "core/logs/ScalarRuns.h"
 
 #include <string>
@@ -29,8 +30,13 @@ public:
 
     void add(std::size_t series, double step, double value)
     {
-        run_.series[series].steps.push_back(step);
-        run_.series[series].values.push_back(value);
+        ScalarSeries& s = run_.series[series];
+        if (s.steps.size() % kPopulateAheadPoints == 0) {  // reserved columns fault in a stretch at a time
+            populateAhead(s.steps);
+            populateAhead(s.values);
+        }
+        s.steps.push_back(step);
+        s.values.push_back(value);
     }
 
     void warn(LogLocation where, std::string message)

@@ -95,25 +95,17 @@ bool scalarValue(const cl::tfevents::Summary::Value& value, double& out)
     }
 }
 // Columns of a large file are reserved ahead (reserveForRest) and then written front to back;
-// the next kPrefaultPoints of their spare capacity are mapped in one call (PageAdvice.h: one
-// trip through the hypervisor per 64 pages instead of one per page, about 15 % of the
-// benchmark's time). Never more than that ahead of the data, so memory grows with the data.
-constexpr std::size_t kPrefaultPoints = 32768;
-
-void prefaultSpare(void* start, std::size_t spareBytes, std::size_t bytesPerPoint)
-{
-    populateForWriting(start, std::min(spareBytes, kPrefaultPoints * bytesPerPoint));
-}
-
+// the next stretch of their spare capacity is mapped in one call (PageAdvice.h: one trip
+// through the hypervisor per 64 pages instead of one per page, about 15 % of the benchmark).
 void prefaultAhead(NumberColumn& column)
 {
-    const auto [start, bytes] = column.spareCapacity();
-    prefaultSpare(start, bytes, column.bytesPerNumber());
+    populateAhead(column);
 }
 
 void prefaultAhead(std::vector<float>& column)
 {
-    prefaultSpare(column.data() + column.size(), sizeof(float) * (column.capacity() - column.size()), sizeof(float));
+    const std::size_t spare = sizeof(float) * (column.capacity() - column.size());
+    populateForWriting(column.data() + column.size(), std::min(spare, kPopulateAheadPoints * sizeof(float)));
 }
 }  // namespace
 
@@ -156,7 +148,7 @@ void EventScalarDecoder::decode(const FramedRecord& record, const std::string& p
             run.series.push_back(std::move(series));
         }
         ScalarSeries& series = run.series[it->second];
-        if (series.steps.size() % kPrefaultPoints == 0) {
+        if (series.steps.size() % kPopulateAheadPoints == 0) {
             prefaultAhead(series.steps);
             prefaultAhead(series.values);
             if (wallTimes_) prefaultAhead(series.wallTimes);
