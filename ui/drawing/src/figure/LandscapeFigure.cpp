@@ -7,6 +7,7 @@
 #include "../ArrowFieldItem.h"
 #include "../AxesItem.h"
 #include "../ColorBarItem.h"
+#include "../LegendBandItem.h"
 #include "../LegendItem.h"
 #include "../LevelCurvesItem.h"
 #include "../LossLegendItem.h"
@@ -16,6 +17,7 @@
 #include "../ShadedGridItem.h"
 #include "../TitleItem.h"
 #include "FieldStatistics.h"
+#include "LandscapeLayout.h"
 
 #include <vtkContextClip.h>
 #include <vtkContextScene.h>
@@ -63,20 +65,6 @@ std::vector<LandscapePanel> landscapeViewPanels(const std::string& view)
 
 namespace {
 
-double columnWidth(LandscapePanel panel)
-{
-    switch (panel) {
-        case LandscapePanel::L1:
-        case LandscapePanel::L2:
-            return LossLegendItem::columnWidth;
-        case LandscapePanel::Bracket:
-            return 250;
-        case LandscapePanel::PMap:
-            return ColorBarItem::columnWidth;
-    }
-    return 0;
-}
-
 std::string defaultTitle(LandscapePanel panel, bool lettered)
 {
     switch (panel) {
@@ -112,71 +100,17 @@ vtkSmartPointer<LandscapeItem> shadedGrid(std::vector<unsigned char> LandscapeFi
     return item;
 }
 
-double headingHeight(const LandscapeFigureSpec& spec, double scale)
-{
-    return spec.panels.size() > 1 && !spec.title.empty() ? (spec.subtitle.empty() ? 34 : 52) * scale : 0;
-}
-
-}  // namespace
-
-namespace {
-
-/// How the panels share the figure: every panel's fixed width (margins and its legend column),
-/// one plot width for all, and the spare width and height around the row.
-struct PanelRow {
-    std::vector<double> fixed;
-    double plotWidth = 10, aspect = 1, cellHeight = 0, spareWidth = 0, spareHeight = 0;
-};
-
-PanelRow panelRow(const LandscapeFigureSpec& spec, double width, double height, double scale)
-{
-    PanelRow row;
-    const DataRect r = shownRect(spec);
-    const std::size_t count = std::max<std::size_t>(1, spec.panels.size());
-    row.cellHeight = height - headingHeight(spec, scale);
-    const double fixedPerPanel = (PlotLayout::marginLeft + PlotLayout::gap + PlotLayout::marginRight) * scale;
-    for (LandscapePanel p : spec.panels) row.fixed.push_back(fixedPerPanel + columnWidth(p) * scale);
-    if (row.fixed.empty()) row.fixed.push_back(fixedPerPanel + columnWidth(LandscapePanel::Bracket) * scale);
-    // Both axes have the same units (arrows and level curves keep their shapes), so the plot's
-    // aspect is the data rectangle's and the plot is limited by the width or by the height.
-    row.aspect = (r.xmax - r.xmin) / (r.ymax - r.ymin);
-    const double fixedSum = std::accumulate(row.fixed.begin(), row.fixed.end(), 0.0);
-    const double margins = (PlotLayout::marginTop + PlotLayout::marginBottom) * scale;
-    row.plotWidth =
-        std::max(10.0, std::min((width - fixedSum) / double(count), (row.cellHeight - margins) * row.aspect));
-    row.spareWidth = std::max(0.0, width - fixedSum - double(count) * row.plotWidth);
-    row.spareHeight = std::max(0.0, row.cellHeight - (row.plotWidth / row.aspect + margins));
-    return row;
-}
-
 }  // namespace
 
 PlotLayout landscapePanelLayout(const LandscapeFigureSpec& spec, std::size_t index, double width, double height,
                                 double scale)
 {
-    const DataRect r = shownRect(spec);
-    const PanelRow row = panelRow(spec, width, height, scale);
-    const std::size_t count = std::max<std::size_t>(1, spec.panels.size());
-    double cellLeft = row.spareWidth / 2;
-    for (std::size_t k = 0; k < index && k < row.fixed.size(); ++k) cellLeft += row.fixed[k] + row.plotWidth;
-    const std::size_t k = std::min(index, row.fixed.size() - 1);
-    const double fixedPerPanel = (PlotLayout::marginLeft + PlotLayout::gap + PlotLayout::marginRight) * scale;
-    const double column = row.fixed[k] - fixedPerPanel;
-    // Several panels: the row (with the heading above it) is centred in the figure's height, so a
-    // figure taller than its width-limited panels need keeps them in the middle, not hung from the
-    // top over an empty lower third. One panel is centred in its cell by PlotLayout.
-    const double cellBottom = count > 1 ? row.spareHeight / 2 : 0.0;
-    const double cellHeight = count > 1 ? row.cellHeight - row.spareHeight : row.cellHeight;
-    return PlotLayout::compute(cellLeft, cellBottom, row.fixed[k] + row.plotWidth, cellHeight, r.xmin, r.xmax, r.ymin,
-                               r.ymax, column, scale);
+    return landscapeLayout(spec, shownRect(spec), index, width, height, scale);
 }
 
 int landscapeFigureHeight(const LandscapeFigureSpec& spec, int width, double scale)
 {
-    // The width-limited row at an unbounded height, then exactly the height it needs.
-    const PanelRow row = panelRow(spec, width, 1e9, scale);
-    const double needed = row.plotWidth / row.aspect + (PlotLayout::marginTop + PlotLayout::marginBottom) * scale;
-    return int(std::ceil(needed + headingHeight(spec, scale)));
+    return int(std::ceil(landscapeLayoutHeight(spec, shownRect(spec), width, scale)));
 }
 
 void prepareLandscapeFigure(const std::shared_ptr<const FieldGrid>& grid, const LandscapeOptions& options)
@@ -217,10 +151,13 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         vtkNew<vtkContextClip> clip;
         clip->SetClip(float(l.left), float(l.bottom), float(l.width), float(l.height));
         std::vector<vtkSmartPointer<LandscapeItem>> inside, outside;
+        // A narrow panel's legend is one band below the plot (LegendBandItem: the panel's entries
+        // and the overlays'); the P map's colour bar then lies across the band's top.
+        const bool below = l.legendBelow;
         switch (model->panel) {
             case LandscapePanel::Bracket:
                 inside.push_back(shadedGrid(&LandscapeFieldData::regionPixels));
-                outside.push_back(vtkSmartPointer<LegendItem>::New());
+                if (!below) outside.push_back(vtkSmartPointer<LegendItem>::New());
                 break;
             case LandscapePanel::PMap:
                 inside.push_back(shadedGrid(&LandscapeFieldData::pPixels));
@@ -232,7 +169,7 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
                 const auto pixels =
                     model->panel == LandscapePanel::L1 ? &LandscapeFieldData::l1Pixels : &LandscapeFieldData::l2Pixels;
                 if (!((*data).*pixels).empty()) inside.push_back(shadedGrid(pixels));
-                outside.push_back(vtkSmartPointer<LossLegendItem>::New());
+                if (!below) outside.push_back(vtkSmartPointer<LossLegendItem>::New());
                 break;
             }
         }
@@ -240,7 +177,10 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         inside.push_back(vtkSmartPointer<ArrowFieldItem>::New());
         inside.push_back(vtkSmartPointer<OverlayItem>::New());
         outside.push_back(vtkSmartPointer<AxesItem>::New());
-        outside.push_back(vtkSmartPointer<OverlayLegendItem>::New());
+        if (below)
+            outside.push_back(vtkSmartPointer<LegendBandItem>::New());
+        else
+            outside.push_back(vtkSmartPointer<OverlayLegendItem>::New());
         outside.push_back(vtkSmartPointer<TitleItem>::New());
         outside.push_back(vtkSmartPointer<OrderEffectInsetItem>::New());  // over the plot, clips itself
         for (auto& item : inside) {
@@ -258,12 +198,7 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         auto model = std::make_shared<LandscapeModel>();
         model->title = spec.title;
         model->subtitle = spec.subtitle;
-        model->layout.scale = scale;
-        model->layout.left = 0;
-        model->layout.width = width;
-        // Over the row, which is centred in the height (landscapePanelLayout).
-        const double spare = panelRow(spec, width, height, scale).spareHeight;
-        model->layout.titleY = height - spare / 2 - (spec.subtitle.empty() ? 26 : 28) * scale;
+        model->layout = landscapeHeadingLayout(spec, shownRect(spec), width, height, scale);
         vtkNew<TitleItem> heading;
         heading->setModel(model);
         scene->AddItem(heading);
