@@ -2,6 +2,7 @@
 
 #include "AxesItem.h"
 #include "OverlayLegendItem.h"
+#include "figure/LegendBand.h"
 #include "figure/TextMetrics.h"
 
 #include <vtkContext2D.h>
@@ -102,7 +103,7 @@ bool ColorBarItem::paintBelow(vtkContext2D* painter)
     const float s = float(l.scale), f = float(l.legendPx);
     const float tipRoom = d.pClipped ? 0.7f * f : 0;
     const float left = float(l.left) + tipRoom, right = float(l.left + l.width) - tipRoom;
-    const float top = float(l.bandTop), bottom = top - 0.8f * f;
+    const float top = float(l.bandTop), bottom = top - float(colorBarThickness(f)), tick = float(colorBarTickLength(f));
     const int steps = 96;
     const float stepWidth = (right - left) / steps;
     painter->GetPen()->SetLineType(0);  // no outline between the steps
@@ -128,12 +129,12 @@ bool ColorBarItem::paintBelow(vtkContext2D* painter)
     float lastRight = -1e30f;  // labels that would touch the previous one are left out
     for (double v : barTicks(scale)) {
         const float x = left + float((scale.position(v) + 1) / 2) * (right - left);
-        marks.insert(marks.end(), {x, bottom, x, bottom - 0.35f * f});
+        marks.insert(marks.end(), {x, bottom, x, bottom - tick});
         const std::string label = tickLabel(v);
         float bounds[4];
         painter->ComputeStringBounds(vtkStdString(label), bounds);
         if (x - bounds[2] / 2 < lastRight + 0.5f * f) continue;
-        drawText(painter, x, bottom - 0.35f * f, label);
+        drawText(painter, x, bottom - tick, label);
         lastRight = x + bounds[2] / 2;
     }
     if (!marks.empty()) painter->DrawLines(marks.data(), int(marks.size() / 2));
@@ -153,7 +154,7 @@ bool ColorBarItem::paintBelow(vtkContext2D* painter)
     const double half = bounds[2] / 2;
     const double centre =
         std::clamp(l.left + l.width / 2, l.bandLeft + half, std::max(l.bandLeft + half, l.bandLeft + room - half));
-    drawText(painter, centre, bottom - 0.35f * f - 1.3f * f, shown);
+    drawText(painter, centre, bottom - tick - 1.2f * f, shown);
     return true;
 }
 

@@ -4,6 +4,7 @@
 // horizontal colour bar. Replaces the legend column when landscapeLayout puts legends below.
 
 #include "LandscapeItem.h"
+#include "figure/LegendBand.h"
 
 namespace cl::ui {
 
@@ -16,6 +17,11 @@ public:
 protected:
     LegendBandItem() = default;
     ~LegendBandItem() override = default;
+
+private:
+    /// One entry: its symbol at x, its text after it (elided to `room`), centred on row `mid`.
+    void paintEntry(vtkContext2D* painter, const LegendBandEntry& entry, const LegendBandGrid& grid, double x,
+                    double mid, double room);
 };
 
 }  // namespace cl::ui

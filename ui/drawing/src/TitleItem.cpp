@@ -56,13 +56,19 @@ bool TitleItem::Paint(vtkContext2D* painter)
     const bool hasSubtitle = !model()->subtitle.empty();
     // Wide: with a subtitle the title moves up so both fit in the top margin. Narrow: titleY is
     // the bottom of the lowest line, and each line is one row of its text tall.
-    const float titleY = l.legendBelow ? float(l.titleY + (hasSubtitle ? 1.2 * l.subtitlePx : 0))
+    // A wrapped subtitle (layout's subtitleWrapped) is two such lines.
+    const std::vector<std::string> subtitle = !hasSubtitle        ? std::vector<std::string>{}
+                                              : l.subtitleWrapped ? twoLines(model()->subtitle)
+                                                                  : std::vector<std::string>{model()->subtitle};
+    const float titleY = l.legendBelow ? float(l.titleY + double(subtitle.size()) * 1.2 * l.subtitlePx)
                                        : float(l.titleY) + (hasSubtitle ? 8 * s : 0);
     setFont(painter, l.titlePx, palette::ink, 1, 0, true);
     drawFitted(painter, centre, titleY, model()->title);
-    if (hasSubtitle) {
+    for (std::size_t k = 0; k < subtitle.size(); ++k) {
         setFont(painter, l.subtitlePx, palette::detailInk, 1, 0);
-        drawFitted(painter, centre, l.legendBelow ? float(l.titleY) : titleY - 18 * s, model()->subtitle);
+        const double y =
+            l.legendBelow ? l.titleY + double(subtitle.size() - 1 - k) * 1.2 * l.subtitlePx : titleY - 18 * s;
+        drawFitted(painter, centre, y, subtitle[k]);
     }
     return true;
 }

@@ -20,6 +20,7 @@ struct PlotLayout {
     // sizes its text and margins from the style's points (FigureStyle) instead of the screen's
     // logical pixels. The band's top-left corner and size, scene pixels.
     bool legendBelow = false;
+    bool subtitleWrapped = false;  // narrow: the subtitle did not fit one line at minTextPt
     double bandLeft = 0, bandTop = 0, bandWidth = 0, bandHeight = 0;
     // The panel's cell across the figure: titles fit its width.
     double cellLeft = 0, cellWidth = 0;

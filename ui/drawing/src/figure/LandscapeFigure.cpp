@@ -18,6 +18,8 @@
 #include "../TitleItem.h"
 #include "FieldStatistics.h"
 #include "LandscapeLayout.h"
+#include "TextMetrics.h"
+#include "ui/FigureStyle.h"
 
 #include <vtkContextClip.h>
 #include <vtkContextScene.h>
@@ -126,6 +128,24 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
     const ColorMap sequential = ColorMap::named(spec.options.colorMap);
     const ColorMap diverging = ColorMap::named(spec.options.divergingMap);
     const bool single = spec.panels.size() == 1;
+    auto panelTitle = [&](std::size_t index) {
+        const LandscapePanel panel = spec.panels[index];
+        if (panel == LandscapePanel::PMap && (!single || spec.title.empty()))
+            return "P(L\u2081, L\u2082; " + spec.targetLabel + ") = \u27e8R, \u2207target\u27e9";
+        return single && !spec.title.empty() ? spec.title : defaultTitle(panel, !single);
+    };
+    // Narrow panels' titles share one size, the largest at which every one fits its panel (not
+    // below the style's minTextPt; TitleItem elides what still does not fit).
+    double narrowTitlePx = 0;
+    if (!spec.panels.empty()) {
+        const PlotLayout first = landscapePanelLayout(spec, 0, width, height, scale);
+        narrowTitlePx = first.titlePx;
+        for (std::size_t index = 0; index < spec.panels.size(); ++index) {
+            const double room = first.cellWidth - 8 * scale, wide = textWidth(panelTitle(index), first.titlePx, true);
+            if (wide > room && room > 0) narrowTitlePx = std::min(narrowTitlePx, first.titlePx * room / wide);
+        }
+        narrowTitlePx = std::max(narrowTitlePx, pointsToPixels(figureStyle().minTextPt, scale));
+    }
 
     for (std::size_t index = 0; index < spec.panels.size(); ++index) {
         auto model = std::make_shared<LandscapeModel>();
@@ -139,11 +159,10 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         model->regionGreen = tints.green;
         model->regionPurple = tints.purple;
         model->targetLabel = spec.targetLabel;
-        model->title = single && !spec.title.empty() ? spec.title : defaultTitle(model->panel, !single);
-        if (model->panel == LandscapePanel::PMap && (!single || spec.title.empty()))
-            model->title = "P(L\u2081, L\u2082; " + spec.targetLabel + ") = \u27e8R, \u2207target\u27e9";
+        model->title = panelTitle(index);
         if (single) model->subtitle = spec.subtitle;
         model->layout = landscapePanelLayout(spec, index, width, height, scale);
+        if (model->layout.legendBelow) model->layout.titlePx = narrowTitlePx;
 
         // Everything drawn in data coordinates is clipped to the plot (a zoomed view shows only
         // part of the grid; arrows and flows may leave it).

@@ -87,6 +87,8 @@ struct NarrowRow {
     double title = 0, subtitle = 0, tick = 0, axisTitle = 0, legend = 0, tickLength = 0, gap = 0;
     double left = 0, right = 0, top = 0, bottom = 0, heading = 0, band = 0;
     double cellWidth = 0, aspect = 1, plotWidth = 10, spareHeight = 0;
+    bool panelSubtitleWrapped = false, headingSubtitleWrapped = false;
+    double panelSubtitle = 0, headingSubtitle = 0;  // their text sizes
 };
 
 NarrowRow narrowRow(const LandscapeFigureSpec& spec, const DataRect& r, double width, double height, double scale)
@@ -107,10 +109,20 @@ NarrowRow narrowRow(const LandscapeFigureSpec& spec, const DataRect& r, double w
     // θ₁ sits at the right end of the x tick labels' row: the x axis costs one row of height.
     m.right = widestTickLabel(r.xmin, r.xmax, m.tick) / 2 + m.gap + textWidth("\u03b8\u2081", m.axisTitle) + m.gap;
     const bool panelSubtitle = spec.panels.size() <= 1 && !spec.subtitle.empty();
-    m.top = m.gap + lineHeight * m.title + (panelSubtitle ? lineHeight * m.subtitle : 0) + m.gap;
+    // A subtitle (the formulas) that does not fit at the smallest text goes on two lines.
+    const double smallest = px(style.minTextPt);
+    m.panelSubtitleWrapped = panelSubtitle && textWidth(spec.subtitle, smallest) > m.cellWidth - 8 * scale;
+    m.headingSubtitleWrapped =
+        hasHeading(spec) && !spec.subtitle.empty() && textWidth(spec.subtitle, smallest) > width - 8 * scale;
+    const double panelSubtitleRows = panelSubtitle ? (m.panelSubtitleWrapped ? 2 : 1) : 0;
+    const double headingSubtitleRows = spec.subtitle.empty() ? 0 : (m.headingSubtitleWrapped ? 2 : 1);
+    // Wrapped lines are set at the smallest size: one line did not fit even there.
+    m.panelSubtitle = m.panelSubtitleWrapped ? smallest : m.subtitle;
+    m.headingSubtitle = m.headingSubtitleWrapped ? smallest : m.subtitle;
+    m.top = m.gap + lineHeight * m.title + panelSubtitleRows * lineHeight * m.panelSubtitle + m.gap;
     m.bottom = m.tickLength + m.gap + lineHeight * std::max(m.tick, m.axisTitle);
     m.heading = hasHeading(spec)
-                    ? 2.5 * m.gap + lineHeight * m.title + (spec.subtitle.empty() ? 0 : lineHeight * m.subtitle)
+                    ? 2.5 * m.gap + lineHeight * m.title + headingSubtitleRows * lineHeight * m.headingSubtitle
                     : 0;
     const auto data = sharedFieldData(spec.grid, spec.options);
     double band = 0;
@@ -193,6 +205,8 @@ PlotLayout landscapeLayout(const LandscapeFigureSpec& spec, const DataRect& r, s
     l.bandTop = l.bottom - m.bottom - m.gap;
     l.bandHeight = m.band - 2 * m.gap;
     setNarrowText(l, m);
+    l.subtitleWrapped = m.panelSubtitleWrapped;
+    l.subtitlePx = m.panelSubtitle;
     return l;
 }
 
@@ -227,9 +241,12 @@ PlotLayout landscapeHeadingLayout(const LandscapeFigureSpec& spec, const DataRec
         return l;
     }
     const NarrowRow m = narrowRow(spec, r, width, height, scale);
-    l.titleY = height - m.spareHeight / 2 - 1.5 * m.gap - lineHeight * m.title -
-               (spec.subtitle.empty() ? 0 : lineHeight * m.subtitle);
+    const double subtitleRows = spec.subtitle.empty() ? 0 : (m.headingSubtitleWrapped ? 2 : 1);
+    l.titleY =
+        height - m.spareHeight / 2 - 1.5 * m.gap - lineHeight * m.title - subtitleRows * lineHeight * m.headingSubtitle;
     setNarrowText(l, m);
+    l.subtitleWrapped = m.headingSubtitleWrapped;
+    l.subtitlePx = m.headingSubtitle;
     return l;
 }
 

@@ -47,12 +47,13 @@ std::vector<LegendBandEntry> legendBandEntries(LandscapePanel panel, const Lands
         if (data.summary.undefinedFraction > 0) entries.push_back({S::Swatch, palette::regionUndefined, "undefined"});
     }
     if (overlays && !overlays->points.empty()) {
-        entries.push_back({S::Line, palette::flowMixed, "mixed (\u00bd, \u00bd)"});
-        entries.push_back({S::Line, palette::flowOneThenTwo, "L\u2081 then L\u2082"});
-        entries.push_back({S::Line, palette::flowTwoThenOne, "L\u2082 then L\u2081"});
-        entries.push_back({S::HollowDot, palette::ink, "predicted \u00b1\u00bd\u0394t\u00b2R"});
+        entries.push_back({S::Line, palette::flowMixed, "mixed (\u00bd, \u00bd)", false, 1});
+        entries.push_back({S::Line, palette::flowOneThenTwo, "L\u2081 then L\u2082", false, 1});
+        entries.push_back({S::Line, palette::flowTwoThenOne, "L\u2082 then L\u2081", false, 1});
+        entries.push_back({S::HollowDot, palette::ink, "predicted \u00b1\u00bd\u0394t\u00b2R", false, 1});
     }
-    if (overlays && !overlays->descentPaths.empty()) entries.push_back({S::Line, palette::descentPath, "descent path"});
+    if (overlays && !overlays->descentPaths.empty())
+        entries.push_back({S::Line, palette::descentPath, "descent path", false, 1});
     return entries;
 }
 
@@ -63,44 +64,48 @@ LegendBandGrid legendBandGrid(const std::vector<LegendBandEntry>& entries, doubl
     grid.symbolWidth = 1.7 * fontPx;
     grid.indent = grid.symbolWidth + 0.45 * fontPx;
     const double gap = 1.1 * fontPx;
-    std::vector<double> widths;
-    for (const LegendBandEntry& e : entries) {
-        if (e.fullRow) {
-            ++grid.fullRows;
-            continue;
-        }
-        widths.push_back((e.symbol == LegendBandEntry::Symbol::None ? 0 : grid.indent) + textWidth(e.text, fontPx));
+    for (std::size_t k = 0; k < entries.size(); ++k) {
+        const bool sameBlock =
+            k > 0 && !entries[k].fullRow && !entries[k - 1].fullRow && entries[k].group == entries[k - 1].group;
+        if (!sameBlock) grid.blocks.emplace_back();
+        grid.blocks.back().entries.push_back(k);
     }
-    const int n = int(widths.size());
-    // The most columns whose widest entries fit side by side; one column if none do (its text is
-    // then elided when painted).
-    for (int columns = std::max(1, n); columns >= 1; --columns) {
-        const int rows = (n + columns - 1) / columns;
-        std::vector<double> left;
-        double x = 0;
-        for (int c = 0; c < columns && c * rows < n; ++c) {
-            double widest = 0;
-            for (int k = c * rows; k < std::min(n, (c + 1) * rows); ++k) widest = std::max(widest, widths[k]);
-            left.push_back(x);
-            x += widest + gap;
+    for (LegendBandGrid::Block& block : grid.blocks) {
+        std::vector<double> widths;
+        for (std::size_t k : block.entries) {
+            const LegendBandEntry& e = entries[k];
+            widths.push_back((e.symbol == LegendBandEntry::Symbol::None ? 0 : grid.indent) + textWidth(e.text, fontPx));
         }
-        const double width = std::max(0.0, x - gap);
-        if (width <= bandWidth || columns == 1) {
-            grid.columns = int(left.size());
-            grid.rows = rows;
-            grid.columnLeft = left;
-            grid.width = std::min(width, bandWidth);
-            break;
+        const int n = int(widths.size());
+        // The most columns whose widest entries fit side by side; one column if none do (its
+        // text is then elided when painted).
+        for (int columns = n; columns >= 1; --columns) {
+            const int rows = (n + columns - 1) / columns;
+            std::vector<double> left;
+            double x = 0;
+            for (int c = 0; c * rows < n; ++c) {
+                double widest = 0;
+                for (int k = c * rows; k < std::min(n, (c + 1) * rows); ++k) widest = std::max(widest, widths[k]);
+                left.push_back(x);
+                x += widest + gap;
+            }
+            const double width = std::max(0.0, x - gap);
+            if (width <= bandWidth || columns == 1) {
+                block.columns = int(left.size());
+                block.rows = rows;
+                block.columnLeft = left;
+                block.width = std::min(width, bandWidth);
+                break;
+            }
         }
     }
-    if (n == 0) grid.columns = 0;
     return grid;
 }
 
 double colorBarBandHeight(double fontPx)
 {
     // Bar, tick marks, a row of tick labels and a row for the title and the scale's description.
-    return 0.8 * fontPx + 0.35 * fontPx + 1.3 * fontPx + 1.3 * fontPx;
+    return colorBarThickness(fontPx) + colorBarTickLength(fontPx) + 2 * 1.2 * fontPx;
 }
 
 double legendBandHeight(LandscapePanel panel, const std::vector<LegendBandEntry>& entries, double bandWidth,

@@ -15,7 +15,8 @@ struct LegendBandEntry {
     Symbol symbol = Symbol::None;
     Rgb colour;
     std::string text;
-    bool fullRow = false;  // a note on a row of its own under the grid (how arrows scale)
+    bool fullRow = false;  // a note on a row of its own (how arrows scale)
+    int group = 0;         // 0: the panel's entries, 1: the overlays' (gridded apart, below)
 };
 
 /// The entries of `panel`'s band: level curves and arrows (L1, L2), region colours (bracket;
@@ -23,14 +24,35 @@ struct LegendBandEntry {
 std::vector<LegendBandEntry> legendBandEntries(LandscapePanel panel, const LandscapeFieldData& data,
                                                const LandscapeOverlays* overlays, const LandscapeOptions& options);
 
-/// Where the entries go: column-major in as many columns as fit the band's width.
+/// Where the entries go: blocks of consecutive entries (the panel's, its note, the overlays'),
+/// one under the other, each column-major in as many columns as fit the band's width.
 struct LegendBandGrid {
-    int columns = 1, rows = 0, fullRows = 0;
-    std::vector<double> columnLeft;  // from the grid's left edge, pixels
-    double width = 0, rowHeight = 0, symbolWidth = 0, indent = 0;
-    double height() const { return (rows + fullRows) * rowHeight; }
+    struct Block {
+        std::vector<std::size_t> entries;  // indices into the entry list
+        int columns = 1, rows = 0;
+        std::vector<double> columnLeft;  // from the block's left edge, pixels
+        double width = 0;
+    };
+    std::vector<Block> blocks;
+    double rowHeight = 0, symbolWidth = 0, indent = 0;
+    double height() const
+    {
+        double rows = 0;
+        for (const Block& b : blocks) rows += b.rows;
+        return rows * rowHeight;
+    }
 };
 LegendBandGrid legendBandGrid(const std::vector<LegendBandEntry>& entries, double bandWidth, double fontPx);
+
+/// The horizontal colour bar's thickness and tick length for legend text of `fontPx`.
+inline double colorBarThickness(double fontPx)
+{
+    return 0.6 * fontPx;
+}
+inline double colorBarTickLength(double fontPx)
+{
+    return 0.3 * fontPx;
+}
 
 /// Height of the horizontal colour bar with its tick labels and title, for legend text of `fontPx`.
 double colorBarBandHeight(double fontPx);

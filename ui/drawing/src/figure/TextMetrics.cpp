@@ -31,4 +31,27 @@ double textWidth(const std::string& text, double pixelSize, bool bold)
     return QFontMetricsF(font, &device).horizontalAdvance(s) * pixelSize / 100.0;
 }
 
+std::vector<std::string> twoLines(const std::string& text)
+{
+    std::size_t bestStart = std::string::npos, bestLength = 0, bestDistance = std::string::npos;
+    for (std::size_t k = 0; k < text.size();) {
+        if (text[k] != ' ') {
+            ++k;
+            continue;
+        }
+        std::size_t end = k;
+        while (end < text.size() && text[end] == ' ') ++end;
+        const std::size_t length = end - k, middle = text.size() / 2;
+        const std::size_t distance = k > middle ? k - middle : middle - k;
+        if (length > bestLength || (length == bestLength && distance < bestDistance)) {
+            bestStart = k;
+            bestLength = length;
+            bestDistance = distance;
+        }
+        k = end;
+    }
+    if (bestStart == std::string::npos || bestStart == 0 || bestStart + bestLength >= text.size()) return {text};
+    return {text.substr(0, bestStart), text.substr(bestStart + bestLength)};
+}
+
 }  // namespace cl::ui

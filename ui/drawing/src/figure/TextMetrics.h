@@ -4,11 +4,16 @@
 // with the same DejaVu Sans through Qt that PainterDevice draws exports with.
 
 #include <string>
+#include <vector>
 
 namespace cl::ui {
 
 /// Width in pixels of `text` in the style's font at `pixelSize` pixels per em.
 double textWidth(const std::string& text, double pixelSize, bool bold = false);
+
+/// `text` in two lines, broken at its widest run of spaces (the gap between "L₁ = …" and
+/// "L₂ = …" of a subtitle) or else at the space nearest its middle; one line without a space.
+std::vector<std::string> twoLines(const std::string& text);
 
 /// `text` cut at a character boundary and ended with "…" so that `width(shown) <= room`
 /// (`text` itself when it fits; "…" alone when nothing else does). `width` measures a string.
