@@ -172,6 +172,8 @@ private slots:
         const std::size_t count = spec.panels.size();
         for (std::size_t k = 0; k < count; ++k) {
             const PlotLayout l = landscapePanelLayout(spec, k, width, height, scale);
+            qInfo("%dx%d px, panel %zu: plot %.0f px, %.0f %% of %.0f", width, height, k, l.width,
+                  100 * l.width * double(count) / width, width / double(count));
             QVERIFY2(l.width >= minShare * width / double(count),
                      qPrintable(QString("panel %1: plot %2 of %3 px").arg(k).arg(l.width).arg(width / double(count))));
             QVERIFY(l.legendBelow);
