@@ -15,6 +15,8 @@ public:
 
     /// Tick values inside [lo, hi] at a 1-2-5 step giving about `target` ticks.
     static std::vector<double> ticks(double lo, double hi, int target = 7);
+    /// A tick's label: shortest form, with a real minus sign.
+    static std::string tickLabel(double value);
 
 protected:
     AxesItem() = default;

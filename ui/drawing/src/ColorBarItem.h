@@ -1,7 +1,8 @@
 #pragma once
 // P-map panel: the colour bar right of the plot, as vector rectangles (so SVG/PDF keep it
 // sharp), with ticks at 1-2-5 steps over [−pLimit, pLimit], pointed ends when values beyond
-// the limit were clipped, and the label P(L1, L2; target).
+// the limit were clipped, and the label P(L1, L2; target). Under a narrow plot it lies
+// horizontally across the top of the legend band.
 
 #include "LandscapeItem.h"
 
@@ -18,6 +19,10 @@ public:
 protected:
     ColorBarItem() = default;
     ~ColorBarItem() override = default;
+
+private:
+    /// Narrow panels: horizontal, across the top of the legend band below the plot.
+    bool paintBelow(vtkContext2D* painter);
 };
 
 }  // namespace cl::ui

@@ -4,9 +4,8 @@
 
 namespace cl::ui {
 
-PlotLayout PlotLayout::compute(double cellLeft, double cellBottom, double cellWidth, double cellHeight,
-                               double xmin, double xmax, double ymin, double ymax, double columnWidth,
-                               double scale)
+PlotLayout PlotLayout::compute(double cellLeft, double cellBottom, double cellWidth, double cellHeight, double xmin,
+                               double xmax, double ymin, double ymax, double columnWidth, double scale)
 {
     PlotLayout l;
     l.scale = scale;
@@ -29,6 +28,14 @@ PlotLayout PlotLayout::compute(double cellLeft, double cellBottom, double cellWi
     l.columnLeft = l.left + l.width + gap * scale;
     l.columnTop = l.bottom + l.height;
     l.titleY = l.bottom + l.height + 34 * scale;
+    l.cellLeft = cellLeft;
+    l.cellWidth = cellWidth;
+    l.titlePx = 15 * scale;
+    l.subtitlePx = 11.5 * scale;
+    l.tickPx = 13 * scale;
+    l.axisTitlePx = 16 * scale;
+    l.legendPx = 12 * scale;
+    l.tickLength = 6 * scale;
     return l;
 }
 

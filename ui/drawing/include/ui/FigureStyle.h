@@ -41,6 +41,10 @@ struct FigureStyle {
     // Default figure size, inches, and PNG resolution.
     double widthInches, heightInches, wideWidthInches, wideHeightInches;
     int dpi;
+    /// Narrow figures (a paper column): titles shrink to fit their width down to minTextPt
+    /// before they are elided; a legend column that would leave the plot less than
+    /// minPlotShare of the width plot and column share goes below the plot instead.
+    double minTextPt, minPlotShare;
 };
 
 /// The style (one instance for the whole program).

@@ -13,7 +13,19 @@ struct PlotLayout {
     double xmin = 0, xmax = 1, ymin = 0, ymax = 1;
     // Top-left corner and width of the column right of the plot (legend or colour bar).
     double columnLeft = 0, columnTop = 0, columnWidth = 0;
-    double titleY = 0;  // baseline of the panel title
+    double titleY = 0;  // baseline of the panel title (narrow panels: of its lowest line)
+
+    // A narrow panel (the legend column would leave the plot less than the style's
+    // minPlotShare of the width the two share) puts its legend in a band below the plot and
+    // sizes its text and margins from the style's points (FigureStyle) instead of the screen's
+    // logical pixels. The band's top-left corner and size, scene pixels.
+    bool legendBelow = false;
+    bool subtitleWrapped = false;  // narrow: the subtitle did not fit one line at minTextPt
+    double bandLeft = 0, bandTop = 0, bandWidth = 0, bandHeight = 0;
+    // The panel's cell across the figure: titles fit its width.
+    double cellLeft = 0, cellWidth = 0;
+    // Text sizes (scene pixels) and the tick length; compute() fills the wide panel's.
+    double titlePx = 15, subtitlePx = 11.5, tickPx = 13, axisTitlePx = 16, legendPx = 12, tickLength = 6;
 
     // Fixed parts of a panel's width and height around the plot, in units of `scale`.
     static constexpr double marginLeft = 70, marginBottom = 58, marginTop = 62, marginRight = 14, gap = 18;

@@ -54,6 +54,8 @@ const FigureStyle& figureStyle()
         /*wideWidthInches*/ 12,
         /*wideHeightInches*/ 3.6,
         /*dpi*/ 150,
+        /*minTextPt*/ 7,
+        /*minPlotShare*/ 0.55,
     };
     return style;
 }

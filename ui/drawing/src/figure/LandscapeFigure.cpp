@@ -7,6 +7,7 @@
 #include "../ArrowFieldItem.h"
 #include "../AxesItem.h"
 #include "../ColorBarItem.h"
+#include "../LegendBandItem.h"
 #include "../LegendItem.h"
 #include "../LevelCurvesItem.h"
 #include "../LossLegendItem.h"
@@ -16,6 +17,9 @@
 #include "../ShadedGridItem.h"
 #include "../TitleItem.h"
 #include "FieldStatistics.h"
+#include "LandscapeLayout.h"
+#include "TextMetrics.h"
+#include "ui/FigureStyle.h"
 
 #include <vtkContextClip.h>
 #include <vtkContextScene.h>
@@ -24,7 +28,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <numeric>
 
 namespace cl::ui {
 
@@ -63,20 +66,6 @@ std::vector<LandscapePanel> landscapeViewPanels(const std::string& view)
 
 namespace {
 
-double columnWidth(LandscapePanel panel)
-{
-    switch (panel) {
-        case LandscapePanel::L1:
-        case LandscapePanel::L2:
-            return LossLegendItem::columnWidth;
-        case LandscapePanel::Bracket:
-            return 250;
-        case LandscapePanel::PMap:
-            return ColorBarItem::columnWidth;
-    }
-    return 0;
-}
-
 std::string defaultTitle(LandscapePanel panel, bool lettered)
 {
     switch (panel) {
@@ -112,71 +101,17 @@ vtkSmartPointer<LandscapeItem> shadedGrid(std::vector<unsigned char> LandscapeFi
     return item;
 }
 
-double headingHeight(const LandscapeFigureSpec& spec, double scale)
-{
-    return spec.panels.size() > 1 && !spec.title.empty() ? (spec.subtitle.empty() ? 34 : 52) * scale : 0;
-}
-
-}  // namespace
-
-namespace {
-
-/// How the panels share the figure: every panel's fixed width (margins and its legend column),
-/// one plot width for all, and the spare width and height around the row.
-struct PanelRow {
-    std::vector<double> fixed;
-    double plotWidth = 10, aspect = 1, cellHeight = 0, spareWidth = 0, spareHeight = 0;
-};
-
-PanelRow panelRow(const LandscapeFigureSpec& spec, double width, double height, double scale)
-{
-    PanelRow row;
-    const DataRect r = shownRect(spec);
-    const std::size_t count = std::max<std::size_t>(1, spec.panels.size());
-    row.cellHeight = height - headingHeight(spec, scale);
-    const double fixedPerPanel = (PlotLayout::marginLeft + PlotLayout::gap + PlotLayout::marginRight) * scale;
-    for (LandscapePanel p : spec.panels) row.fixed.push_back(fixedPerPanel + columnWidth(p) * scale);
-    if (row.fixed.empty()) row.fixed.push_back(fixedPerPanel + columnWidth(LandscapePanel::Bracket) * scale);
-    // Both axes have the same units (arrows and level curves keep their shapes), so the plot's
-    // aspect is the data rectangle's and the plot is limited by the width or by the height.
-    row.aspect = (r.xmax - r.xmin) / (r.ymax - r.ymin);
-    const double fixedSum = std::accumulate(row.fixed.begin(), row.fixed.end(), 0.0);
-    const double margins = (PlotLayout::marginTop + PlotLayout::marginBottom) * scale;
-    row.plotWidth =
-        std::max(10.0, std::min((width - fixedSum) / double(count), (row.cellHeight - margins) * row.aspect));
-    row.spareWidth = std::max(0.0, width - fixedSum - double(count) * row.plotWidth);
-    row.spareHeight = std::max(0.0, row.cellHeight - (row.plotWidth / row.aspect + margins));
-    return row;
-}
-
 }  // namespace
 
 PlotLayout landscapePanelLayout(const LandscapeFigureSpec& spec, std::size_t index, double width, double height,
                                 double scale)
 {
-    const DataRect r = shownRect(spec);
-    const PanelRow row = panelRow(spec, width, height, scale);
-    const std::size_t count = std::max<std::size_t>(1, spec.panels.size());
-    double cellLeft = row.spareWidth / 2;
-    for (std::size_t k = 0; k < index && k < row.fixed.size(); ++k) cellLeft += row.fixed[k] + row.plotWidth;
-    const std::size_t k = std::min(index, row.fixed.size() - 1);
-    const double fixedPerPanel = (PlotLayout::marginLeft + PlotLayout::gap + PlotLayout::marginRight) * scale;
-    const double column = row.fixed[k] - fixedPerPanel;
-    // Several panels: the row (with the heading above it) is centred in the figure's height, so a
-    // figure taller than its width-limited panels need keeps them in the middle, not hung from the
-    // top over an empty lower third. One panel is centred in its cell by PlotLayout.
-    const double cellBottom = count > 1 ? row.spareHeight / 2 : 0.0;
-    const double cellHeight = count > 1 ? row.cellHeight - row.spareHeight : row.cellHeight;
-    return PlotLayout::compute(cellLeft, cellBottom, row.fixed[k] + row.plotWidth, cellHeight, r.xmin, r.xmax, r.ymin,
-                               r.ymax, column, scale);
+    return landscapeLayout(spec, shownRect(spec), index, width, height, scale);
 }
 
 int landscapeFigureHeight(const LandscapeFigureSpec& spec, int width, double scale)
 {
-    // The width-limited row at an unbounded height, then exactly the height it needs.
-    const PanelRow row = panelRow(spec, width, 1e9, scale);
-    const double needed = row.plotWidth / row.aspect + (PlotLayout::marginTop + PlotLayout::marginBottom) * scale;
-    return int(std::ceil(needed + headingHeight(spec, scale)));
+    return int(std::ceil(landscapeLayoutHeight(spec, shownRect(spec), width, scale)));
 }
 
 void prepareLandscapeFigure(const std::shared_ptr<const FieldGrid>& grid, const LandscapeOptions& options)
@@ -192,6 +127,24 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
     const ColorMap sequential = ColorMap::named(spec.options.colorMap);
     const ColorMap diverging = ColorMap::named(spec.options.divergingMap);
     const bool single = spec.panels.size() == 1;
+    auto panelTitle = [&](std::size_t index) {
+        const LandscapePanel panel = spec.panels[index];
+        if (panel == LandscapePanel::PMap && (!single || spec.title.empty()))
+            return "P(L\u2081, L\u2082; " + spec.targetLabel + ") = \u27e8R, \u2207target\u27e9";
+        return single && !spec.title.empty() ? spec.title : defaultTitle(panel, !single);
+    };
+    // Narrow panels' titles share one size, the largest at which every one fits its panel (not
+    // below the style's minTextPt; TitleItem elides what still does not fit).
+    double narrowTitlePx = 0;
+    if (!spec.panels.empty()) {
+        const PlotLayout first = landscapePanelLayout(spec, 0, width, height, scale);
+        narrowTitlePx = first.titlePx;
+        for (std::size_t index = 0; index < spec.panels.size(); ++index) {
+            const double room = first.cellWidth - 8 * scale, wide = textWidth(panelTitle(index), first.titlePx, true);
+            if (wide > room && room > 0) narrowTitlePx = std::min(narrowTitlePx, first.titlePx * room / wide);
+        }
+        narrowTitlePx = std::max(narrowTitlePx, pointsToPixels(figureStyle().minTextPt, scale));
+    }
 
     for (std::size_t index = 0; index < spec.panels.size(); ++index) {
         auto model = std::make_shared<LandscapeModel>();
@@ -205,11 +158,10 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         model->regionGreen = tints.green;
         model->regionPurple = tints.purple;
         model->targetLabel = spec.targetLabel;
-        model->title = single && !spec.title.empty() ? spec.title : defaultTitle(model->panel, !single);
-        if (model->panel == LandscapePanel::PMap && (!single || spec.title.empty()))
-            model->title = "P(L\u2081, L\u2082; " + spec.targetLabel + ") = \u27e8R, \u2207target\u27e9";
+        model->title = panelTitle(index);
         if (single) model->subtitle = spec.subtitle;
         model->layout = landscapePanelLayout(spec, index, width, height, scale);
+        if (model->layout.legendBelow) model->layout.titlePx = narrowTitlePx;
 
         // Everything drawn in data coordinates is clipped to the plot (a zoomed view shows only
         // part of the grid; arrows and flows may leave it).
@@ -217,10 +169,13 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         vtkNew<vtkContextClip> clip;
         clip->SetClip(float(l.left), float(l.bottom), float(l.width), float(l.height));
         std::vector<vtkSmartPointer<LandscapeItem>> inside, outside;
+        // A narrow panel's legend is one band below the plot (LegendBandItem: the panel's entries
+        // and the overlays'); the P map's colour bar then lies across the band's top.
+        const bool below = l.legendBelow;
         switch (model->panel) {
             case LandscapePanel::Bracket:
                 inside.push_back(shadedGrid(&LandscapeFieldData::regionPixels));
-                outside.push_back(vtkSmartPointer<LegendItem>::New());
+                if (!below) outside.push_back(vtkSmartPointer<LegendItem>::New());
                 break;
             case LandscapePanel::PMap:
                 inside.push_back(shadedGrid(&LandscapeFieldData::pPixels));
@@ -232,7 +187,7 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
                 const auto pixels =
                     model->panel == LandscapePanel::L1 ? &LandscapeFieldData::l1Pixels : &LandscapeFieldData::l2Pixels;
                 if (!((*data).*pixels).empty()) inside.push_back(shadedGrid(pixels));
-                outside.push_back(vtkSmartPointer<LossLegendItem>::New());
+                if (!below) outside.push_back(vtkSmartPointer<LossLegendItem>::New());
                 break;
             }
         }
@@ -240,7 +195,10 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         inside.push_back(vtkSmartPointer<ArrowFieldItem>::New());
         inside.push_back(vtkSmartPointer<OverlayItem>::New());
         outside.push_back(vtkSmartPointer<AxesItem>::New());
-        outside.push_back(vtkSmartPointer<OverlayLegendItem>::New());
+        if (below)
+            outside.push_back(vtkSmartPointer<LegendBandItem>::New());
+        else
+            outside.push_back(vtkSmartPointer<OverlayLegendItem>::New());
         outside.push_back(vtkSmartPointer<TitleItem>::New());
         outside.push_back(vtkSmartPointer<OrderEffectInsetItem>::New());  // over the plot, clips itself
         for (auto& item : inside) {
@@ -258,12 +216,7 @@ void populateLandscapeFigure(vtkContextScene* scene, const LandscapeFigureSpec& 
         auto model = std::make_shared<LandscapeModel>();
         model->title = spec.title;
         model->subtitle = spec.subtitle;
-        model->layout.scale = scale;
-        model->layout.left = 0;
-        model->layout.width = width;
-        // Over the row, which is centred in the height (landscapePanelLayout).
-        const double spare = panelRow(spec, width, height, scale).spareHeight;
-        model->layout.titleY = height - spare / 2 - (spec.subtitle.empty() ? 26 : 28) * scale;
+        model->layout = landscapeHeadingLayout(spec, shownRect(spec), width, height, scale);
         vtkNew<TitleItem> heading;
         heading->setModel(model);
         scene->AddItem(heading);
