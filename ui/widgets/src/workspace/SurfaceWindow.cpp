@@ -23,14 +23,17 @@ namespace {
 
 const char* const note =
     "Height = loss, rescaled so that its range is half the rectangle's width; the loss axis and the colour bar "
-    "show loss values. Drag to rotate, wheel to zoom, R to reset. 3-D surfaces export as PNG.";
+    "show loss values. Drag to rotate, wheel to zoom, R to reset. Export as PNG, SVG or PDF.";
 
 std::string valueName(SurfaceField field, const Target& target)
 {
     switch (field) {
-    case SurfaceField::L1: return "L₁";
-    case SurfaceField::L2: return "L₂";
-    case SurfaceField::Target: break;
+        case SurfaceField::L1:
+            return "L₁";
+        case SurfaceField::L2:
+            return "L₂";
+        case SurfaceField::Target:
+            break;
     }
     return "target (" + target.label + ")";
 }
@@ -38,8 +41,11 @@ std::string valueName(SurfaceField field, const Target& target)
 }  // namespace
 
 SurfaceWindow::SurfaceWindow(QWidget* parent)
-    : QWidget(parent, Qt::Window), fieldCombo_(new QComboBox), curvesCheck_(new QCheckBox("level curves")),
-      view_(new SurfaceView), message_(new QLabel(note))
+    : QWidget(parent, Qt::Window),
+      fieldCombo_(new QComboBox),
+      curvesCheck_(new QCheckBox("level curves")),
+      view_(new SurfaceView),
+      message_(new QLabel(note))
 {
     setObjectName("surfaceWindow");
     setWindowTitle("3-D surface — CommuteLab");
@@ -49,9 +55,11 @@ SurfaceWindow::SurfaceWindow(QWidget* parent)
     curvesCheck_->setChecked(true);
     auto* reset = new QPushButton("Reset camera");
     reset->setObjectName("surfaceResetButton");
-    auto* exportButton = new QPushButton("Export PNG…");
+    auto* exportButton = new QPushButton("Export figure…");
     exportButton->setObjectName("surfaceExportButton");
-    exportButton->setToolTip("3-D surfaces export as PNG (raster) at a chosen size and DPI");
+    exportButton->setToolTip(
+        "The surface with the current camera as PNG (the OpenGL frame), or as SVG or PDF "
+        "(vector triangles, real text), at a chosen size and DPI");
     message_->setObjectName("surfaceMessage");
     message_->setWordWrap(true);
 
@@ -143,21 +151,22 @@ void SurfaceWindow::refresh()
     }
 }
 
-void SurfaceWindow::exportPng(const QString& path, const FigureOptions& options)
+void SurfaceWindow::exportFigure(const QString& path, const FigureOptions& options)
 {
-    view_->exportPng(path, options);
+    view_->exportFigure(path, options);
 }
 
 void SurfaceWindow::askExport()
 {
-    const QString path =
-        askSaveFileName(this, "Export surface (3-D surfaces export as PNG)", {}, "PNG images (*.png)", ".png");
+    const QString path = askSaveFileName(this, "Export surface", {},
+                                         "PNG image (*.png);;SVG image (*.svg);;PDF document (*.pdf)", ".png");
     if (path.isEmpty()) return;
+    // The size matters in every format: the camera's aspect and the text's size follow it.
     PngSizeDialog dialog(FigureOptions{1200, 900, 150, {}}, this);
-    dialog.setWindowTitle("PNG size (3-D surfaces export as PNG)");
+    dialog.setWindowTitle("Figure size");
     if (dialog.exec() != QDialog::Accepted) return;
     try {
-        exportPng(path, dialog.options());
+        exportFigure(path, dialog.options());
         message_->setText("wrote " + path);
     } catch (const std::exception& e) {
         message_->setText("cannot export: " + QString::fromUtf8(e.what()));
