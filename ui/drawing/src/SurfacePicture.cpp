@@ -274,8 +274,9 @@ SurfacePicture buildSurfacePicture(const SurfaceSceneSpec& spec, const SurfaceGe
     addTicks(y, ys, r.ymin, r.ymax, ys);
     y.title = "θ₂";
 
-    // The loss axis on the leftmost vertical edge of the box, or the rightmost when the leftmost
-    // is the front corner (where the θ axes' labels meet).
+    // The loss axis on the leftmost vertical edge of the box, or on the rightmost when a θ axis
+    // that ends at the leftmost corner has its labels on the left too (they would run into each
+    // other), or when that corner is the front one (where the θ axes' labels meet).
     const Point3 corners[4] = {{r.xmin, r.ymin, 0}, {r.xmax, r.ymin, 0}, {r.xmax, r.ymax, 0}, {r.xmin, r.ymax, 0}};
     int left = 0, right = 0, front = 0;
     for (int k = 1; k < 4; ++k) {
@@ -283,7 +284,17 @@ SurfacePicture buildSurfacePicture(const SurfaceSceneSpec& spec, const SurfaceGe
         if (b.page(corners[k])[0] > b.page(corners[right])[0]) right = k;
         if (b.page(corners[k])[1] > b.page(corners[front])[1]) front = k;
     }
-    const Point3 base = corners[left != front ? left : right], upper{base[0], base[1], top};
+    auto crowded = [&](int k, double side) {
+        const Point2 p = b.page(corners[k]);
+        for (const SurfaceAxis* axis : {&x, &y}) {
+            const bool ends = (std::abs(axis->from[0] - p[0]) + std::abs(axis->from[1] - p[1]) < 1e-6) ||
+                              (std::abs(axis->to[0] - p[0]) + std::abs(axis->to[1] - p[1]) < 1e-6);
+            if (ends && axis->outward[0] * side > 0.5) return true;
+        }
+        return k == front;
+    };
+    const int chosen = !crowded(left, -1) ? left : !crowded(right, 1) ? right : (left != front ? left : right);
+    const Point3 base = corners[chosen], upper{base[0], base[1], top};
     SurfaceAxis& z = out.axes[2];
     z.from = b.page(base);
     z.to = b.page(upper);
