@@ -30,6 +30,7 @@
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMouseEvent>
@@ -244,8 +245,14 @@ private slots:
         if (!turn.isNull()) drag(&view, QPoint(400, 300), QPoint(400, 300) + turn);
         QTemporaryDir dir;
         const FigureOptions options{640, 480, 96, {}};
-        for (const char* suffix : {".png", ".svg", ".pdf"})
+        QStringList times;
+        for (const char* suffix : {".png", ".svg", ".pdf"}) {
+            QElapsedTimer clock;
+            clock.start();
             view.exportFigure(dir.filePath(QString("s") + suffix), options);
+            times << QString("%1 %2 ms").arg(suffix).arg(clock.elapsed());
+        }
+        qInfo().noquote() << "export times:" << times.join(", ");
         const QImage png = QImage(dir.filePath("s.png")).convertToFormat(QImage::Format_RGB32);
         const QImage pdf = figtest::rasterisePdf(dir.filePath("s.pdf"), 640, 480);
         const QImage svg = figtest::rasteriseSvg(dir.filePath("s.svg"), 640, 480);
