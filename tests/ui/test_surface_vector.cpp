@@ -284,6 +284,25 @@ private slots:
         }
     }
 
+    // Nothing to draw, or nothing defined: a located refusal or a figure with its axes and title,
+    // never a crash.
+    void emptyAndUndefinedSurfaces()
+    {
+        QTemporaryDir dir;
+        const FigureOptions options{900, 500, 96, {}};
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 writeSurfaceFigure(SurfaceSceneSpec{}, nullptr, dir.filePath("e.pdf"), options));
+        SurfaceSamples undefined{GridSpec{-1, 1, -1, 1, 9}, std::vector<double>(81, std::nan(""))};
+        const QString path = dir.filePath("u.pdf");
+        writeSurfaceFigure(SurfaceSceneSpec{std::make_shared<const SurfaceSamples>(undefined), "L₂", "magma", 5},
+                           nullptr, path, options);
+        const QString text = figtest::pdfText(path);
+        QVERIFY2(text.contains("81 undefined points left out") && text.contains("Surface of L₂"), qPrintable(text));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 writeSurfaceFigure(SurfaceSceneSpec{quadraticSurface(9), "L₁", "nosuchmap", 5},
+                                                    nullptr, dir.filePath("m.svg"), options));
+    }
+
     void windowExportsAllThree()
     {
         SurfaceWindow window;

@@ -33,6 +33,8 @@ QFont styleFont(const QPainter& painter, double pixels, bool bold = false)
     font.setBold(bold);
     font.setHintingPreference(QFont::PreferNoHinting);  // the same advances in PNG, SVG and PDF
     font.setKerning(false);                             // SVG renderers do not kern Qt's <text>
+    // No ligatures: "undefined" stays searchable in the PDF (poppler reads the fi ligature as U+FB01).
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
