@@ -27,20 +27,16 @@ SurfaceSamples surfaceSamples(const FieldGrid& grid, SurfaceField field, const T
             const std::size_t from = grid.index(i * stride, j * stride);
             double v = 0;
             switch (field) {
-                case SurfaceField::L1:
-                    v = grid.l1[from];
-                    break;
-                case SurfaceField::L2:
-                    v = grid.l2[from];
-                    break;
-                case SurfaceField::Target:
-                    if (target.isMix()) {
-                        v = target.mix[0] * grid.l1[from] + target.mix[1] * grid.l2[from];
-                    } else {
-                        theta << g.x(i * stride), g.y(j * stride);
-                        v = target.custom->value(theta);
-                    }
-                    break;
+            case SurfaceField::L1: v = grid.l1[from]; break;
+            case SurfaceField::L2: v = grid.l2[from]; break;
+            case SurfaceField::Target:
+                if (target.isMix()) {
+                    v = target.mix[0] * grid.l1[from] + target.mix[1] * grid.l2[from];
+                } else {
+                    theta << g.x(i * stride), g.y(j * stride);
+                    v = target.custom->value(theta);
+                }
+                break;
             }
             out.values[std::size_t(j) * n + i] = v;
         }
