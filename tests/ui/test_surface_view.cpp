@@ -103,7 +103,7 @@ private slots:
         QVERIFY2(std::abs(turned.azimuth - home.azimuth) > 10,
                  qPrintable(QString("azimuth %1 → %2").arg(home.azimuth).arg(turned.azimuth)));
         QVERIFY(near(turned.elevation, home.elevation, 1e-6));  // turntable: no tilt, no roll
-        drag(&view, centre, centre + QPoint(0, 80));  // down: looks from higher up
+        drag(&view, centre, centre + QPoint(0, 80));            // down: looks from higher up
         const auto tilted = view.cameraAngles();
         QVERIFY2(tilted.elevation - turned.elevation > 5,
                  qPrintable(QString("elevation %1 → %2").arg(turned.elevation).arg(tilted.elevation)));
@@ -164,16 +164,17 @@ private slots:
         view.setSurface(quadraticSurface(61, SurfaceField::L2), "L₂");
         QTemporaryDir dir;
         const QString path = dir.filePath("surface.png");
-        view.exportPng(path, FigureOptions{640, 480, 200, {}});
+        view.exportFigure(path, FigureOptions{640, 480, 200, {}});
         QImage image(path);
         QCOMPARE(image.size(), QSize(640, 480));
         QCOMPARE(image.dotsPerMeterX(), int(200 / 0.0254 + 0.5));
         QCOMPARE(image.dotsPerMeterY(), int(200 / 0.0254 + 0.5));
         image = image.convertToFormat(QImage::Format_RGB32);
         QVERIFY(mapColouredPixels(image, ColorMap::named("viridis"), QRect(0, 60, 500, 400), 60) > 2000);
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, view.exportPng(dir.filePath("s.svg"), FigureOptions{}));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, view.exportPng(path, FigureOptions{8, 8, 96, {}}));
-        if (const char* out = std::getenv("COMMUTELAB_TEST_OUTPUT")) QFile::copy(path, QString(out) + "/surface-export.png");
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, view.exportFigure(dir.filePath("s.txt"), FigureOptions{}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, view.exportFigure(path, FigureOptions{8, 8, 96, {}}));
+        if (const char* out = std::getenv("COMMUTELAB_TEST_OUTPUT"))
+            QFile::copy(path, QString(out) + "/surface-export.png");
     }
 
     void windowFollowsTheWorkspace()
@@ -231,13 +232,16 @@ private slots:
         };
         QTRY_VERIFY(sameValues(window->view()->samples()->values, surfaceSamples(*holes, SurfaceField::L1).values));
         const SurfaceGeometry* g = window->view()->geometry();
-        const auto defined = std::count_if(holes->l1.begin(), holes->l1.end(), [](double v) { return std::isfinite(v); });
+        const auto defined =
+            std::count_if(holes->l1.begin(), holes->l1.end(), [](double v) { return std::isfinite(v); });
         QCOMPARE(g->undefinedCount, holes->l1.size() - std::size_t(defined));
         QVERIFY(g->undefinedCount > holes->l1.size() / 4);  // x < −1: a third of [−3, 3]
         QCOMPARE(g->valueMax, maxFinite(holes->l1));
         QVERIFY(std::isfinite(g->valueMin) && std::isfinite(g->heightScale));
-        if (const char* dir = std::getenv("COMMUTELAB_TEST_OUTPUT"))
-            window->exportPng(QString(dir) + "/surface-holes.png", FigureOptions{1000, 750, 110, {}});
+        if (const char* dir = std::getenv("COMMUTELAB_TEST_OUTPUT")) {
+            for (const char* suffix : {".png", ".svg", ".pdf"})
+                window->exportFigure(QString(dir) + "/surface-holes" + suffix, FigureOptions{1000, 750, 110, {}});
+        }
         harness.gridAfter([&] { harness.typeExpression("l1Edit", "3*x^2 + y^2 + 7"); });
 
         // The action again raises the same window.
@@ -253,10 +257,12 @@ private slots:
         painter.end();
         if (const char* dir = std::getenv("COMMUTELAB_TEST_OUTPUT")) {
             shot.save(QString(dir) + "/surface-window.png");
-            window->exportPng(QString(dir) + "/surface-figure.png", FigureOptions{1200, 900, 150, {}});
+            for (const char* suffix : {".png", ".svg", ".pdf"})
+                window->exportFigure(QString(dir) + "/surface-figure" + suffix, FigureOptions{1200, 900, 150, {}});
             const QPoint centre(window->view()->width() / 2, window->view()->height() / 2);
             drag(window->view(), centre, centre + QPoint(-260, -60));  // from the other side, lower
-            window->exportPng(QString(dir) + "/surface-turned.png", FigureOptions{1200, 900, 150, {}});
+            for (const char* suffix : {".png", ".svg", ".pdf"})
+                window->exportFigure(QString(dir) + "/surface-turned" + suffix, FigureOptions{1200, 900, 150, {}});
         }
         window->close();
     }

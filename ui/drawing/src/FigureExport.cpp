@@ -94,15 +94,23 @@ namespace {
 /// Paints `scene` with QPainter: the one drawing path of every 2-D figure in every format.
 void paintScene(vtkContextScene* scene, QPainter& painter, int width, int height)
 {
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setRenderHint(QPainter::TextAntialiasing, true);
-    painter.fillRect(QRectF(0, 0, width, height), Qt::white);
     vtkNew<PainterDevice> device;
     device->setPainter(&painter, width, height);
     vtkNew<vtkContext2D> context;
     context->Begin(device);
     scene->Paint(context);
     context->End();
+}
+
+/// The format of `path`, after refusing a bad suffix, size or folder, or a missing QGuiApplication.
+FigureFormat checkFigureTarget(const QString& path, const FigureOptions& options)
+{
+    const FigureFormat format = figureFormatForPath(path);
+    checkFigureOptions(options);
+    checkWritable(path);
+    if (!QGuiApplication::instance())
+        throw std::logic_error("writeFigure needs a QGuiApplication (fonts come from Qt's font database)");
+    return format;
 }
 
 void saveBytes(const QString& path, const QByteArray& bytes)
@@ -119,20 +127,19 @@ void saveBytes(const QString& path, const QByteArray& bytes)
 // pixels, PDF into a QPdfWriter whose page is width/dpi × height/dpi inches. So a PDF
 // rasterised at `dpi` has the PNG's pixels, and text is real Unicode text in SVG and PDF
 // (QPdfWriter embeds TrueType subsets with a ToUnicode map: searchable).
-void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options,
-                 const FigureTable* data)
+void writePaintedFigure(const FigurePainter& paint, const QString& path, const FigureOptions& options,
+                        const FigureTable* data)
 {
-    const FigureFormat format = figureFormatForPath(path);
-    checkFigureOptions(options);
-    checkWritable(path);
-    if (!QGuiApplication::instance())
-        throw std::logic_error("writeFigure needs a QGuiApplication (fonts come from Qt's font database)");
+    const FigureFormat format = checkFigureTarget(path, options);
 
     const int w = options.width, h = options.height;
-    vtkNew<vtkContextScene> scene;
-    scene->SetGeometry(w, h);
-    populate(scene, w, h, options.dpi / 96.0);
-
+    const double scale = options.dpi / 96.0;
+    auto paintPage = [&](QPainter& painter) {
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        painter.setRenderHint(QPainter::TextAntialiasing, true);
+        painter.fillRect(QRectF(0, 0, w, h), Qt::white);
+        paint(painter, w, h, scale);
+    };
     switch (format) {
         case FigureFormat::Png: {
             QImage image(w, h, QImage::Format_RGB32);
@@ -141,7 +148,7 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
             image.setDotsPerMeterY(dotsPerMeter);
             {
                 QPainter painter(&image);
-                paintScene(scene, painter, w, h);
+                paintPage(painter);
             }
             QByteArray bytes;
             QBuffer buffer(&bytes);
@@ -164,7 +171,7 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
             svg.setDescription(QStringLiteral("CommuteLab figure"));
             {
                 QPainter painter(&svg);
-                paintScene(scene, painter, w, h);
+                paintPage(painter);
             }
             saveBytes(path, bytes);
             break;
@@ -182,7 +189,7 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
                 pdf.setTitle(options.title);
                 pdf.setCreator(QStringLiteral("CommuteLab"));
                 QPainter painter(&pdf);
-                paintScene(scene, painter, w, h);
+                paintPage(painter);
             }
             saveBytes(path, bytes);
             break;
@@ -190,6 +197,17 @@ void writeFigure(const ScaledScenePopulator& populate, const QString& path, cons
     }
     checkFileWritten(path);
     if (data) writeFigureData(*data, figureDataPath(path));
+}
+
+void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options,
+                 const FigureTable* data)
+{
+    checkFigureTarget(path, options);  // refused before the scene is built
+    vtkNew<vtkContextScene> scene;
+    scene->SetGeometry(options.width, options.height);
+    populate(scene, options.width, options.height, options.dpi / 96.0);
+    writePaintedFigure([&](QPainter& painter, int w, int h, double) { paintScene(scene, painter, w, h); }, path,
+                       options, data);
 }
 
 FigureOptions logFigureDefaults(const QString& title)

@@ -27,21 +27,38 @@ SurfaceSamples surfaceSamples(const FieldGrid& grid, SurfaceField field, const T
             const std::size_t from = grid.index(i * stride, j * stride);
             double v = 0;
             switch (field) {
-            case SurfaceField::L1: v = grid.l1[from]; break;
-            case SurfaceField::L2: v = grid.l2[from]; break;
-            case SurfaceField::Target:
-                if (target.isMix()) {
-                    v = target.mix[0] * grid.l1[from] + target.mix[1] * grid.l2[from];
-                } else {
-                    theta << g.x(i * stride), g.y(j * stride);
-                    v = target.custom->value(theta);
-                }
-                break;
+                case SurfaceField::L1:
+                    v = grid.l1[from];
+                    break;
+                case SurfaceField::L2:
+                    v = grid.l2[from];
+                    break;
+                case SurfaceField::Target:
+                    if (target.isMix()) {
+                        v = target.mix[0] * grid.l1[from] + target.mix[1] * grid.l2[from];
+                    } else {
+                        theta << g.x(i * stride), g.y(j * stride);
+                        v = target.custom->value(theta);
+                    }
+                    break;
             }
             out.values[std::size_t(j) * n + i] = v;
         }
     }
     return out;
+}
+
+std::string surfaceValueName(SurfaceField field, const Target& target)
+{
+    switch (field) {
+        case SurfaceField::L1:
+            return "L₁";
+        case SurfaceField::L2:
+            return "L₂";
+        case SurfaceField::Target:
+            break;
+    }
+    return "target (" + target.label + ")";
 }
 
 }  // namespace cl::ui

@@ -2,6 +2,7 @@
 
 #include "AxesItem.h"
 #include "SurfaceAxes.h"
+#include "SurfaceLayout.h"
 #include "ui/LandscapeColors.h"
 
 #include "core/Contours.h"
@@ -27,7 +28,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 
 namespace cl::ui {
@@ -53,29 +53,18 @@ void setText(vtkTextProperty* text, double size, Rgb colour, bool bold = false)
     text->SetColor(colour.r / 255.0, colour.g / 255.0, colour.b / 255.0);
 }
 
-std::string formatG(double v)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.3g", v);
-    return buffer;
-}
-
 void setColour(vtkProperty* property, Rgb c)
 {
     property->SetColor(c.r / 255.0, c.g / 255.0, c.b / 255.0);
 }
 
-// Each level curve in ink over light colours and in white over dark ones, so it shows on the
-// whole surface.
 void colourCurves(vtkPolyData* curves, const ColorMap& map, double lo, double hi)
 {
     vtkDataArray* levels = curves->GetCellData()->GetArray("level");
     vtkNew<vtkUnsignedCharArray> colours;
     colours->SetNumberOfComponents(3);
     for (vtkIdType k = 0; levels && k < levels->GetNumberOfTuples(); ++k) {
-        const Rgb c = map.at(hi > lo ? (levels->GetTuple1(k) - lo) / (hi - lo) : 0.5);
-        const double luminance = (0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b) / 255.0;
-        const Rgb line = luminance < 0.4 ? Rgb{0xf5, 0xf5, 0xf5} : palette::ink;
+        const Rgb line = surfaceLayout::levelCurveColour(map, levels->GetTuple1(k), lo, hi);
         colours->InsertNextTuple3(line.r, line.g, line.b);
     }
     curves->GetCellData()->SetScalars(colours);
@@ -106,18 +95,18 @@ struct SurfaceScene::Parts {
     static void place(vtkObject*, unsigned long, void* data, void*)
     {
         auto& p = *static_cast<Parts*>(data);
+        using namespace surfaceLayout;
         const int* size = p.renderer->GetSize();
         const double w = std::max(size[0], 1), h = std::max(size[1], 1), s = p.scale;
-        p.title->SetPosition(14 * s / w, 1 - 12 * s / h);
-        p.subtitle->SetPosition(14 * s / w, 1 - 40 * s / h);
-        const double block = 100 * s, top = 70 * s, bottom = 40 * s;
-        p.colourBar->SetPosition(1 - (block + 8 * s) / w, bottom / h);
-        p.colourBar->SetWidth(block / w);
-        p.colourBar->SetHeight(std::max(0.2, std::min(0.75, (h - top - bottom) / h)));
-        p.colourBar->SetBarRatio(0.25);
-        // The box's centre midway between the left edge and the colour bar, a little below the
-        // middle (the title is above).
-        p.renderer->GetActiveCamera()->SetWindowCenter(block / w, 30 * s / h);
+        p.title->SetPosition(textLeft * s / w, 1 - titleTop * s / h);
+        p.subtitle->SetPosition(textLeft * s / w, 1 - subtitleTop * s / h);
+        const auto bar = colourBarBox(size[0], size[1], s);
+        p.colourBar->SetPosition(bar[0], bar[1]);
+        p.colourBar->SetWidth(bar[2]);
+        p.colourBar->SetHeight(bar[3]);
+        p.colourBar->SetBarRatio(barRatio);
+        const auto centre = windowCenter(size[0], size[1], s);
+        p.renderer->GetActiveCamera()->SetWindowCenter(centre[0], centre[1]);
     }
 };
 
@@ -131,14 +120,14 @@ SurfaceScene::SurfaceScene(vtkRenderer* renderer) : p_(std::make_unique<Parts>()
     p.surfaceMapper->SetScalarModeToUsePointData();
     p.surfaceMapper->SetInterpolateScalarsBeforeMapping(true);  // colours follow the loss, not the vertices
     p.surface->SetMapper(p.surfaceMapper);
-    p.surface->GetProperty()->SetAmbient(0.35);
-    p.surface->GetProperty()->SetDiffuse(0.65);
-    p.surface->GetProperty()->SetSpecular(0.12);
-    p.surface->GetProperty()->SetSpecularPower(30);
+    p.surface->GetProperty()->SetAmbient(surfaceLayout::ambient);
+    p.surface->GetProperty()->SetDiffuse(surfaceLayout::diffuse);
+    p.surface->GetProperty()->SetSpecular(surfaceLayout::specular);
+    p.surface->GetProperty()->SetSpecularPower(surfaceLayout::specularPower);
     p.curveMapper->SetScalarModeToUseCellData();
     p.curveMapper->SetColorModeToDirectScalars();
     p.curves->SetMapper(p.curveMapper);
-    p.curves->GetProperty()->SetOpacity(0.85);
+    p.curves->GetProperty()->SetOpacity(surfaceLayout::curveOpacity);
     p.curves->GetProperty()->LightingOff();
 
     p.axes->SetXLabelFormat("%.3g");
@@ -219,7 +208,8 @@ void SurfaceScene::setSpec(SurfaceSceneSpec spec)
         p.curveMapper->SetInputData(curves);
         // Marching squares follows the bilinear cell, the surface its two triangles: lifted a
         // little, the curves are not cut into dashes by the surface they lie on.
-        p.curves->SetPosition(0, 0, 0.004 * std::max(s.spec.xmax - s.spec.xmin, s.spec.ymax - s.spec.ymin));
+        p.curves->SetPosition(
+            0, 0, surfaceLayout::curveLift * std::max(s.spec.xmax - s.spec.xmin, s.spec.ymax - s.spec.ymin));
         p.renderer->AddViewProp(p.curves);
     }
 
@@ -242,11 +232,8 @@ void SurfaceScene::setSpec(SurfaceSceneSpec spec)
     p.colourBar->SetUseCustomLabels(g.valueMax > g.valueMin && ticks->GetNumberOfTuples() >= 2);
     p.renderer->AddViewProp(p.colourBar);
 
-    p.title->SetInput(("Surface of " + p.spec.valueName).c_str());
-    std::string note = "height = " + p.spec.valueName + " × " + formatG(g.heightScale) +
-                       " (scaled; axis and colour bar show " + p.spec.valueName + ")";
-    if (g.undefinedCount > 0) note += "; " + std::to_string(g.undefinedCount) + " undefined points left out";
-    p.subtitle->SetInput(note.c_str());
+    p.title->SetInput(surfaceLayout::title(p.spec.valueName).c_str());
+    p.subtitle->SetInput(surfaceLayout::subtitle(p.spec.valueName, g).c_str());
     p.renderer->AddViewProp(p.title);
     p.renderer->AddViewProp(p.subtitle);
 }
@@ -260,21 +247,22 @@ void SurfaceScene::setScale(double scale)
 void SurfaceScene::applyScale()
 {
     Parts& p = *p_;
+    using namespace surfaceLayout;
     const double s = p.scale;
     for (int axis = 0; axis < 3; ++axis) {
-        setText(p.axes->GetTitleTextProperty(axis), 15 * s, palette::ink);
-        setText(p.axes->GetLabelTextProperty(axis), 12 * s, palette::ink);
+        setText(p.axes->GetTitleTextProperty(axis), axisTitlePx * s, palette::ink);
+        setText(p.axes->GetLabelTextProperty(axis), tickLabelPx * s, palette::ink);
     }
-    setText(p.axes->verticalTitle()->GetTextProperty(), 15 * s, palette::ink);
-    p.axes->setTitleGap(10 * s);
+    setText(p.axes->verticalTitle()->GetTextProperty(), axisTitlePx * s, palette::ink);
+    p.axes->setTitleGap(verticalTitleGap * s);
     p.axes->GetXAxesLinesProperty()->SetLineWidth(float(s));
     p.axes->GetYAxesLinesProperty()->SetLineWidth(float(s));
     p.axes->GetZAxesLinesProperty()->SetLineWidth(float(s));
-    setText(p.colourBar->GetTitleTextProperty(), 14 * s, palette::ink);
-    setText(p.colourBar->GetLabelTextProperty(), 12 * s, palette::ink);
-    setText(p.title->GetTextProperty(), 17 * s, palette::ink, true);
-    setText(p.subtitle->GetTextProperty(), 12 * s, palette::detailInk);
-    p.curves->GetProperty()->SetLineWidth(float(1.5 * s));
+    setText(p.colourBar->GetTitleTextProperty(), barTitlePx * s, palette::ink);
+    setText(p.colourBar->GetLabelTextProperty(), barLabelPx * s, palette::ink);
+    setText(p.title->GetTextProperty(), titlePx * s, palette::ink, true);
+    setText(p.subtitle->GetTextProperty(), subtitlePx * s, palette::detailInk);
+    p.curves->GetProperty()->SetLineWidth(float(curveWidthPx * s));
 }
 
 void SurfaceScene::resetCamera()

@@ -4,6 +4,7 @@
 // title that says the heights are scaled. The window and the PNG export fill their renderers
 // through this one class, so an exported figure is what is on screen.
 
+#include "ui/SurfaceFigure.h"
 #include "ui/SurfaceGeometry.h"
 
 #include <memory>
@@ -13,13 +14,6 @@ class vtkCamera;
 class vtkRenderer;
 
 namespace cl::ui {
-
-struct SurfaceSceneSpec {
-    std::shared_ptr<const SurfaceSamples> samples;  // null: an empty scene
-    std::string valueName = "L₁";  // the z axis and the colour bar
-    std::string colorMap = "viridis";
-    int levelCurves = 7;  // level curves at evenly spaced quantiles; 0 for none
-};
 
 class SurfaceScene {
 public:

@@ -166,10 +166,10 @@ double SurfaceView::cameraDistance() const
     return vtk_->scene->camera()->GetDistance();
 }
 
-void SurfaceView::exportPng(const QString& path, const FigureOptions& options) const
+void SurfaceView::exportFigure(const QString& path, const FigureOptions& options) const
 {
     if (figureFormatForPath(path) != FigureFormat::Png)
-        throw std::invalid_argument("'" + path.toStdString() + "': 3-D surfaces export as PNG only");
+        return writeSurfaceFigure(vtk_->spec, vtk_->scene->camera(), path, options);
     checkFigureOptions(options);
     vtkNew<vtkRenderWindow> window;
     window->SetOffScreenRendering(1);

@@ -11,6 +11,7 @@
 
 #include <functional>
 
+class QPainter;
 class vtkContextScene;
 class vtkRenderWindow;
 
@@ -48,6 +49,14 @@ void writeFigure(const ScenePopulator& populate, const QString& path, const Figu
                  const FigureTable* data = nullptr);
 void writeFigure(const ScaledScenePopulator& populate, const QString& path, const FigureOptions& options,
                  const FigureTable* data = nullptr);
+
+/// Paints a figure of width×height pixels with QPainter (text and lines scaled by `scale` = dpi / 96);
+/// the painter is already begun on the page and the page is white.
+using FigurePainter = std::function<void(QPainter& painter, int width, int height, double scale)>;
+/// writeFigure's formats for figures that are not Context2D scenes (the 3-D surface's projected
+/// triangles): PNG (a QImage recording the DPI), SVG or PDF, with the same page set-up.
+void writePaintedFigure(const FigurePainter& paint, const QString& path, const FigureOptions& options,
+                        const FigureTable* data = nullptr);
 
 /// Where a figure's numbers go: the figure's path with the suffix replaced by .csv.
 QString figureDataPath(const QString& figurePath);

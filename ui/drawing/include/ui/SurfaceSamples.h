@@ -7,6 +7,8 @@
 
 #include <vector>
 
+#include <string>
+
 namespace cl::ui {
 
 /// One scalar field on a lattice, row-major like FieldGrid (index j * n + i). Non-finite values
@@ -26,5 +28,9 @@ enum class SurfaceField { L1, L2, Target };
 /// weights are not two, or a grid whose fields do not match its spec.
 SurfaceSamples surfaceSamples(const FieldGrid& grid, SurfaceField field, const Target& target = Target::mean(2),
                               int maxSide = 256);
+
+/// How the surface names its height (the z axis and the colour bar): "L₁", "L₂" or
+/// "target (<the target's label>)"; the window and `commutelab render --view surface` alike.
+std::string surfaceValueName(SurfaceField field, const Target& target);
 
 }  // namespace cl::ui

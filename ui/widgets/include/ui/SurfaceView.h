@@ -1,8 +1,8 @@
 #pragma once
 // A loss as a 3-D surface (height = loss, scaled; see SurfaceGeometry.h) that the user turns with
 // the mouse: drag rotates (VTK's trackball camera), the wheel zooms, R or resetCamera() returns to
-// the default view. Drawn by SurfaceScene inside a VtkOpenGLHost; exports as PNG only (VTK's
-// vector exporters write 3-D actors as raster anyway).
+// the default view. Drawn by SurfaceScene inside a VtkOpenGLHost; exports its OpenGL frame as PNG
+// and the projected surface as SVG or PDF (writeSurfaceFigure), both with the current camera.
 
 #include "ui/FigureExport.h"
 #include "ui/SurfaceSamples.h"
@@ -47,11 +47,12 @@ public:
     /// Distance from the camera to its focal point (the wheel changes it).
     double cameraDistance() const;
 
-    /// Renders the surface off screen at options.width × options.height with the current camera
-    /// and writes a PNG recording options.dpi (text scaled by dpi / 96). Throws
-    /// std::invalid_argument for a bad size, DPI or a suffix other than .png, and
+    /// Writes the surface at options.width × options.height with the current camera, text scaled
+    /// by dpi / 96: .png renders it off screen with OpenGL and records options.dpi; .svg and .pdf
+    /// paint the projected triangles (writeSurfaceFigure: vector, Unicode text). Throws
+    /// std::invalid_argument for a bad size, DPI or suffix, or when no surface is shown, and
     /// std::runtime_error naming the path when it cannot be written.
-    void exportPng(const QString& path, const FigureOptions& options) const;
+    void exportFigure(const QString& path, const FigureOptions& options) const;
 
 private:
     void rebuild(bool keepCamera);

@@ -1,5 +1,7 @@
 #include "ui/workspace/SurfaceWindow.h"
-#include "ui/SaveFileName.h"
+#include "ui/FigureSizeDialog.h"
+#include "ui/LandscapeExport.h"
+#include "ui/SurfaceFigure.h"
 
 #include "ui/FieldComputation.h"
 #include "ui/LossPanel.h"
@@ -23,23 +25,16 @@ namespace {
 
 const char* const note =
     "Height = loss, rescaled so that its range is half the rectangle's width; the loss axis and the colour bar "
-    "show loss values. Drag to rotate, wheel to zoom, R to reset. 3-D surfaces export as PNG.";
-
-std::string valueName(SurfaceField field, const Target& target)
-{
-    switch (field) {
-    case SurfaceField::L1: return "L₁";
-    case SurfaceField::L2: return "L₂";
-    case SurfaceField::Target: break;
-    }
-    return "target (" + target.label + ")";
-}
+    "show loss values. Drag to rotate, wheel to zoom, R to reset. Export as PNG, SVG or PDF.";
 
 }  // namespace
 
 SurfaceWindow::SurfaceWindow(QWidget* parent)
-    : QWidget(parent, Qt::Window), fieldCombo_(new QComboBox), curvesCheck_(new QCheckBox("level curves")),
-      view_(new SurfaceView), message_(new QLabel(note))
+    : QWidget(parent, Qt::Window),
+      fieldCombo_(new QComboBox),
+      curvesCheck_(new QCheckBox("level curves")),
+      view_(new SurfaceView),
+      message_(new QLabel(note))
 {
     setObjectName("surfaceWindow");
     setWindowTitle("3-D surface — CommuteLab");
@@ -49,9 +44,11 @@ SurfaceWindow::SurfaceWindow(QWidget* parent)
     curvesCheck_->setChecked(true);
     auto* reset = new QPushButton("Reset camera");
     reset->setObjectName("surfaceResetButton");
-    auto* exportButton = new QPushButton("Export PNG…");
+    auto* exportButton = new QPushButton("Export figure…");
     exportButton->setObjectName("surfaceExportButton");
-    exportButton->setToolTip("3-D surfaces export as PNG (raster) at a chosen size and DPI");
+    exportButton->setToolTip(
+        "The surface with the current camera as PNG (the OpenGL frame), or as SVG or PDF "
+        "(vector triangles, real text), at a chosen size and DPI");
     message_->setObjectName("surfaceMessage");
     message_->setWordWrap(true);
 
@@ -136,29 +133,27 @@ void SurfaceWindow::refresh()
     if (!grid_) return view_->setSurface(nullptr, {});
     try {
         auto samples = std::make_shared<const SurfaceSamples>(surfaceSamples(*grid_, field(), target_));
-        view_->setSurface(std::move(samples), valueName(field(), target_));
+        view_->setSurface(std::move(samples), surfaceValueName(field(), target_));
         message_->setText(note);
     } catch (const std::exception& e) {
         message_->setText("cannot draw the surface: " + QString::fromUtf8(e.what()));
     }
 }
 
-void SurfaceWindow::exportPng(const QString& path, const FigureOptions& options)
+void SurfaceWindow::exportFigure(const QString& path, const FigureOptions& options)
 {
-    view_->exportPng(path, options);
+    view_->exportFigure(path, options);
+    if (grid_) writeFieldsCsvFile(*grid_, figureDataPath(path));  // the numbers behind it, as every export
 }
 
 void SurfaceWindow::askExport()
 {
-    const QString path =
-        askSaveFileName(this, "Export surface (3-D surfaces export as PNG)", {}, "PNG images (*.png)", ".png");
-    if (path.isEmpty()) return;
-    PngSizeDialog dialog(FigureOptions{1200, 900, 150, {}}, this);
-    dialog.setWindowTitle("PNG size (3-D surfaces export as PNG)");
-    if (dialog.exec() != QDialog::Accepted) return;
+    // The size matters in every format: the camera's aspect and the text's size follow it.
+    const auto choice = askFigureExport(this, "Export surface", {}, surfaceFigureDefaults());
+    if (!choice) return;
     try {
-        exportPng(path, dialog.options());
-        message_->setText("wrote " + path);
+        exportFigure(choice->path, choice->options);
+        message_->setText("wrote " + choice->path);
     } catch (const std::exception& e) {
         message_->setText("cannot export: " + QString::fromUtf8(e.what()));
     }

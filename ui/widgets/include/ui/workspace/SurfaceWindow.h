@@ -1,7 +1,7 @@
 #pragma once
 // View ▸ 3-D surface…: a window with one loss of the workspace (L1, L2 or the P map's target) as
 // a surface the user turns with the mouse, following the workspace's grid as it changes. Reset
-// camera, and Export PNG… (3-D surfaces export as PNG only).
+// camera, and Export figure… (PNG from OpenGL; SVG and PDF as vector figures with real text).
 
 #include "ui/FigureExport.h"
 #include "ui/LandscapeOptions.h"
@@ -43,8 +43,9 @@ public:
     SurfaceField field() const;
 
     SurfaceView* view() const { return view_; }
-    /// Writes the shown surface with the current camera (SurfaceView::exportPng).
-    void exportPng(const QString& path, const FigureOptions& options);
+    /// Writes the shown surface with the current camera as PNG, SVG or PDF by suffix
+    /// (SurfaceView::exportFigure).
+    void exportFigure(const QString& path, const FigureOptions& options);
 
 protected:
     void showEvent(QShowEvent* event) override;
