@@ -32,15 +32,15 @@ inline PdfWords pdfWords(const QString& pdf)
     PdfWords result;
     const Run t = runProgram("pdftotext", {"-bbox", "-enc", "UTF-8", "-f", "1", "-l", "1", pdf, "-"});
     if (t.exitCode != 0) return result;
-    static const QRegularExpression page(R"(<page width="([0-9.]+)" height = "([0-9.]+)") ");
-        const auto p = page.match(t.out);
+    // The delimiter "re" keeps the patterns' `)"` from ending the raw strings.
+    static const QRegularExpression page(R"re(<page width="([0-9.]+)" height="([0-9.]+)">)re");
+    const auto p = page.match(t.out);
     if (!p.hasMatch()) return result;
     result.pageWidth = p.captured(1).toDouble();
     result.pageHeight = p.captured(2).toDouble();
-    static const QRegularExpression word(R"(<word xMin="([-0-9.]+)" yMin = "([-0-9.]+)" xMax = "([-0-9.]+)" yMax =
-                                             "([-0-9.]+)" > ([^ < ]*) < / word >) ");
-        for (auto it = word.globalMatch(t.out); it.hasNext();)
-    {
+    static const QRegularExpression word(
+        R"re(<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" yMax="([-0-9.]+)">([^<]*)</word>)re");
+    for (auto it = word.globalMatch(t.out); it.hasNext();) {
         const auto m = it.next();
         const double x0 = m.captured(1).toDouble(), y0 = m.captured(2).toDouble();
         const double x1 = m.captured(3).toDouble(), y1 = m.captured(4).toDouble();

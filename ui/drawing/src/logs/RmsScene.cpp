@@ -4,6 +4,8 @@
 #include "ui/logs/ParetoScene.h"
 
 #include "ChartStyle.h"
+
+#include "../figure/ChartFrame.h"
 #include "RunPalette.h"
 
 #include <vtkAxis.h>
@@ -35,12 +37,23 @@ void decadeTicks(vtkAxis* axis, double lo, double hi)
         positions->InsertNextValue(k);
         labels->InsertNextValue(k == 0 ? "1" : "1e" + std::to_string(k));
     }
-    if (positions->GetNumberOfTuples() < 2) {  // less than a decade: label the ends in full
+    if (positions->GetNumberOfTuples() < 2) {  // less than a decade: 1, 2 and 5 times powers of ten
+        positions->Reset();
+        labels->Reset();
+        for (int k = static_cast<int>(std::floor(lo)); k <= static_cast<int>(std::ceil(hi)); ++k)
+            for (double m : {1.0, 2.0, 5.0}) {
+                const double v = k + std::log10(m);
+                if (v < lo || v > hi) continue;
+                positions->InsertNextValue(v);
+                labels->InsertNextValue(QString::number(std::pow(10.0, v), 'g', 2).toStdString());
+            }
+    }
+    if (positions->GetNumberOfTuples() < 2) {  // still fewer than two: the ends, in two digits
         positions->Reset();
         labels->Reset();
         for (double v : {lo, hi}) {
             positions->InsertNextValue(v);
-            labels->InsertNextValue(number(std::pow(10.0, v)).toStdString());
+            labels->InsertNextValue(QString::number(std::pow(10.0, v), 'g', 2).toStdString());
         }
     }
     axis->SetCustomTickPositions(positions, labels);
@@ -53,8 +66,7 @@ vtkChartXY* populateRmsScene(vtkContextScene* scene, const RmsData& data, const 
 {
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
-    const PlotRect rect = paretoPlotRect(width, height, scale);
-    placeChart(chart, rect, title, scale);
+    chart->SetTitle(title.toStdString());
 
     double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
     for (const RmsPairSeries& s : data.pairs)
@@ -110,7 +122,7 @@ vtkChartXY* populateRmsScene(vtkContextScene* scene, const RmsData& data, const 
                            .arg(data.fit.rSquared, 0, 'f', 3)
                            .toStdString());
     }
-    placeLegendRight(chart, rect, scale);
+    finishChart(scene, chart, width, height, scale, {});
     return chart;
 }
 

@@ -1,6 +1,7 @@
 #include "HeatMapItem.h"
 
 #include "ChartFonts.h"
+#include "ui/ChartLayout.h"
 #include "ui/FigureStyle.h"
 
 #include <vtkBrush.h>
@@ -62,8 +63,11 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
 {
     const float W = float(GetScene()->GetSceneWidth()), H = float(GetScene()->GetSceneHeight());
     const float s = float(scale_);
-    font(painter, 15, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP, true);
-    painter->DrawString(W / 2, H - 8 * s, title_.c_str());
+    // The title and the caption shrink, then are cut with "…", to stay on the page (ChartLayout).
+    // Their sizes are pixels at 96 dpi: 15 px = 11.25 pt, 12 px = 9 pt.
+    const FittedText title = fitText(QString::fromStdString(title_), 15 * 0.75, W - 16 * s, s, true);
+    font(painter, title.pixels / scale_, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP, true);
+    painter->DrawString(W / 2, H - 8 * s, title.text.toStdString().c_str());
     const auto k = int(matrix_.rows());
     if (k == 0 || matrix_.cols() != k) return true;
     const double range = matrix_.cwiseAbs().maxCoeff();
@@ -103,9 +107,12 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
     font(painter, 13, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
     for (int b = 0; b < k && b < int(labels_.size()); ++b)
         painter->DrawString(left + (b + 0.5f) * cell, bottom - 6 * s, labels_[std::size_t(b)].c_str());
-    font(painter, 12, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
-    painter->DrawString(left + side / 2, bottom - 26 * s,
-                        "row A, column B: e(A,B) = P(L_A, L_B; mean)  (< 0: A before B is better)");
+    const float captionCentre = left + side / 2;
+    const FittedText caption =
+        fitText(QStringLiteral("row A, column B: e(A,B) = P(L_A, L_B; mean)  (< 0: A before B is better)"), 12 * 0.75,
+                2 * std::min(captionCentre, W - captionCentre) - 8 * s, s);
+    font(painter, caption.pixels / scale_, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
+    painter->DrawString(captionCentre, bottom - 26 * s, caption.text.toStdString().c_str());
 
     // Colour bar: 64 strips from -range (bottom) to +range (top).
     const float bx = left + side + barGap;
