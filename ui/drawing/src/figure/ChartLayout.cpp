@@ -12,10 +12,10 @@ namespace cl::ui {
 
 namespace {
 
-// The margins around the plot, in pixels at 96 dpi: tick labels and the y title at the left, tick
-// labels and the x title below, the title above; a narrow strip at the right when the legend is
-// not there.
-constexpr double kLeft = 90, kBottom = 64, kTop = 48, kRightNarrow = 24, kLeftCompact = 70;
+// The log charts' margins around the plot with the legend at the right, in pixels at 96 dpi: tick
+// labels and the y title at the left, tick labels and the x title below, the title above. A narrow
+// strip at the right when the legend is not there.
+constexpr double kLeft = 90, kBottom = 64, kTop = 48, kRightNarrow = 24;
 // The right margin that holds a legend: at most 300 px at 96 dpi and a third of the figure.
 constexpr double kRightLegend = 300, kRightShare = 0.34;
 // VTK's chart legend: 5 px of padding around and between entries; the gap from plot to legend.
@@ -211,49 +211,52 @@ ChartLayout layoutChart(const ChartTexts& texts, int width, int height, double s
     layout.scale = scale;
     layout.width = width;
     layout.height = height;
-    const double left = kLeft * scale, bottom = kBottom * scale, top = kTop * scale;
-    const PlotRect narrowRight{left, bottom, std::max(10.0, width - left - kRightNarrow * scale),
-                               std::max(10.0, height - bottom - top)};
-    layout.plot = narrowRight;
+    const FigureStyle& style = figureStyle();
+    const double tick = textHeight(fontPixels(style.tickPt, scale));
+    const double axisTitle = textHeight(fontPixels(style.axisTitlePt, scale));
+    const double titleHeight = texts.title.isEmpty() ? 0 : textHeight(fontPixels(style.titlePt, scale));
+    // Without a legend at the right the margins hold just their text: y tick labels (room for
+    // "-0.000") and the y title at the left; ticks, their labels and the x title below (above
+    // the legend when it is there); the title above, clear of the top tick label.
+    auto compact = [&](double floor) {
+        PlotRect r;
+        r.left = 8 * scale + textWidth(QStringLiteral("-0.000"), fontPixels(style.tickPt, scale)) +
+                 (texts.yTitle.isEmpty() ? 0 : axisTitle + 6 * scale);
+        r.width = std::max(10.0, width - r.left - kRightNarrow * scale);
+        r.bottom = floor + 7 + 1.5 * tick + (texts.xTitle.isEmpty() ? 0 : axisTitle + 4 * scale) + 4 * scale;
+        r.height = std::max(10.0, height - r.bottom - titleHeight - 0.5 * tick - 10 * scale);
+        // Whole pixels: thin axis lines then fall on the pixel grid in every renderer (poppler
+        // snaps strokes to it, Qt and librsvg do not).
+        for (double* v : {&r.left, &r.bottom, &r.width, &r.height}) *v = std::round(*v);
+        return r;
+    };
+    layout.plot = compact(0);
     if (!texts.legend.empty()) {
         if (texts.legendInside) {
             layout.legend = vtkLegend(texts.legend, LegendPlace::Inside, scale);
-            if (layout.legend.width > kInsideWidthShare * narrowRight.width ||
-                layout.legend.height > kInsideHeightShare * narrowRight.height)
+            if (layout.legend.width > kInsideWidthShare * layout.plot.width ||
+                layout.legend.height > kInsideHeightShare * layout.plot.height)
                 layout.legend = legendBelow(texts.legend, width, height, scale);
         } else {
+            // The log charts' usual layout, unchanged where the legend fits its margin: it must
+            // end inside the figure and be no taller than the plot.
             const PlotRect right = legendRightPlotRect(width, height, scale);
             layout.legend = vtkLegend(texts.legend, LegendPlace::Right, scale);
-            // The legend must end inside the figure and be no taller than the plot.
             const double end = right.left + right.width + kLegendGap * scale + layout.legend.width;
             if (end <= width - 4 * scale && layout.legend.height <= right.height)
                 layout.plot = right;
             else
                 layout.legend = legendBelow(texts.legend, width, height, scale);
         }
-        if (layout.legend.place == LegendPlace::Below) {
-            // A figure that gives its width to the plot is a small one: the margins shrink to
-            // what their text needs (tick labels and the y title at the left; ticks, their labels
-            // and the x title below; the title above).
-            const FigureStyle& style = figureStyle();
-            const double tick = textHeight(fontPixels(style.tickPt, scale));
-            const double axisTitle = textHeight(fontPixels(style.axisTitlePt, scale));
-            const double titleHeight = textHeight(fontPixels(style.titlePt, scale));
-            layout.plot.left = kLeftCompact * scale;
-            layout.plot.width = std::max(10.0, width - layout.plot.left - kRightNarrow * scale);
-            layout.plot.bottom = layout.legend.top + 8 + tick + axisTitle + 8 * scale;
-            layout.plot.height = std::max(10.0, height - layout.plot.bottom - titleHeight - 0.5 * tick - 10 * scale);
-        }
+        if (layout.legend.place == LegendPlace::Below) layout.plot = compact(layout.legend.top);
     }
     // The title: centred over the plot, moved sideways to stay on the page, above the top tick
     // label (which reaches half a line above the plot).
-    const FigureStyle& style = figureStyle();
     layout.title = fitText(texts.title, style.titlePt, width - 8 * scale, scale, texts.boldTitle);
     const double half = layout.title.width / 2;
     layout.titleX = std::clamp(layout.plot.left + layout.plot.width / 2, half + 4 * scale,
                                std::max(half + 4 * scale, width - half - 4 * scale));
-    layout.titleBottom =
-        layout.plot.bottom + layout.plot.height + 0.5 * textHeight(fontPixels(style.tickPt, scale)) + 4 * scale;
+    layout.titleBottom = layout.plot.bottom + layout.plot.height + 0.5 * tick + 4 * scale;
     layout.xTitle = fitText(texts.xTitle, style.axisTitlePt, layout.plot.width, scale, texts.boldAxisTitles);
     layout.yTitle = fitText(texts.yTitle, style.axisTitlePt, layout.plot.height, scale, texts.boldAxisTitles);
     return layout;
