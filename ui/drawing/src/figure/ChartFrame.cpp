@@ -15,10 +15,14 @@
 #include <vtkTextProperty.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace cl::ui {
 
 namespace {
+
+/// vtkAxis puts its title this many pixels below its tick labels, whatever the DPI.
+constexpr float kVtkAxisTitleGap = 10;
 
 /// The plots VTK's legend would list: visible, in the legend, with a label.
 std::vector<vtkSmartPointer<vtkPlot>> legendPlots(vtkChartXY* chart)
@@ -69,9 +73,11 @@ void applyChartLayout(vtkContextScene* scene, vtkChartXY* chart, const ChartLayo
     y->SetTitle(layout.yTitle.text.toStdString());
     setFittedText(x->GetTitleProperties(), layout.xTitle, options.boldAxisTitles);
     setFittedText(y->GetTitleProperties(), layout.yTitle, options.boldAxisTitles);
-    // The x labels start below the lowest y label's lower half, so the two never meet at the corner.
+    // The x labels start below the lowest y label's lower half, so the two never meet at the
+    // corner; but no lower than vtkAxis's 10 px between the labels' top and its title (a fixed
+    // gap at every DPI). clearCorner handles what is left.
     const double tickHeight = textHeight(fontPixels(figureStyle().tickPt, layout.scale));
-    x->SetLabelOffset(std::max(x->GetLabelOffset(), float(0.5 * tickHeight + 1)));
+    x->SetLabelOffset(std::clamp(float(0.5 * tickHeight + 1), x->GetLabelOffset(), kVtkAxisTitleGap));
 
     const LegendLayout& l = layout.legend;
     vtkChartLegend* legend = chart->GetLegend();
@@ -113,6 +119,24 @@ void fitAxisTicks(vtkAxis* axis, double length, double scale)
     axis->SetCustomTickPositions(positions);  // labels formatted by VTK, as its own ticks are
 }
 
+void clearCorner(vtkChartXY* chart, double scale)
+{
+    vtkAxis* x = chart->GetAxis(vtkAxis::BOTTOM);
+    vtkAxis* y = chart->GetAxis(vtkAxis::LEFT);
+    const double tickHeight = textHeight(fontPixels(figureStyle().tickPt, scale));
+    if (x->GetLabelOffset() >= 0.5 * tickHeight + 1) return;  // the labels clear each other
+    vtkDoubleArray* xs = x->GetTickPositions();
+    vtkDoubleArray* ys = y->GetTickPositions();
+    auto atStart = [](vtkDoubleArray* ticks, vtkAxis* axis) {
+        const double span = axis->GetMaximum() - axis->GetMinimum();
+        return ticks->GetNumberOfTuples() > 1 && std::abs(ticks->GetValue(0) - axis->GetMinimum()) < 1e-9 * span;
+    };
+    if (!atStart(xs, x) || !atStart(ys, y)) return;
+    vtkNew<vtkDoubleArray> rest;  // the x axis's first label gives way to the y axis's
+    for (vtkIdType i = 1; i < xs->GetNumberOfTuples(); ++i) rest->InsertNextValue(xs->GetValue(i));
+    x->SetCustomTickPositions(rest);
+}
+
 ChartLayout finishChart(vtkContextScene* scene, vtkChartXY* chart, int width, int height, double scale,
                         const ChartFrameOptions& options)
 {
@@ -120,6 +144,7 @@ ChartLayout finishChart(vtkContextScene* scene, vtkChartXY* chart, int width, in
     applyChartLayout(scene, chart, layout, options);
     fitAxisTicks(chart->GetAxis(vtkAxis::BOTTOM), layout.plot.width, scale);
     fitAxisTicks(chart->GetAxis(vtkAxis::LEFT), layout.plot.height, scale);
+    clearCorner(chart, scale);
     return layout;
 }
 

@@ -29,7 +29,11 @@ void applyChartLayout(vtkContextScene* scene, vtkChartXY* chart, const ChartLayo
 /// custom ticks of its own, `length` pixels long.
 void fitAxisTicks(vtkAxis* axis, double length, double scale);
 
-/// chartTexts, layoutChart, applyChartLayout and fitAxisTicks on both axes, in that order (for
+/// When the x axis's first tick and the y axis's first tick both sit at the plot's lower-left
+/// corner and their labels would meet there (large text), the x axis's first tick goes.
+void clearCorner(vtkChartXY* chart, double scale);
+
+/// chartTexts, layoutChart, applyChartLayout, fitAxisTicks on both axes and clearCorner (for
 /// charts whose ranges do not depend on the plot's shape). Returns the layout.
 ChartLayout finishChart(vtkContextScene* scene, vtkChartXY* chart, int width, int height, double scale,
                         const ChartFrameOptions& options);

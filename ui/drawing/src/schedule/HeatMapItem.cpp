@@ -141,7 +141,10 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
     painter->DrawRect(bx, bottom, barWidth, side);
     painter->GetBrush()->SetOpacity(255);
     font(painter, 12, s, VTK_TEXT_LEFT, VTK_TEXT_CENTERED);
+    // Five labels where they clear each other, else the ends and zero.
+    const bool five = side / 4 >= 1.3 * textHeight(int(std::lround(12 * s)));
     for (int i = -2; i <= 2; ++i) {
+        if (!five && (i == -1 || i == 1)) continue;
         const float y = bottom + side * (i + 2) / 4.0f;
         painter->DrawLine(bx + barWidth, y, bx + barWidth + 4 * s, y);
         painter->DrawString(bx + barWidth + 7 * s, y, number(range * i / 2.0).c_str());

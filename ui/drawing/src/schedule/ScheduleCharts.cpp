@@ -84,6 +84,7 @@ void finishLabChart(vtkContextScene* scene, vtkChartXY* chart, const ChartLabels
     applyChartLayout(scene, chart, layout, frame);
     setTickedRange(chart->GetAxis(vtkAxis::BOTTOM), x0, x1, layout.plot.width, scale);
     setTickedRange(chart->GetAxis(vtkAxis::LEFT), y0, y1, layout.plot.height, scale);
+    clearCorner(chart, scale);
 }
 
 }  // namespace
