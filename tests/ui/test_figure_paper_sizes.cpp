@@ -132,14 +132,17 @@ private slots:
         QTest::addColumn<int>("height");
         QTest::addColumn<int>("dpi");
         QTest::addColumn<double>("minPlotShare");  // of the figure's width
-        // One column of a two-column paper, and `commutelab render`'s defaults (log 1200×900,
-        // lab 960×720, at its default 96 dpi).
+        // One column of a two-column paper (at 150 and at 300 dpi: vtkAxis keeps some gaps in
+        // pixels whatever the DPI), and `commutelab render`'s defaults (log 1200×900, lab 960×720,
+        // at its default 96 dpi).
         for (const char* view : {"pareto", "prediction", "advice", "rms"}) {
             QTest::addRow("log %s 3.3x2.5in 150dpi", view) << "log" << view << 495 << 375 << 150 << 0.55;
+            QTest::addRow("log %s 3.3x2.5in 300dpi", view) << "log" << view << 990 << 750 << 300 << 0.55;
             QTest::addRow("log %s default", view) << "log" << view << 1200 << 900 << 96 << 0.55;
         }
         for (const char* view : {"loss", "plane", "pmatrix", "histogram", "schedule"}) {
             QTest::addRow("lab %s 3.3x2.5in 150dpi", view) << "lab" << view << 495 << 375 << 150 << 0.55;
+            QTest::addRow("lab %s 3.3x2.5in 300dpi", view) << "lab" << view << 990 << 750 << 300 << 0.55;
             QTest::addRow("lab %s default", view) << "lab" << view << 960 << 720 << 96 << 0.55;
         }
     }
