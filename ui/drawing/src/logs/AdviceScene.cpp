@@ -4,6 +4,8 @@
 
 #include "ChartStyle.h"
 
+#include "../figure/ChartFrame.h"
+
 #include "ui/logs/ParetoScene.h"
 
 #include <vtkAxis.h>
@@ -96,19 +98,10 @@ void populateSingleCheckpoint(vtkChartXY* chart, const cl::logs::RunLog& log,
     chart->GetAxis(vtkAxis::LEFT)->SetRange(lo - pad, hi + pad);
 }
 
-}  // namespace
-
-void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
-                         const std::vector<cl::logs::CheckpointAdvice>& advice, int width, int height, double scale,
-                         bool grid)
+/// The curves (or bars) of the log's first pair, the zero line and the win-win marks.
+void addAdvicePlots(vtkChartXY* chart, const cl::logs::RunLog& log,
+                    const std::vector<cl::logs::CheckpointAdvice>& advice, double scale)
 {
-    vtkNew<vtkChartXY> chart;
-    scene->AddItem(chart);
-    const PlotRect rect = paretoPlotRect(width, height, scale);
-    placeChart(chart, rect, "Criterion P along the run (below 0: that ordering lowers L_k)", scale);
-    styleChartAxis(chart->GetAxis(vtkAxis::BOTTOM), "checkpoint step", scale, grid);
-    styleChartAxis(chart->GetAxis(vtkAxis::LEFT), "", scale, grid);
-
     // The signed criterion of the log's first pair, as the paper's Table 4 lists it: below zero
     // for target k, ordering a→b (more of b at the end) is predicted to lower L_k.
     if (log.pValues.size() == 0) return;
@@ -117,7 +110,6 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
     chart->GetAxis(vtkAxis::LEFT)->SetTitle("P(L_" + a + ", L_" + b + "; L_k), lr^2-scaled");
     if (const std::vector<double> steps = pairSteps(log, pair); steps.size() == 1) {
         populateSingleCheckpoint(chart, log, advice, pair, steps.front(), scale);
-        placeLegendRight(chart, rect, scale);
         return;
     }
     double lo = 0, hi = 0, first = 0, last = 0;
@@ -176,7 +168,21 @@ void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
     const double xpad = 0.04 * std::max(last - first, 1.0);
     chart->GetAxis(vtkAxis::BOTTOM)->SetBehavior(vtkAxis::FIXED);
     chart->GetAxis(vtkAxis::BOTTOM)->SetRange(first - xpad, last + xpad);
-    placeLegendRight(chart, rect, scale);
+}
+
+}  // namespace
+
+void populateAdviceScene(vtkContextScene* scene, const cl::logs::RunLog& log,
+                         const std::vector<cl::logs::CheckpointAdvice>& advice, int width, int height, double scale,
+                         bool grid)
+{
+    vtkNew<vtkChartXY> chart;
+    scene->AddItem(chart);
+    chart->SetTitle("Criterion P along the run (below 0: that ordering lowers L_k)");
+    styleChartAxis(chart->GetAxis(vtkAxis::BOTTOM), "checkpoint step", scale, grid);
+    styleChartAxis(chart->GetAxis(vtkAxis::LEFT), "", scale, grid);
+    addAdvicePlots(chart, log, advice, scale);
+    finishChart(scene, chart, width, height, scale, {});
 }
 
 }  // namespace cl::ui::logs

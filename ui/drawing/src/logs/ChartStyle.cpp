@@ -13,15 +13,6 @@
 
 namespace cl::ui::logs {
 
-void placeChart(vtkChartXY* chart, const PlotRect& rect, const QString& title, double scale, bool boldTitle)
-{
-    chart->SetLayoutStrategy(vtkChart::AXES_TO_RECT);
-    chart->SetSize(vtkRectf(static_cast<float>(rect.left), static_cast<float>(rect.bottom),
-                            static_cast<float>(rect.width), static_cast<float>(rect.height)));
-    chart->SetTitle(title.toStdString());
-    useStyleFont(chart->GetTitleProperties(), figureStyle().titlePt, scale, boldTitle);
-}
-
 void styleChartAxis(vtkAxis* axis, const QString& title, double scale, bool grid)
 {
     axis->SetTitle(title.toStdString());

@@ -1,6 +1,6 @@
 #pragma once
-// The look shared by the log window's charts (Pareto, prediction, advice): where the chart
-// sits, its title and axis fonts, and how a series of points is handed to VTK.
+// The look shared by the log window's charts (Pareto, prediction, advice, RMS): axis fonts and
+// how a series of points is handed to VTK. Where the chart sits is figure/ChartFrame.h's job.
 
 #include "ui/logs/ParetoScene.h"
 
@@ -16,9 +16,6 @@ class vtkPlot;
 class vtkTable;
 
 namespace cl::ui::logs {
-
-/// Axes fill `rect` exactly (so hover and export agree); title above in bold or plain.
-void placeChart(vtkChartXY* chart, const PlotRect& rect, const QString& title, double scale, bool boldTitle = false);
 
 /// Title and tick fonts scaled with the figure, a light grid when `grid` is set.
 void styleChartAxis(vtkAxis* axis, const QString& title, double scale, bool grid);

@@ -2,6 +2,8 @@
 
 #include "ChartStyle.h"
 
+#include "../figure/ChartFrame.h"
+
 #include "PointLabelsPlot.h"
 #include "RunPalette.h"
 
@@ -78,65 +80,35 @@ void setRanges(vtkChartXY* chart, const ParetoData& data, const PlotRect& rect, 
     chart->GetAxis(vtkAxis::LEFT)->SetRange(cy - sy / 2, cy + sy / 2);
 }
 
-void addLabels(vtkChartXY* chart, const std::vector<double>& xs, const std::vector<double>& ys,
-               std::vector<std::string> texts, int fontSize, unsigned char r, unsigned char g, unsigned char b)
-{
-    if (xs.empty()) return;
-    vtkNew<PointLabelsPlot> labels;
-    labels->setLabels(xs, ys, std::move(texts));
-    labels->setFont(fontSize, r, g, b);
-    chart->AddPlot(labels);
-}
+/// The chart's point labels (steps on the base run, Δw on interventions), in the order they
+/// are placed: an earlier label keeps its place, a later one that would overlap it moves or goes.
+struct PointLabels {
+    std::vector<double> xs, ys;
+    std::vector<std::string> texts;
+    void add(double x, double y, std::string text)
+    {
+        xs.push_back(x);
+        ys.push_back(y);
+        texts.push_back(std::move(text));
+    }
+};
 
 }  // namespace
 
-void placeLegendRight(vtkChartXY* chart, const PlotRect& rect, double scale)
-{
-    chart->SetShowLegend(true);
-    vtkChartLegend* legend = chart->GetLegend();
-    // In the margin right of the plot, top-aligned with it: never over the data.
-    legend->SetInline(false);
-    legend->SetHorizontalAlignment(vtkChartLegend::CUSTOM);
-    legend->SetVerticalAlignment(vtkChartLegend::CUSTOM);
-    // A custom point is the legend's lower-left corner: estimate its height (one text line plus
-    // VTK's 5-pixel padding per entry) so that its top lines up with the plot's top.
-    int entries = 0;
-    for (vtkIdType i = 0; i < chart->GetNumberOfPlots(); ++i)
-        if (chart->GetPlot(i)->GetLegendVisibility() && chart->GetPlot(i)->GetVisible()) ++entries;
-    const double height = entries * (11 * scale * 1.3 + 5) + 5;
-    legend->SetPoint(vtkVector2f(static_cast<float>(rect.left + rect.width + 12 * scale),
-                                 static_cast<float>(rect.bottom + rect.height - height)));
-    legend->SetLabelSize(static_cast<int>(11 * scale));
-    legend->SetSymbolWidth(static_cast<int>(24 * scale));
-    legend->SetDragEnabled(false);
-}
-
 PlotRect paretoPlotRect(int width, int height, double scale)
 {
-    // Left and bottom hold tick labels and titles, the top the chart title, the right the legend.
-    const double left = 90 * scale, bottom = 64 * scale, top = 48 * scale;
-    const double right = std::min(300 * scale, 0.34 * width);
-    return {left, bottom, std::max(10.0, width - left - right), std::max(10.0, height - bottom - top)};
+    return legendRightPlotRect(width, height, scale);
 }
 
-vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, const ParetoSceneOptions& options,
-                                int width, int height, double scale)
-{
-    vtkNew<vtkChartXY> chart;
-    scene->AddItem(chart);
-    const PlotRect rect = paretoPlotRect(width, height, scale);
-    placeChart(chart, rect, options.title, scale, true);
-    for (int side : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
-        vtkAxis* axis = chart->GetAxis(side);
-        styleChartAxis(axis, data.axisTitle(side == vtkAxis::BOTTOM), scale, options.grid);
-        axis->SetBehavior(vtkAxis::FIXED);  // ranges are set below, so hover and export agree
-    }
-    setRanges(chart, data, rect, options.equalAxes);
-    if (!data.log) return chart;
+namespace {
 
+// The runs, interventions, front and point labels of a log's Pareto chart.
+void addParetoPlots(vtkChartXY* chart, const ParetoData& data, const ParetoSceneOptions& options, double scale)
+{
     // Labels in near-black, as in the paper (and coloured text does not survive the live host's
     // blending yet).
     const int labelFont = static_cast<int>(10 * scale);
+    PointLabels labels;
     // Base trajectory: connected points in the base run's colour, labelled with their steps.
     const ParetoRun& baseRun = data.runs[data.baseRun];
     if (data.baseCount > 0 && baseRun.visible) {
@@ -157,7 +129,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
                                                  : std::string("base run (checkpoints, by step)");
         if (!baseRun.connected) label = legendName(baseRun.name) + ": one point per training run";
         addRunPlot(chart, xs, ys, baseRun, label, scale);
-        addLabels(chart, lx, ly, std::move(texts), labelFont, 40, 40, 40);
+        for (std::size_t k = 0; k < lx.size(); ++k) labels.add(lx[k], ly[k], std::move(texts[k]));
     }
     // The other runs: one series each in their own colour, so 10^5 points stay one draw per run.
     for (int r = 0; r < static_cast<int>(data.runs.size()); ++r) {
@@ -211,7 +183,7 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
         // A legend is for reading, not for listing: past a few groups the check boxes say more.
         if (gi >= kMaxLegendGroups) points->SetLegendVisibility(false);
     }
-    addLabels(chart, lx, ly, std::move(texts), labelFont, 40, 40, 40);
+    for (std::size_t k = 0; k < lx.size(); ++k) labels.add(lx[k], ly[k], std::move(texts[k]));
 
     // The non-dominated front as its attainment staircase: everything above-right is dominated.
     if (!data.front.empty()) {
@@ -236,8 +208,36 @@ vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, 
         front->GetPen()->SetLineType(vtkPen::DASH_LINE);
         front->SetLabel("non-dominated front (" + std::to_string(data.front.size()) + " points)");
     }
+    // One set of labels for the whole chart, so base-run steps and Δw labels avoid each other too.
+    if (!labels.xs.empty()) {
+        vtkNew<PointLabelsPlot> plot;
+        plot->setLabels(std::move(labels.xs), std::move(labels.ys), std::move(labels.texts));
+        plot->setFont(labelFont, 40, 40, 40);
+        chart->AddPlot(plot);
+    }
+}
 
-    placeLegendRight(chart, rect, scale);
+}  // namespace
+
+vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, const ParetoSceneOptions& options,
+                                int width, int height, double scale)
+{
+    vtkNew<vtkChartXY> chart;
+    scene->AddItem(chart);
+    chart->SetTitle(options.title.toStdString());
+    for (int side : {vtkAxis::BOTTOM, vtkAxis::LEFT}) {
+        vtkAxis* axis = chart->GetAxis(side);
+        styleChartAxis(axis, data.axisTitle(side == vtkAxis::BOTTOM), scale, options.grid);
+        axis->SetBehavior(vtkAxis::FIXED);  // ranges are set below, so hover and export agree
+    }
+    if (data.log) addParetoPlots(chart, data, options, scale);
+    // The legend's place decides the plot's shape, which equal axes need for their ranges.
+    const ChartFrameOptions frame{true};
+    const ChartLayout layout = layoutChart(chartTexts(chart, frame), width, height, scale);
+    setRanges(chart, data, layout.plot, options.equalAxes);
+    applyChartLayout(scene, chart, layout, frame);
+    fitAxisTicks(chart->GetAxis(vtkAxis::BOTTOM), layout.plot.width, scale);
+    fitAxisTicks(chart->GetAxis(vtkAxis::LEFT), layout.plot.height, scale);
     return chart;
 }
 

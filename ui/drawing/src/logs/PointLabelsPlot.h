@@ -15,7 +15,9 @@ public:
     static PointLabelsPlot* New();
     vtkTypeMacro(PointLabelsPlot, vtkPlot);
 
-    /// Labels drawn left-aligned just right of each anchor.
+    /// Labels in this order of precedence: each goes right of its point, or left, above or below
+    /// when that would overlap a label already placed, a labelled point or the plot's edge, and
+    /// is left out when no side is free.
     void setLabels(std::vector<double> xs, std::vector<double> ys, std::vector<std::string> texts);
     void setFont(int size, unsigned char r, unsigned char g, unsigned char b);
 

@@ -4,6 +4,8 @@
 
 #include "ChartStyle.h"
 
+#include "../figure/ChartFrame.h"
+
 #include "core/logs/PredictionScatter.h"
 
 #include <vtkAxis.h>
@@ -56,8 +58,7 @@ void populatePredictionScene(vtkContextScene* scene, const std::vector<Predictio
 {
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
-    const PlotRect rect = paretoPlotRect(width, height, scale);
-    placeChart(chart, rect, title, scale);
+    chart->SetTitle(title.toStdString());
 
     // Each axis its own range, symmetric about 0 (core's predictionScatterAxes): predictions far
     // smaller than the observations still spread across the plot, and the sign quadrants keep
@@ -132,7 +133,7 @@ void populatePredictionScene(vtkContextScene* scene, const std::vector<Predictio
     disagree->SetWidth(static_cast<float>(2 * scale));
     disagree->SetLabel("signs differ (" + std::to_string(dx.size()) + ")");
 
-    placeLegendRight(chart, rect, scale);
+    finishChart(scene, chart, width, height, scale, {});
 }
 
 }  // namespace cl::ui::logs

@@ -4,6 +4,9 @@
 #include "ui/logs/ParetoScene.h"
 
 #include "ChartStyle.h"
+#include "ui/FigureStyle.h"
+
+#include "../figure/ChartFrame.h"
 #include "RunPalette.h"
 
 #include <vtkAxis.h>
@@ -25,7 +28,7 @@ namespace cl::ui::logs {
 namespace {
 
 // Ticks at the powers of ten inside [lo, hi] (log10 units), labelled "1e-3"; at least two ticks.
-void decadeTicks(vtkAxis* axis, double lo, double hi)
+void decadeTicks(vtkAxis* axis, double lo, double hi, double length, double scale)
 {
     vtkNew<vtkDoubleArray> positions;
     vtkNew<vtkStringArray> labels;
@@ -35,15 +38,42 @@ void decadeTicks(vtkAxis* axis, double lo, double hi)
         positions->InsertNextValue(k);
         labels->InsertNextValue(k == 0 ? "1" : "1e" + std::to_string(k));
     }
-    if (positions->GetNumberOfTuples() < 2) {  // less than a decade: label the ends in full
+    if (positions->GetNumberOfTuples() < 2) {  // less than a decade: 1, 2 and 5 times powers of ten
+        positions->Reset();
+        labels->Reset();
+        for (int k = static_cast<int>(std::floor(lo)); k <= static_cast<int>(std::ceil(hi)); ++k)
+            for (double m : {1.0, 2.0, 5.0}) {
+                const double v = k + std::log10(m);
+                if (v < lo || v > hi) continue;
+                positions->InsertNextValue(v);
+                labels->InsertNextValue(QString::number(std::pow(10.0, v), 'g', 2).toStdString());
+            }
+    }
+    if (positions->GetNumberOfTuples() < 2) {  // still fewer than two: the ends, in two digits
         positions->Reset();
         labels->Reset();
         for (double v : {lo, hi}) {
             positions->InsertNextValue(v);
-            labels->InsertNextValue(number(std::pow(10.0, v)).toStdString());
+            labels->InsertNextValue(QString::number(std::pow(10.0, v), 'g', 2).toStdString());
         }
     }
-    axis->SetCustomTickPositions(positions, labels);
+    // Keep a label only where it clears the last one kept (the axis is `length` pixels long).
+    const int pixels = fontPixels(figureStyle().tickPt, scale);
+    const bool vertical = axis->GetPosition() == vtkAxis::LEFT;
+    vtkNew<vtkDoubleArray> keptPositions;
+    vtkNew<vtkStringArray> keptLabels;
+    double lastEdge = -1e300;
+    for (vtkIdType i = 0; i < positions->GetNumberOfTuples(); ++i) {
+        const double at = (positions->GetValue(i) - lo) / (hi - lo) * length;
+        const double half = vertical
+                                ? 0.65 * textHeight(pixels)
+                                : 0.5 * textWidth(QString::fromStdString(labels->GetValue(i)), pixels) + 0.4 * pixels;
+        if (at - half < lastEdge) continue;
+        keptPositions->InsertNextValue(positions->GetValue(i));
+        keptLabels->InsertNextValue(labels->GetValue(i));
+        lastEdge = at + half;
+    }
+    axis->SetCustomTickPositions(keptPositions, keptLabels);
 }
 
 }  // namespace
@@ -53,8 +83,7 @@ vtkChartXY* populateRmsScene(vtkContextScene* scene, const RmsData& data, const 
 {
     vtkNew<vtkChartXY> chart;
     scene->AddItem(chart);
-    const PlotRect rect = paretoPlotRect(width, height, scale);
-    placeChart(chart, rect, title, scale);
+    chart->SetTitle(title.toStdString());
 
     double x0 = std::numeric_limits<double>::infinity(), x1 = -x0, y0 = x0, y1 = -x0;
     for (const RmsPairSeries& s : data.pairs)
@@ -75,7 +104,6 @@ vtkChartXY* populateRmsScene(vtkContextScene* scene, const RmsData& data, const 
         styleChartAxis(axis, QString::fromUtf8(s.title), scale, grid);
         axis->SetBehavior(vtkAxis::FIXED);
         axis->SetRange(s.lo, s.hi);
-        decadeTicks(axis, s.lo, s.hi);
     }
 
     for (std::size_t p = 0; p < data.pairs.size(); ++p) {
@@ -110,7 +138,11 @@ vtkChartXY* populateRmsScene(vtkContextScene* scene, const RmsData& data, const 
                            .arg(data.fit.rSquared, 0, 'f', 3)
                            .toStdString());
     }
-    placeLegendRight(chart, rect, scale);
+    const ChartLayout layout = finishChart(scene, chart, width, height, scale, {});
+    // Powers of ten (the axes are log10 units), as many as the plot's size leaves legible.
+    for (vtkAxis* axis : {chart->GetAxis(vtkAxis::BOTTOM), chart->GetAxis(vtkAxis::LEFT)})
+        decadeTicks(axis, axis->GetMinimum(), axis->GetMaximum(),
+                    axis == chart->GetAxis(vtkAxis::BOTTOM) ? layout.plot.width : layout.plot.height, scale);
     return chart;
 }
 

@@ -1,6 +1,7 @@
 #include "HeatMapItem.h"
 
 #include "ChartFonts.h"
+#include "ui/ChartLayout.h"
 #include "ui/FigureStyle.h"
 
 #include <vtkBrush.h>
@@ -9,6 +10,8 @@
 #include <vtkObjectFactory.h>
 #include <vtkPen.h>
 #include <vtkTextProperty.h>
+
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
@@ -62,14 +65,23 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
 {
     const float W = float(GetScene()->GetSceneWidth()), H = float(GetScene()->GetSceneHeight());
     const float s = float(scale_);
-    font(painter, 15, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP, true);
-    painter->DrawString(W / 2, H - 8 * s, title_.c_str());
+    // The title shrinks, then is cut with "…", to stay on the page (ChartLayout).
+    // Their sizes are pixels at 96 dpi: 15 px = 11.25 pt, 12 px = 9 pt.
+    const FittedText title = fitText(QString::fromStdString(title_), 15 * 0.75, W - 16 * s, s, true);
+    font(painter, title.pixels / scale_, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP, true);
+    painter->DrawString(W / 2, H - 8 * s, title.text.toStdString().c_str());
     const auto k = int(matrix_.rows());
     if (k == 0 || matrix_.cols() != k) return true;
     const double range = matrix_.cwiseAbs().maxCoeff();
 
-    const float margin = 60 * s, captionSpace = 50 * s, titleSpace = 50 * s, barWidth = 22 * s, barGap = 30 * s,
-                barLabels = 80 * s;
+    // The caption is one line where it fits on the page; else its two parts on two lines (each
+    // fitted), with room made below the matrix for the second.
+    const QString what = QStringLiteral("row A, column B: e(A,B) = P(L_A, L_B; mean)");
+    const QString sign = QStringLiteral("(< 0: A before B is better)");
+    const FittedText oneLine = fitText(what + "  " + sign, 12 * 0.75, W - 8 * s, s);
+    const bool twoLines = oneLine.elided;
+    const float margin = 60 * s, captionSpace = (twoLines ? 64 : 50) * s, titleSpace = 50 * s, barWidth = 22 * s,
+                barGap = 30 * s, barLabels = 80 * s;
     const float room =
         std::max(40.0f * s, std::min(W - margin - barGap - barWidth - barLabels, H - captionSpace - titleSpace));
     const float side = std::min(room, 130.0f * s * k), cell = side / k;
@@ -103,9 +115,16 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
     font(painter, 13, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
     for (int b = 0; b < k && b < int(labels_.size()); ++b)
         painter->DrawString(left + (b + 0.5f) * cell, bottom - 6 * s, labels_[std::size_t(b)].c_str());
-    font(painter, 12, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
-    painter->DrawString(left + side / 2, bottom - 26 * s,
-                        "row A, column B: e(A,B) = P(L_A, L_B; mean)  (< 0: A before B is better)");
+    // Centred under the matrix, moved sideways to stay on the page.
+    float y = bottom - 26 * s;
+    for (const QString& line : twoLines ? QStringList{what, sign} : QStringList{what + "  " + sign}) {
+        const FittedText caption = fitText(line, 12 * 0.75, W - 8 * s, s);
+        const float half = float(caption.width / 2);
+        const float centre = std::clamp(left + side / 2, half + 4 * s, std::max(half + 4 * s, W - half - 4 * s));
+        font(painter, caption.pixels / scale_, s, VTK_TEXT_CENTERED, VTK_TEXT_TOP);
+        painter->DrawString(centre, y, caption.text.toStdString().c_str());
+        y -= float(textHeight(caption.pixels));
+    }
 
     // Colour bar: 64 strips from -range (bottom) to +range (top).
     const float bx = left + side + barGap;
@@ -122,7 +141,10 @@ bool HeatMapItem::Paint(vtkContext2D* painter)
     painter->DrawRect(bx, bottom, barWidth, side);
     painter->GetBrush()->SetOpacity(255);
     font(painter, 12, s, VTK_TEXT_LEFT, VTK_TEXT_CENTERED);
+    // Five labels where they clear each other, else the ends and zero.
+    const bool five = side / 4 >= 1.3 * textHeight(int(std::lround(12 * s)));
     for (int i = -2; i <= 2; ++i) {
+        if (!five && (i == -1 || i == 1)) continue;
         const float y = bottom + side * (i + 2) / 4.0f;
         painter->DrawLine(bx + barWidth, y, bx + barWidth + 4 * s, y);
         painter->DrawString(bx + barWidth + 7 * s, y, number(range * i / 2.0).c_str());

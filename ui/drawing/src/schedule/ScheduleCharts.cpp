@@ -2,6 +2,7 @@
 
 #include "ui/FigureStyle.h"
 
+#include "../figure/ChartFrame.h"
 #include "ChartFonts.h"
 #include "HeatMapItem.h"
 
@@ -55,19 +56,50 @@ vtkChartXY* newChart(vtkContextScene* scene, const ChartLabels& labels, double s
         useStyleFont(chart->GetAxis(axis)->GetTitleProperties(), style.axisTitlePt, scale, true);
         chart->GetAxis(axis)->GetPen()->SetWidth(float(pointsToPixels(style.axisLinePt, scale)));
     }
-    useStyleFont(chart->GetLegend()->GetLabelProperties(), style.legendPt, scale);
     return chart;  // owned by the scene
+}
+
+/// `axis` fixed to [lo, hi] widened to legible ticks (as VTK's automatic axes widen to theirs).
+void setTickedRange(vtkAxis* axis, double lo, double hi, double length, double scale)
+{
+    if (!(lo <= hi) || !std::isfinite(lo) || !std::isfinite(hi)) lo = 0, hi = 1;
+    if (hi - lo <= 1e-12 * std::max(1.0, std::abs(lo))) {  // one value: a unit-wide window around it
+        const double half = std::max(0.5, 0.1 * std::abs(lo));
+        lo -= half, hi += half;
+    }
+    const bool vertical = axis->GetPosition() == vtkAxis::LEFT;
+    widenToTicks(lo, hi, length, fontPixels(figureStyle().tickPt, scale), vertical);
+    axis->SetBehavior(vtkAxis::FIXED);
+    axis->SetRange(lo, hi);
+    fitAxisTicks(axis, length, scale);
+}
+
+/// Lays the chart out (ChartFrame: the legend inside the plot while it fits, else below it) and
+/// fixes the axes to the data's range [x0, x1] × [y0, y1] widened to ticks.
+void finishLabChart(vtkContextScene* scene, vtkChartXY* chart, const ChartLabels& labels, int width, int height,
+                    double scale, double x0, double x1, double y0, double y1)
+{
+    const ChartFrameOptions frame{true, true, true, labels.legendAtBottom};
+    const ChartLayout layout = layoutChart(chartTexts(chart, frame), width, height, scale);
+    applyChartLayout(scene, chart, layout, frame);
+    setTickedRange(chart->GetAxis(vtkAxis::BOTTOM), x0, x1, layout.plot.width, scale);
+    setTickedRange(chart->GetAxis(vtkAxis::LEFT), y0, y1, layout.plot.height, scale);
+    clearCorner(chart, scale);
 }
 
 }  // namespace
 
 ScaledScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> series)
 {
-    return [labels, series = std::move(series)](vtkContextScene* scene, int, int, double scale) {
+    return [labels, series = std::move(series)](vtkContextScene* scene, int width, int height, double scale) {
         vtkChartXY* chart = newChart(scene, labels, scale);
-        bool legend = false;
+        double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
         for (const Series& s : series) {
             if (s.x.empty()) continue;
+            for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i)
+                if (std::isfinite(s.x[i]) && std::isfinite(s.y[i]))
+                    x0 = std::min(x0, s.x[i]), x1 = std::max(x1, s.x[i]), y0 = std::min(y0, s.y[i]),
+                    y1 = std::max(y1, s.y[i]);
             vtkPlot* plot = chart->AddPlot(s.points ? vtkChart::POINTS : vtkChart::LINE);
             plot->SetInputData(table(s.x, s.y), 0, 1);
             plot->SetColor(s.colour.red(), s.colour.green(), s.colour.blue(), s.colour.alpha());
@@ -79,14 +111,8 @@ ScaledScenePopulator xyChart(const ChartLabels& labels, std::vector<Series> seri
                 static_cast<vtkPlotPoints*>(plot)->SetMarkerStyle(vtkPlotPoints::CIRCLE);
             else
                 plot->GetPen()->SetLineType(s.lineType);
-            legend |= s.inLegend;
         }
-        chart->SetShowLegend(legend);
-        if (legend) {
-            chart->GetLegend()->SetHorizontalAlignment(vtkChartLegend::RIGHT);
-            chart->GetLegend()->SetVerticalAlignment(labels.legendAtBottom ? vtkChartLegend::BOTTOM
-                                                                           : vtkChartLegend::TOP);
-        }
+        finishLabChart(scene, chart, labels, width, height, scale, x0, x1, y0, y1);
     };
 }
 
@@ -107,10 +133,13 @@ std::pair<std::vector<double>, std::vector<double>> histogramBins(std::vector<do
 ScaledScenePopulator histogramChart(const ChartLabels& labels, std::vector<double> values, int bins, double marker)
 {
     auto [centres, counts] = histogramBins(std::move(values), bins);
-    return [labels, centres = std::move(centres), counts = std::move(counts), marker](vtkContextScene* scene, int, int,
-                                                                                      double scale) {
+    return [labels, centres = std::move(centres), counts = std::move(counts), marker](vtkContextScene* scene, int width,
+                                                                                      int height, double scale) {
         vtkChartXY* chart = newChart(scene, labels, scale);
-        if (centres.empty()) return;
+        if (centres.empty()) {
+            finishLabChart(scene, chart, labels, width, height, scale, 0, 1, 0, 1);
+            return;
+        }
         vtkPlot* bars = chart->AddPlot(vtkChart::BAR);
         bars->SetInputData(table(centres, counts), 0, 1);
         const Rgb bar = domainColor(1), line = domainColor(0);
@@ -125,7 +154,12 @@ ScaledScenePopulator histogramChart(const ChartLabels& labels, std::vector<doubl
             median->SetLabel("median");
         }
         chart->SetBarWidthFraction(0.95f);
-        chart->SetShowLegend(true);
+        // Whole bars: the outer bin edges, not only their centres, and the marker.
+        const double half = centres.size() > 1 ? 0.5 * (centres[1] - centres[0]) : 0.5;
+        double x0 = centres.front() - half, x1 = centres.back() + half;
+        if (std::isfinite(marker)) x0 = std::min(x0, marker), x1 = std::max(x1, marker);
+        finishLabChart(scene, chart, labels, width, height, scale, x0, x1, 0,
+                       *std::max_element(counts.begin(), counts.end()));
     };
 }
 

@@ -4,6 +4,7 @@
 // series (one per run, one per budget group), never one item per point, so 10^5 points stay
 // fluid. Runs take the colour-blind-safe palette of RunPalette.h, interventions its vermillion.
 
+#include "ui/ChartLayout.h"
 #include "ui/logs/ParetoData.h"
 
 #include <QString>
@@ -20,14 +21,11 @@ struct ParetoSceneOptions {
     QString title;
 };
 
-/// The plot rectangle (scene pixels, origin bottom-left) the chart's axes are pinned to.
-struct PlotRect {
-    double left = 0, bottom = 0, width = 1, height = 1;
-};
+using cl::ui::PlotRect;
+/// The plot rectangle (scene pixels, origin bottom-left) the log charts' axes are pinned to when
+/// their legend fits in the right margin (their usual sizes; layoutChart in ui/ChartLayout.h
+/// moves a legend that does not fit below the plot).
 PlotRect paretoPlotRect(int width, int height, double scale);
-
-/// Shows the chart's legend in the margin right of `rect` (all log figures share this layout).
-void placeLegendRight(vtkChartXY* chart, const PlotRect& rect, double scale);
 
 /// Adds the chart to `scene` and returns it (owned by the scene).
 vtkChartXY* populateParetoScene(vtkContextScene* scene, const ParetoData& data, const ParetoSceneOptions& options,
