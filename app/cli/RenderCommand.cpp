@@ -4,6 +4,7 @@
 
 #include "cli/CommandRegistry.h"
 #include "cli/RenderLab.h"
+#include "cli/RenderSurface.h"
 #include "cli/Report.h"
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
@@ -239,8 +240,12 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (args.has("lab")) return renderLab(args, out);
     Scene s = args.has("preset") ? fromPreset(args.text("preset")) : fromSession(args.text("session"));
     const std::string view = args.has("view") ? args.text("view") : s.defaultView;
-    const std::vector<ui::LandscapePanel> panels = ui::landscapeViewPanels(view);
-    if (panels.empty()) throw UsageError("--view: unknown view '" + view + "' (use l1, l2, bracket, pmap or figure1)");
+    const bool surface = view == "surface";  // the workspace's 3-D surface (cli/RenderSurface.h)
+    const std::vector<ui::LandscapePanel> panels =
+        ui::landscapeViewPanels(surface ? std::string("bracket") : view);  // a surface's spec is unused
+    if (panels.empty())
+        throw UsageError("--view: unknown view '" + view + "' (use l1, l2, bracket, pmap, figure1 or surface)");
+    if (args.has("field") && !surface) throw UsageError("--field: only with --view surface");
     if (args.has("target")) {
         const std::string t = args.text("target");
         // In a session's form: mean, l1, l2 and weighted:<w1> as they are, anything else an expression.
@@ -271,7 +276,7 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     request.grid = s.grid;
     auto grid = std::make_shared<FieldGrid>();
     sampleFields(request, *grid);
-    if (s.session) {  // what the workspace shows of this session, and exports
+    if (s.session && !surface) {  // what the workspace shows of this session, and exports
         LossPtr targetLoss;
         try {
             targetLoss = s.target.asLoss({s.l1, s.l2});
@@ -291,16 +296,22 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (args.has("title")) s.figure.title = args.text("title");
     const double sampleSeconds = secondsSince(start);
 
-    // The workspace's default size (landscapeFigureOptions) unless one is given; several panels
-    // given only a width are as tall as they need at that width.
-    const ui::FigureOptions defaults = ui::landscapeFigureOptions(s.figure, args.integer("dpi"));
+    // The workspace's default size (landscapeFigureOptions, surfaceFigureDefaults) unless one is
+    // given; several panels given only a width are as tall as they need at that width.
+    const ui::FigureOptions defaults = surface ? ui::surfaceFigureDefaults("CommuteLab surface")
+                                               : ui::landscapeFigureOptions(s.figure, args.integer("dpi"));
     ui::FigureOptions figureOptions = figureSize(args, defaults.width, defaults.height);
     figureOptions.title = defaults.title;
     if (panels.size() > 1 && args.has("width") && !args.has("height") && !args.has("inches"))
         figureOptions.height = ui::landscapeFigureHeight(s.figure, figureOptions.width, figureOptions.dpi / 96.0);
 
     start = Clock::now();
-    ui::writeLandscapeFigure(s.figure, outFile, figureOptions, args.has("data"));
+    if (surface) {
+        ui::writeSurfaceFigure(surfaceSceneSpec(args, *grid, s.target, options), nullptr, outFile, figureOptions);
+        if (args.has("data")) ui::writeFieldsCsvFile(*grid, ui::figureDataPath(outFile));
+    } else {
+        ui::writeLandscapeFigure(s.figure, outFile, figureOptions, args.has("data"));
+    }
     const QString dataPath = args.has("data") ? ui::figureDataPath(outFile) : QString();
     const double renderSeconds = secondsSince(start);
 
@@ -319,7 +330,8 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
 
 const CommandRegistration registration{CommandSpec{
     "render",
-    "Draw a landscape view (L1, L2, the bracket with its regions, the P map, or Figure 1's three panels) of a "
+    "Draw a landscape view (L1, L2, the bracket with its regions, the P map, Figure 1's three panels, or the 3-D "
+    "surface of L1, L2 or the target) of a "
     "preset or a saved session, a log window figure of an experiment log, or a Schedule lab figure of a lab file, "
     "to PNG, SVG or PDF (painted with QPainter: no display needed).",
     {
@@ -333,8 +345,10 @@ const CommandRegistration registration{CommandSpec{
         {"domains", "K", "--lab pmatrix: number of domains", "3", false},
         {"dim", "N", "--lab pmatrix: parameter dimension", "20", false},
         {"seed", "S", "--lab pmatrix: random seed of the model", "1", false},
-        {"view", "l1|l2|bracket|pmap|figure1|pareto|prediction|advice|rms|loss|plane|pmatrix|histogram|schedule",
+        {"view",
+         "l1|l2|bracket|pmap|figure1|surface|pareto|prediction|advice|rms|loss|plane|pmatrix|histogram|schedule",
          "what to draw (default: figure1, the session's layout, pareto for a log, the lab's tab for a lab)", "", false},
+        {"field", "l1|l2|target", "--view surface: the loss shown as the height (default l1)", "", false},
         {"inches", "W,H", "figure size in inches (pixels = inches x dpi); overrides --width/--height", "", false},
         {"data", "", "also write the numbers behind the figure to OUT with the suffix .csv", "", false},
         {"out", "FILE", "output file; the format follows the suffix: .png, .svg or .pdf", "", true},

@@ -67,13 +67,19 @@ bool operator==(const LandscapeSession& a, const LandscapeSession& b)
 Target targetFromSpec(const std::string& spec, const std::string& l1, const std::string& l2)
 {
     if (spec == "mean") return Target::mean(2);
-    if (spec == "l1") return Target::domain(0, 2);
-    if (spec == "l2") return Target::domain(1, 2);
+    // Labels as figures name the target (targetDisplayLabel): the surface's axis and the P map's title.
+    if (spec == "l1" || spec == "l2") {
+        Target t = Target::domain(spec == "l1" ? 0 : 1, 2);
+        t.label = spec == "l1" ? "L\u2081" : "L\u2082";
+        return t;
+    }
     if (spec.rfind("weighted:", 0) == 0) {
         double w1 = 0;  // from_chars underneath: the same in every locale (the GUI's may use a decimal comma)
         if (logs::readNumber(std::string_view(spec).substr(9), w1) != logs::NumberRead::Ok || !(w1 >= 0 && w1 <= 1))
             throw std::invalid_argument("weighted:<w1> needs a weight w1 in [0, 1]");
-        return Target::weighted({w1, 1 - w1}, spec);
+        char label[64];
+        std::snprintf(label, sizeof label, "%.3g L\u2081 + %.3g L\u2082", w1, 1 - w1);
+        return Target::weighted({w1, 1 - w1}, label);
     }
     if (spec.rfind("expr:", 0) == 0) {
         const std::string text = spec.substr(5);
@@ -97,10 +103,7 @@ std::string targetDisplayLabel(const std::string& spec)
     if (spec == "l1") return "L\u2081";
     if (spec == "l2") return "L\u2082";
     if (spec.rfind("expr:", 0) == 0) return spec.substr(5);
-    const Target target = targetFromSpec(spec);  // weighted:<w1>, checked; anything else throws
-    char text[64];
-    std::snprintf(text, sizeof text, "%.3g L\u2081 + %.3g L\u2082", target.mix.at(0), target.mix.at(1));
-    return text;
+    return targetFromSpec(spec).label;  // weighted:<w1>, checked; anything else throws
 }
 
 std::optional<std::string> singlePanelNameOfLayout(const std::string& layout)

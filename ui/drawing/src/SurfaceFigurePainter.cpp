@@ -4,6 +4,7 @@
 
 #include "SurfaceLayout.h"
 #include "SurfacePicture.h"
+#include "ui/ChartLayout.h"
 
 #include "ui/FigureStyle.h"
 
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace cl::ui {
 namespace {
@@ -85,14 +87,18 @@ void paintShapes(QPainter& painter, const SurfacePicture& picture)
     }
 }
 
-void paintAxis(QPainter& painter, const SurfaceAxis& axis, double s)
+void paintAxis(QPainter& painter, const SurfaceAxis& axis, int width, double s)
 {
     using namespace surfaceLayout;
     const double tick = 6 * s, gap = 4 * s;
     painter.setPen(QPen(colour(palette::ink), 1.0 * s));
     painter.setFont(styleFont(painter, tickLabelPx * s));
     const QFontMetricsF labels(painter.font(), painter.device());
+    // Every tick gets its mark; labels are thinned to every k-th, with the smallest k at which
+    // neighbours keep a gap (a short loss axis in a small figure would stack "7 6 5 4" otherwise).
     double widest = 0;
+    std::vector<QRectF> boxes;
+    std::vector<QString> texts;
     for (const SurfaceTick& t : axis.ticks) {
         const QPointF at(t.at[0], t.at[1]), out(axis.outward[0], axis.outward[1]);
         painter.drawLine(at, at + tick * out);
@@ -100,15 +106,29 @@ void paintAxis(QPainter& painter, const SurfaceAxis& axis, double s)
         const double w = labels.horizontalAdvance(label), h = labels.ascent() + labels.descent();
         const double extent = halfExtent(w, h, axis.outward);
         widest = std::max(widest, 2 * extent);
-        centredText(painter, label, at + (tick + gap + extent) * out);
+        QPointF centre = at + (tick + gap + extent) * out;
+        // A label at the page's edge moves in, as VTK's do.
+        centre.setX(std::clamp(centre.x(), 2 * s + w / 2, std::max(2 * s + w / 2, width - 2 * s - w / 2)));
+        boxes.emplace_back(centre.x() - w / 2, centre.y() - h / 2, w, h);
+        texts.push_back(label);
     }
+    std::size_t stride = 1;
+    const auto apart = [&](std::size_t k) {
+        for (std::size_t i = k; i < boxes.size(); i += k)
+            if (boxes[i - k].adjusted(-gap / 2, -gap / 4, gap / 2, gap / 4).intersects(boxes[i])) return false;
+        return true;
+    };
+    while (stride + 1 < boxes.size() && !apart(stride)) ++stride;
+    for (std::size_t i = 0; i < boxes.size(); i += stride) centredText(painter, texts[i], boxes[i].center());
     painter.setFont(styleFont(painter, axisTitlePx * s));
     const QFontMetricsF titles(painter.font(), painter.device());
     const QString title = text(axis.title);
     const double h = titles.ascent() + titles.descent();
-    if (axis.vertical) {  // above the top of the axis, as on screen
+    if (axis.vertical) {  // above the top of the axis, as on screen, moved sideways to stay on the page
         const QPointF top(axis.to[0], axis.to[1]);
-        centredText(painter, title, top - QPointF(0, verticalTitleGap * s + h / 2));
+        const double half = titles.horizontalAdvance(title) / 2, margin = 4 * s;
+        const double x = std::clamp(top.x(), margin + half, std::max(margin + half, width - margin - half));
+        centredText(painter, title, QPointF(x, top.y() - verticalTitleGap * s - h / 2));
         return;
     }
     // Along the axis, upright enough to read, beyond the widest label.
@@ -135,7 +155,13 @@ void paintColourBar(QPainter& painter, const SurfacePicture& picture, int width,
     const QFontMetricsF titleMetrics(painter.font(), painter.device());
     const double titleHeight = titleMetrics.ascent() + titleMetrics.descent();
     painter.setPen(colour(palette::ink));
-    centredText(painter, text(picture.valueName), QPointF(left + blockWidth / 2, top + titleHeight / 2));
+    // Centred over the bar's block, but kept on the page: a long name ("target (0.3 L₁ + 0.7 L₂)")
+    // ends at the right margin, and one wider than a third of the figure is cut with "…".
+    const double margin = 4 * s;
+    const QString name =
+        titleMetrics.elidedText(text(picture.valueName), Qt::ElideRight, std::max(40.0 * s, width / 3.0));
+    const double centre = std::min(left + blockWidth / 2, width - margin - titleMetrics.horizontalAdvance(name) / 2);
+    centredText(painter, name, QPointF(centre, top + titleHeight / 2));
 
     const double barTop = top + 1.5 * titleHeight, barLeft = left, barWidth = barRatio * blockWidth;
     const double barHeight = std::max(1.0, bottom - barTop);
@@ -163,17 +189,22 @@ void paintSurfacePicture(QPainter& painter, const SurfacePicture& picture, int w
     using namespace surfaceLayout;
     painter.fillRect(QRectF(0, 0, width, height), colour(palette::background));
     paintShapes(painter, picture);
-    for (const SurfaceAxis& axis : picture.axes) paintAxis(painter, axis, s);
+    for (const SurfaceAxis& axis : picture.axes) paintAxis(painter, axis, width, s);
     paintColourBar(painter, picture, width, height, s);
 
+    // Title and subtitle fit the page's width as every chart's do (ChartLayout's fitText: smaller
+    // down to 7 pt, then cut with "…"); 3 % spare for the painter's own metrics.
+    const double room = 0.97 * (width - 2 * textLeft * s);
+    const auto line = [&](const std::string& content, double pixels, bool bold, double top) {
+        const FittedText fit = fitText(text(content), pixels * 72.0 / 96.0 / s, room, s, bold);
+        painter.setFont(styleFont(painter, fit.pixels, bold));
+        painter.drawText(QPointF(textLeft * s, top + QFontMetricsF(painter.font(), painter.device()).ascent()),
+                         fit.text);
+    };
     painter.setPen(colour(palette::ink));
-    painter.setFont(styleFont(painter, titlePx * s, true));
-    painter.drawText(QPointF(textLeft * s, titleTop * s + QFontMetricsF(painter.font(), painter.device()).ascent()),
-                     text(picture.title));
+    line(picture.title, titlePx * s, true, titleTop * s);
     painter.setPen(colour(palette::detailInk));
-    painter.setFont(styleFont(painter, subtitlePx * s));
-    painter.drawText(QPointF(textLeft * s, subtitleTop * s + QFontMetricsF(painter.font(), painter.device()).ascent()),
-                     text(picture.subtitle));
+    line(picture.subtitle, subtitlePx * s, false, subtitleTop * s);
 }
 
 }  // namespace cl::ui
