@@ -6,6 +6,7 @@
 // (The GUI's export against `commutelab render`: tests/ui/test_gui_equals_render.cpp.)
 
 #include "FigureFormats.h"
+#include "PresetGrid.h"
 
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
@@ -42,22 +43,9 @@ QString sourceDir()
     return qEnvironmentVariable("COMMUTELAB_SOURCE_DIR");
 }
 
-std::shared_ptr<const FieldGrid> figure1Grid()
-{
-    const LandscapePreset& preset = findLandscapePreset("figure1");
-    FieldRequest request;
-    request.l1 = ExpressionLoss::fromText(preset.l1);
-    request.l2 = ExpressionLoss::fromText(preset.l2);
-    request.grid = preset.grid;
-    request.grid.n = 64;
-    auto grid = std::make_shared<FieldGrid>();
-    sampleFields(request, *grid);
-    return grid;
-}
-
 Kind landscapeKind(const std::string& view)
 {
-    static const auto grid = figure1Grid();
+    static const auto grid = figtest::presetGrid(64);
     LandscapeFigureSpec spec;
     spec.grid = grid;
     spec.panels = landscapeViewPanels(view);
@@ -251,7 +239,7 @@ private slots:
         // one's ink (a band holding only tick labels and white has less).
         QFETCH(int, width);
         QFETCH(int, height);
-        static const auto grid = figure1Grid();
+        static const auto grid = figtest::presetGrid(64);
         LandscapeFigureSpec spec;
         spec.grid = grid;
         spec.panels = landscapeViewPanels("figure1");

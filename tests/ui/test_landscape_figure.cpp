@@ -1,9 +1,10 @@
 // The landscape figure as drawn by populateLandscapeFigure (the one path of the view, the export
-// and `commutelab render`; its baselines are in test_figure_formats): region colours where core classifies, P colours by sign, a layout without
-// overlaps, and the live view's pan, zoom and click.
+// and `commutelab render`; its baselines are in test_figure_formats): region colours where core classifies, P colours
+// by sign, a layout without overlaps, and the live view's pan, zoom and click.
 
 #include "../../ui/drawing/src/ArrowFieldItem.h"
 #include "../../ui/drawing/src/figure/FieldStatistics.h"
+#include "PresetGrid.h"
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
 #include "core/landscape/LandscapePreset.h"
@@ -27,19 +28,6 @@ using namespace cl;
 using namespace cl::ui;
 
 namespace {
-
-std::shared_ptr<const FieldGrid> figure1Grid(int n)
-{
-    const LandscapePreset& preset = findLandscapePreset("figure1");
-    FieldRequest request;
-    request.l1 = ExpressionLoss::fromText(preset.l1);
-    request.l2 = ExpressionLoss::fromText(preset.l2);
-    request.grid = preset.grid;
-    request.grid.n = n;
-    auto grid = std::make_shared<FieldGrid>();
-    sampleFields(request, *grid);
-    return grid;
-}
 
 QImage renderPng(const LandscapeFigureSpec& spec, int width, int height, const QString& path, int dpi = 96)
 {
@@ -98,7 +86,6 @@ bool sameCurves(const std::vector<ContourLevel>& a, const std::vector<ContourLev
     return true;
 }
 
-
 }  // namespace
 
 class TestLandscapeFigure : public QObject {
@@ -112,7 +99,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
-        grid_ = figure1Grid(120);
+        grid_ = figtest::presetGrid(120);
     }
 
     void anUnchangedLossKeepsItsCurvesAndTheEditedOneIsTracedAgain()
@@ -141,9 +128,8 @@ private slots:
         spec.panels = {LandscapePanel::Bracket};
         const QImage image = renderPng(spec, 900, 640, dir_.filePath("regions.png"));
         const PlotLayout l = landscapePanelLayout(spec, 0, 900, 640, 1);
-        for (auto [region, colour, other] :
-             {std::tuple{Region::Green, palette::regionGreen, palette::regionPurple},
-              std::tuple{Region::Purple, palette::regionPurple, palette::regionGreen}}) {
+        for (auto [region, colour, other] : {std::tuple{Region::Green, palette::regionGreen, palette::regionPurple},
+                                             std::tuple{Region::Purple, palette::regionPurple, palette::regionGreen}}) {
             const auto probes = interior(*grid_, region, 3);
             QVERIFY2(probes.size() >= 3, regionName(region));
             int good = 0;
@@ -203,9 +189,11 @@ private slots:
             QCOMPARE(ArrowFieldItem::lengthFraction(scaling, 5.0), 1.0);  // capped
         }
         // Weak vectors: the square root and the log show more of them than linear.
-        QVERIFY(ArrowFieldItem::lengthFraction(S::SquareRoot, 0.01) > 5 * ArrowFieldItem::lengthFraction(S::Linear, 0.01));
+        QVERIFY(ArrowFieldItem::lengthFraction(S::SquareRoot, 0.01) >
+                5 * ArrowFieldItem::lengthFraction(S::Linear, 0.01));
         QVERIFY(ArrowFieldItem::lengthFraction(S::Log, 0.01) > ArrowFieldItem::lengthFraction(S::SquareRoot, 0.01));
-        QCOMPARE(ArrowFieldItem::lengthFraction(S::Normalised, 0.01), ArrowFieldItem::lengthFraction(S::Normalised, 3.0));
+        QCOMPARE(ArrowFieldItem::lengthFraction(S::Normalised, 0.01),
+                 ArrowFieldItem::lengthFraction(S::Normalised, 3.0));
     }
 
     void figure1PanelsDoNotOverlapAndFitTheScene()
@@ -314,7 +302,8 @@ private slots:
         view.setOverlays(overlays);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        for (LandscapePanel panel : {LandscapePanel::L1, LandscapePanel::L2, LandscapePanel::Bracket, LandscapePanel::PMap}) {
+        for (LandscapePanel panel :
+             {LandscapePanel::L1, LandscapePanel::L2, LandscapePanel::Bracket, LandscapePanel::PMap}) {
             view.setPanel(panel);
             const QImage image = view.grabFramebuffer().convertToFormat(QImage::Format_RGB32);
             // The 1→2 flow's vermillion appears near the clicked point on every panel.

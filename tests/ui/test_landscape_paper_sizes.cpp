@@ -7,6 +7,7 @@
 
 #include "FigureFormats.h"
 #include "PdfWords.h"
+#include "PresetGrid.h"
 
 #include "core/FieldSampler.h"
 #include "core/expr/ExpressionLoss.h"
@@ -30,24 +31,11 @@ using namespace cl::ui;
 
 namespace {
 
-std::shared_ptr<const FieldGrid> presetGrid()
-{
-    const LandscapePreset& preset = findLandscapePreset("figure1");
-    FieldRequest request;
-    request.l1 = ExpressionLoss::fromText(preset.l1);
-    request.l2 = ExpressionLoss::fromText(preset.l2);
-    request.grid = preset.grid;
-    request.grid.n = 100;
-    auto grid = std::make_shared<FieldGrid>();
-    sampleFields(request, *grid);
-    return grid;
-}
-
 /// The spec `commutelab render --preset figure1 --view VIEW` draws: the preset's title over
 /// several panels, the formulas as subtitle (here unshortened: longer than render's).
 LandscapeFigureSpec presetSpec(const QString& view, bool withOverlays)
 {
-    static const auto grid = presetGrid();
+    static const auto grid = figtest::presetGrid(100);
     const LandscapePreset& preset = findLandscapePreset("figure1");
     LandscapeFigureSpec spec;
     spec.grid = grid;

@@ -18,9 +18,6 @@ struct PlotRect {
     double left = 0, bottom = 0, width = 1, height = 1;
 };
 
-/// The smallest size (points) a title, axis title or legend shrinks to before it is cut with "…".
-inline constexpr double kMinTextPt = 7;
-
 /// VTK's font size (the em in scene pixels) of `points` at `scale`.
 int fontPixels(double points, double scale);
 /// Width of `text` in the style's font with an em of `pixels`.
@@ -34,7 +31,7 @@ struct FittedText {
     double width = 0;
     bool elided = false;
 };
-/// `text` at `points`; when wider than `available`, smaller down to kMinTextPt, then cut at the end
+/// `text` at `points`; when wider than `available`, smaller down to the style's minTextPt (7 pt), then cut at the end
 /// with "…" (titles stay on one line: a paper's column has no room for a second one).
 FittedText fitText(const QString& text, double points, double available, double scale, bool bold = false);
 

@@ -1,5 +1,7 @@
 #include "ui/ChartLayout.h"
 
+#include "TextMetrics.h"
+
 #include "ui/FigureStyle.h"
 
 #include <QFont>
@@ -41,14 +43,12 @@ double maxWidth(const std::vector<QString>& texts, int pixels)
 }
 
 /// The largest start of `text` that with "…" is at most `available` wide.
+/// The one way figures cut text with "…" (TextMetrics.h), measured in the chart's export font.
 QString elide(const QString& text, int pixels, bool bold, double available)
 {
-    const QString ellipsis = QStringLiteral("…");
-    for (int n = int(text.size()) - 1; n > 0; --n) {
-        const QString candidate = text.left(n).trimmed() + ellipsis;
-        if (textWidth(candidate, pixels, bold) <= available) return candidate;
-    }
-    return ellipsis;
+    return QString::fromStdString(elidedText(text.toStdString(), available, [&](const std::string& t) {
+        return textWidth(QString::fromStdString(t), pixels, bold);
+    }));
 }
 
 /// The smallest 1-2-5 number ≥ x (VTK's "nice number", rounding up).
@@ -119,7 +119,7 @@ FittedText fitText(const QString& text, double points, double available, double 
 {
     FittedText fit{text, fontPixels(points, scale), 0, false};
     fit.width = textWidth(text, fit.pixels, bold);
-    const int floor = fontPixels(kMinTextPt, scale);
+    const int floor = fontPixels(figureStyle().minTextPt, scale);
     while (fit.width > available && fit.pixels > floor) {
         --fit.pixels;
         fit.width = textWidth(text, fit.pixels, bold);
@@ -142,7 +142,7 @@ PlotRect legendRightPlotRect(int width, int height, double scale)
 namespace {
 
 /// The legend below the plot: entries row by row in as many columns (each as wide as its widest
-/// entry) as fit the figure's width, the font shrinking towards kMinTextPt while the block would
+/// entry) as fit the figure's width, the font shrinking towards the style's minTextPt while the block would
 /// take more than a quarter of the figure's height.
 LegendLayout legendBelow(const std::vector<QString>& labels, int width, int height, double scale)
 {
@@ -150,7 +150,8 @@ LegendLayout legendBelow(const std::vector<QString>& labels, int width, int heig
     const double symbolWidth = kSymbolWidth * 0.75 * scale;
     const int n = int(labels.size());
     LegendLayout best;
-    for (int pixels = fontPixels(figureStyle().legendPt, scale); pixels >= fontPixels(kMinTextPt, scale); --pixels) {
+    for (int pixels = fontPixels(figureStyle().legendPt, scale); pixels >= fontPixels(figureStyle().minTextPt, scale);
+         --pixels) {
         LegendLayout l;
         l.place = LegendPlace::Below;
         l.labels = labels;
