@@ -120,4 +120,26 @@ inline double largestColourShare(const QImage& image)
     return double(most) / (qint64(image.width()) * image.height());
 }
 
+/// `ours` against its baseline tests/baselines/figure-<kind>.png under `sourceDir` (the same
+/// measure as the formats' agreement, limit kBaselineAgreement). Empty when it matches; else what
+/// is wrong, with the actual image left in the working folder. With COMMUTELAB_UPDATE_BASELINES
+/// set the baseline is written and the answer starts with "written:" (look at it first).
+inline QString baselineMismatch(const QImage& ours, const QString& sourceDir, const QString& kind)
+{
+    const QString baseline = sourceDir + "/tests/baselines/figure-" + kind + ".png";
+    if (qEnvironmentVariableIsSet("COMMUTELAB_UPDATE_BASELINES"))
+        return ours.save(baseline) ? "written: " + baseline : "cannot write " + baseline;
+    const QImage expected(baseline);
+    const cl::ui::ImageDifference d =
+        cl::ui::compareImages(ours.convertToFormat(QImage::Format_RGB32),
+                              expected.convertToFormat(QImage::Format_RGB32), kChannelTolerance, kShift);
+    if (!expected.isNull() && d.fraction < kBaselineAgreement) return {};
+    const QString actual = QDir::current().filePath("figure-" + kind + ".png");
+    ours.save(actual);
+    return QString("baseline %1 %2 (difference %3); actual image: %4")
+        .arg(baseline, expected.isNull() ? "missing" : "differs")
+        .arg(d.fraction)
+        .arg(actual);
+}
+
 }  // namespace figtest

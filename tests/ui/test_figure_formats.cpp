@@ -205,22 +205,9 @@ private slots:
             QVERIFY2(it.value(), qPrintable("font not embedded: " + it.key()));
 
         // The kind's baseline (a missing or failing one leaves the actual image and says where).
-        const QString baseline = sourceDir() + "/tests/baselines/figure-" + kind + ".png";
-        if (qEnvironmentVariableIsSet("COMMUTELAB_UPDATE_BASELINES")) {
-            QVERIFY(ours.save(baseline));
-            QSKIP(qPrintable("baseline written: " + baseline));
-        }
-        const QImage expected(baseline);
-        const ImageDifference d = compareImages(ours, expected.convertToFormat(QImage::Format_RGB32),
-                                                figtest::kChannelTolerance, figtest::kShift);
-        if (expected.isNull() || d.fraction >= figtest::kBaselineAgreement) {
-            const QString actual = QDir::current().filePath("figure-" + kind + ".png");
-            ours.save(actual);
-            QFAIL(qPrintable(QString("baseline %1 %2 (difference %3); actual image: %4")
-                                 .arg(baseline, expected.isNull() ? "missing" : "differs")
-                                 .arg(d.fraction)
-                                 .arg(actual)));
-        }
+        const QString mismatch = figtest::baselineMismatch(ours, sourceDir(), kind);
+        if (mismatch.startsWith("written:")) QSKIP(qPrintable(mismatch));
+        QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
     }
 
     void figure1FillsEveryThirdOfItsPanels_data()

@@ -275,6 +275,14 @@ private slots:
             writeSurfaceFigure(SurfaceSceneSpec{samples, "L₁", "viridis", 7}, nullptr, bare, options);
             const auto d = compareImages(figtest::rasterisePdf(bare, 640, 480), pdf, 8, 0);
             QVERIFY2(d.fraction < 0.001, qPrintable(QString("default camera differs in %1").arg(d.fraction)));
+            // And its small baseline, as every figure kind has (painted without OpenGL: the same
+            // pixels on every machine).
+            const QString small = dir.filePath("small.png");
+            writeSurfaceFigure(SurfaceSceneSpec{samples, "L₁", "viridis", 7}, nullptr, small,
+                               FigureOptions{480, 360, 96, {}});
+            const QString mismatch =
+                figtest::baselineMismatch(QImage(small), qEnvironmentVariable("COMMUTELAB_SOURCE_DIR"), "surface");
+            if (!mismatch.startsWith("written:")) QVERIFY2(mismatch.isEmpty(), qPrintable(mismatch));
         }
         if (const char* out = std::getenv("COMMUTELAB_TEST_OUTPUT")) {
             const QString stem = QString(out) + (turn.isNull() ? "/surface-vector-default" : "/surface-vector-turned");
