@@ -55,7 +55,8 @@ Kind landscapeKind(const std::string& view)
         populateLandscapeFigure(scene, spec, w, h, scale);
     };
     k.labels = {QStringLiteral("θ₁"), QStringLiteral("−2")};
-    if (view == "l1") k.labels << QStringLiteral("∇L₁");
+    // "(flow)" as letters: a ligature ﬂ would make poppler extract U+FB02 and the word unsearchable.
+    if (view == "l1") k.labels << QStringLiteral("∇L₁") << QStringLiteral("(flow)");
     if (view == "figure1") {
         k.width = 1200;
         k.height = 400;
@@ -89,7 +90,9 @@ Kind logKind(const std::string& view)
     if (view == "pareto") k.labels = {QStringLiteral("Δt 2000"), QStringLiteral("L_q1")};
     if (view == "prediction") k.labels = {QStringLiteral("Δw · Δt² · P")};
     if (view == "advice") k.labels = {QStringLiteral("target L_q1")};
-    if (view == "rms") k.labels = {QStringLiteral("gradient RMS"), QStringLiteral("R(L_ru, L_en)")};
+    if (view == "rms")
+        k.labels = {QStringLiteral("gradient RMS"), QStringLiteral("R(L_ru, L_en)"),
+                    QStringLiteral("fit in log space")};
     return k;
 }
 

@@ -4,6 +4,7 @@
 
 #include "SurfaceLayout.h"
 #include "SurfacePicture.h"
+#include "figure/FigureFont.h"
 #include "ui/ChartLayout.h"
 
 #include "ui/FigureStyle.h"
@@ -30,14 +31,7 @@ QColor colour(Rgb c, double opacity = 1)
 // The style's font at `pixels` (VTK's font size: the em in pixels), as PainterDevice sets it.
 QFont styleFont(const QPainter& painter, double pixels, bool bold = false)
 {
-    QFont font(QString::fromStdString(figureStyle().fontFamily));
-    font.setPointSizeF(std::max(1.0, pixels) * 72.0 / painter.device()->logicalDpiY());
-    font.setBold(bold);
-    font.setHintingPreference(QFont::PreferNoHinting);  // the same advances in PNG, SVG and PDF
-    font.setKerning(false);                             // SVG renderers do not kern Qt's <text>
-    // No ligatures: "undefined" stays searchable in the PDF (poppler reads the fi ligature as U+FB01).
-    font.setStyleStrategy(QFont::PreferNoShaping);
-    return font;
+    return figureFont(pixels, bold, painter.device());
 }
 
 QString text(const std::string& s)

@@ -1,5 +1,6 @@
 #include "ui/ChartLayout.h"
 
+#include "FigureFont.h"
 #include "TextMetrics.h"
 
 #include "ui/FigureStyle.h"
@@ -27,12 +28,7 @@ constexpr double kInsideWidthShare = 0.3, kInsideHeightShare = 0.45;
 
 QFont styleFont(int pixels, bool bold)
 {
-    QFont font(QString::fromStdString(figureStyle().fontFamily));
-    font.setPixelSize(std::max(1, pixels));
-    font.setBold(bold);
-    font.setHintingPreference(QFont::PreferNoHinting);
-    font.setKerning(false);
-    return font;
+    return figureFont(pixels, bold);
 }
 
 double maxWidth(const std::vector<QString>& texts, int pixels)

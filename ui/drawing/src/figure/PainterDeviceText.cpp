@@ -3,6 +3,8 @@
 
 #include "PainterDevice.h"
 
+#include "FigureFont.h"
+
 #include "ui/FigureStyle.h"
 
 #include <vtkStdString.h>
@@ -27,13 +29,10 @@ QFont PainterDevice::currentFont() const
         name = "DejaVu Sans Mono";
     else if (family == VTK_TIMES || file.find("Serif") != std::string::npos)
         name = "DejaVu Serif";
-    QFont font(name);
-    // VTK's font size is the em in device pixels; Qt wants points of this device's resolution.
-    font.setPointSizeF(std::max(1, TextProp->GetFontSize()) * 72.0 / painter_->device()->logicalDpiY());
-    font.setBold(TextProp->GetBold() || file.find("Bold") != std::string::npos);
+    // VTK's font size is the em in device pixels.
+    QFont font = figureFont(TextProp->GetFontSize(), TextProp->GetBold() || file.find("Bold") != std::string::npos,
+                            painter_->device(), name);
     font.setItalic(TextProp->GetItalic());
-    font.setHintingPreference(QFont::PreferNoHinting);  // the same advances in PNG, SVG and PDF
-    font.setKerning(false);                             // SVG renderers do not kern Qt's <text>
     return font;
 }
 

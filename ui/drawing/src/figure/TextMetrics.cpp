@@ -1,5 +1,7 @@
 #include "TextMetrics.h"
 
+#include "FigureFont.h"
+
 #include "ui/FigureStyle.h"
 
 #include <QFont>
@@ -23,12 +25,7 @@ double textWidth(const std::string& text, double pixelSize, bool bold)
         image.setDotsPerMeterY(3780);
         return image;
     }();
-    QFont font(QString::fromStdString(figureStyle().fontFamily));
-    font.setPixelSize(100);
-    font.setBold(bold);
-    font.setHintingPreference(QFont::PreferNoHinting);
-    font.setKerning(false);
-    return QFontMetricsF(font, &device).horizontalAdvance(s) * pixelSize / 100.0;
+    return QFontMetricsF(figureFont(100, bold), &device).horizontalAdvance(s) * pixelSize / 100.0;
 }
 
 std::vector<std::string> twoLines(const std::string& text)
