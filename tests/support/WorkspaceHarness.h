@@ -2,6 +2,7 @@
 // The landscape workspace as the GUI tests drive it: a MainWindow with settings in a temporary
 // folder (never the user's), shown and waited for, plus "change something, wait for its grid".
 
+#include "ThrowawaySettings.h"
 #include "ui/FieldComputation.h"
 #include "ui/MainWindow.h"
 #include "ui/VtkOpenGLHost.h"
@@ -24,8 +25,7 @@ public:
     bool open()
     {
         cl::ui::useVtkSurfaceFormat();
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
+        settings_.redirect();
         window = std::make_unique<cl::ui::MainWindow>();
         QSignalSpy finished(window->computation(), &cl::ui::FieldComputation::finished);
         window->resize(1500, 1000);
@@ -60,7 +60,7 @@ public:
     std::unique_ptr<cl::ui::MainWindow> window;
 
 private:
-    QTemporaryDir settingsDir_;
+    cl::testing::ThrowawaySettings settings_;
 };
 
 }  // namespace cl::testing

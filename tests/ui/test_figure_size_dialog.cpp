@@ -3,6 +3,7 @@
 // inches kept when the DPI changes (as with matplotlib's figsize and dpi), and the unit and DPI
 // remembered for the next export.
 
+#include "ThrowawaySettings.h"
 #include "ui/FigureSizeDialog.h"
 
 #include <QApplication>
@@ -20,15 +21,14 @@ using namespace cl::ui;
 class TestFigureSizeDialog : public QObject {
     Q_OBJECT
 
-    QTemporaryDir settingsDir_;
+    cl::testing::ThrowawaySettings settings_;
 
     static QDoubleSpinBox* box(FigureSizeDialog& d, const char* name) { return d.findChild<QDoubleSpinBox*>(name); }
 
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
+        settings_.redirect();
         QApplication::setOrganizationName("CommuteLabTest");
         QApplication::setApplicationName("test_figure_size_dialog");
         QSettings().clear();

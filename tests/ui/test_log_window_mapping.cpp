@@ -4,6 +4,7 @@
 // as…), whose content core reads back as the dialog's mapping; File ▸ Load mapping file… maps the
 // runs as the file says; opening, reloading and mapping a folder write nothing in it.
 
+#include "ThrowawaySettings.h"
 #include "ui/VtkOpenGLHost.h"
 #include "ui/logs/LogWindow.h"
 #include "ui/logs/MappingDialog.h"
@@ -70,14 +71,13 @@ using Domains = std::vector<std::pair<std::string, std::string>>;
 class TestLogWindowMapping : public QObject {
     Q_OBJECT
 
-    QTemporaryDir settingsDir_;
+    cl::testing::ThrowawaySettings settings_;
 
 private slots:
     void initTestCase()
     {
         // Recent files go to a throw-away settings file, not the user's.
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        settings_.redirect();
     }
 
     void mappingDialogChoiceAppliesToAllRunsForTheSession()

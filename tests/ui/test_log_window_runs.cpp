@@ -3,6 +3,7 @@
 // within a second of a change (an appended row, a new run file); Cancel keeps what was shown; the
 // mapping dialog and mapping files are in test_log_window_mapping.cpp; a log's notes are shown.
 
+#include "ThrowawaySettings.h"
 #include "ui/VtkOpenGLHost.h"
 #include "ui/logs/LogWindow.h"
 #include "ui/logs/MappingDialog.h"
@@ -57,14 +58,13 @@ QByteArray wideRun(int n, double shift)
 class TestLogWindowRuns : public QObject {
     Q_OBJECT
 
-    QTemporaryDir settingsDir_;
+    cl::testing::ThrowawaySettings settings_;
 
 private slots:
     void initTestCase()
     {
         // Remembered mappings and recent files go to a throw-away settings file, not the user's.
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+        settings_.redirect();
     }
 
     void folderOfThreeRunsOverlaysAndReloadsWithinASecond()

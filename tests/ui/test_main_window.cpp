@@ -3,6 +3,7 @@
 // computed, where core says they are. A malformed expression shows its error and leaves the
 // picture alone. (The workspace's other features: test_landscape_workspace.)
 
+#include "ThrowawaySettings.h"
 #include "core/FieldGrid.h"
 #include "ui/FieldComputation.h"
 #include "ui/LandscapeColors.h"
@@ -16,8 +17,8 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QSurfaceFormat>
+#include <QTemporaryDir>
 #include "ui/VtkOpenGLHost.h"
 
 #include <QtTest>
@@ -86,15 +87,14 @@ class TestMainWindow : public QObject {
 private:
     std::unique_ptr<MainWindow> window_;
     std::shared_ptr<const FieldGrid> first_;
-    QTemporaryDir settingsDir_;
+    cl::testing::ThrowawaySettings settings_;
 
 private slots:
     void initTestCase()
     {
         cl::ui::useVtkSurfaceFormat();
         // Never read or write the user's settings.
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
+        settings_.redirect();
 
         window_ = std::make_unique<MainWindow>();
         window_->setSinglePanel(LandscapePanel::Bracket);  // the pixel probes want a large bracket view
@@ -144,8 +144,8 @@ private slots:
         LandscapeView* view = window_->landscapeView();
         const QImage image = view->grabFramebuffer().convertToFormat(QImage::Format_RGB32);
         const FieldGrid& grid = *first_;
-        for (auto [region, colour] : {std::pair{Region::Green, palette::regionGreen},
-                                      std::pair{Region::Purple, palette::regionPurple}}) {
+        for (auto [region, colour] :
+             {std::pair{Region::Green, palette::regionGreen}, std::pair{Region::Purple, palette::regionPurple}}) {
             const auto probes = interiorPoints(grid, region, 3, 6);
             QVERIFY2(probes.size() >= 3, regionName(region));
             for (auto [i, j] : probes) {
@@ -190,8 +190,8 @@ private slots:
     void hoverOutsideThePlotClearsTheReadOut()
     {
         LandscapeView* view = window_->landscapeView();
-        QMouseEvent move(QEvent::MouseMove, QPointF(2, 2), view->mapToGlobal(QPointF(2, 2)), Qt::NoButton,
-                         Qt::NoButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(2, 2), view->mapToGlobal(QPointF(2, 2)), Qt::NoButton, Qt::NoButton,
+                         Qt::NoModifier);
         QApplication::sendEvent(view, &move);
         QVERIFY(window_->hoverText().isEmpty());
     }
@@ -259,10 +259,7 @@ private slots:
         QCOMPARE(finished.at(0).at(0).value<std::shared_ptr<const FieldGrid>>()->spec.n, 60);
     }
 
-    void cleanupTestCase()
-    {
-        window_.reset();
-    }
+    void cleanupTestCase() { window_.reset(); }
 };
 
 QTEST_MAIN(TestMainWindow)
