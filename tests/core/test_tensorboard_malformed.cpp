@@ -38,15 +38,10 @@ private slots:
         stepCut += std::string("\x10\x80\x80", 3);
         row("truncated varint", stepCut, 9,
             "malformed Event protobuf in Event.step (field 2): truncated or overlong varint");
-        std::string nested;  // summary > value > tensor whose bytes are garbage
-        {
-            std::string value;
-            tw::putBytes(value, 1, "loss");
-            tw::putBytes(value, 8, std::string("\x0a\xff\xff\x01", 4));  // tensor: field 1 length 32767 of 2 bytes
-            std::string summary;
-            tw::putBytes(summary, 1, value);
-            tw::putBytes(nested, 5, summary);
-        }
+        std::string garbled;  // summary > value > tensor whose bytes are garbage
+        tw::putBytes(garbled, 1, "loss");
+        tw::putBytes(garbled, 8, std::string("\x0a\xff\xff\x01", 4));  // tensor: field 1 length 32767 of 2 bytes
+        const std::string nested = tw::summaryField({garbled});
         row("nested garbage", nested, 12,
             "malformed Event protobuf in Event.summary (field 5) > Summary.value (field 1) > Value.tensor (field 8) > "
             "TensorProto.dtype (field 1): length 32767 runs past the end of the TensorProto message (0 bytes left)");
@@ -57,17 +52,12 @@ private slots:
         row("length past the end", badLength, 0,
             "malformed Event protobuf in Event.summary (field 5): length 100 runs past the end of the Event message "
             "(3 bytes left)");
-        std::string packed;  // float_val packed with 6 bytes: not a multiple of 4
-        {
-            std::string rest;
-            tw::putBytes(rest, 5, "abcdef");
-            std::string value;
-            tw::putBytes(value, 1, "x");
-            tw::putBytes(value, 8, tw::tensor(1, {}, rest));
-            std::string summary;
-            tw::putBytes(summary, 1, value);
-            tw::putBytes(packed, 5, summary);
-        }
+        std::string rest;  // float_val packed with 6 bytes: not a multiple of 4
+        tw::putBytes(rest, 5, "abcdef");
+        std::string odd;
+        tw::putBytes(odd, 1, "x");
+        tw::putBytes(odd, 8, tw::tensor(1, {}, rest));
+        const std::string packed = tw::summaryField({odd});
         row("packed floats", packed, 11,
             "malformed Event protobuf in Event.summary (field 5) > Summary.value (field 1) > Value.tensor (field 8) > "
             "TensorProto.float_val (field 5): packed length 6 is not a multiple of 4");

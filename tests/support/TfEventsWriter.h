@@ -154,17 +154,25 @@ inline std::string scalarValue(const std::string& tag, double v, Encoding encodi
     return value;
 }
 
-/// Event{wall_time, step, summary{values...}}.
-inline std::string summaryEvent(double wallTime, std::int64_t step, const std::vector<std::string>& values)
+/// The bytes of Event.summary (field 5) holding `values`: an event with nothing else, or the tail
+/// of summaryEvent.
+inline std::string summaryField(const std::vector<std::string>& values)
 {
     std::string summary;
     for (const auto& v : values) putBytes(summary, 1, v);
+    std::string field;
+    putBytes(field, 5, summary);
+    return field;
+}
+
+/// Event{wall_time, step, summary{values...}}.
+inline std::string summaryEvent(double wallTime, std::int64_t step, const std::vector<std::string>& values)
+{
     std::string event;
     putDouble(event, 1, wallTime);
     putKey(event, 2, 0);
     putVarint(event, static_cast<std::uint64_t>(step));
-    putBytes(event, 5, summary);
-    return event;
+    return event + summaryField(values);
 }
 
 inline std::string fileVersionEvent(double wallTime)
