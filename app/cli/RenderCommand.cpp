@@ -129,6 +129,30 @@ Scene fromSession(const std::string& path)
     return s;
 }
 
+/// The landscape figure of `panels` over `grid`: a session's as the workspace shows and exports it
+/// (sessionFigureSpec, with its clicked points' flows), a preset's with its heading.
+void landscapeFigure(Scene& s, const std::vector<ui::LandscapePanel>& panels, std::shared_ptr<const FieldGrid> grid,
+                     const ui::LandscapeOptions& options)
+{
+    if (s.session) {
+        LossPtr targetLoss;
+        try {
+            targetLoss = s.target.asLoss({s.l1, s.l2});
+        } catch (const std::exception&) {  // a target that does not fit the pair: no excess loss, as in the window
+        }
+        const LandscapeSession& session = *s.session;
+        s.figure = ui::sessionFigureSpec(
+            session, panels, std::move(grid),
+            ui::computePointOverlays(s.l1, s.l2, targetLoss, session.points, session.descentL1, session.descentL2));
+    } else {
+        s.figure.panels = panels;
+        s.figure.grid = std::move(grid);
+        if (panels.size() == 1) s.figure.title.clear();  // the panel's own title names it
+        s.figure.targetLabel = s.targetLabel;
+    }
+    s.figure.options = options;
+}
+
 /// `base` with the drawing options given on the command line; a bad colour map is named here.
 ui::LandscapeOptions landscapeOptions(const ParsedArgs& args, ui::LandscapeOptions o)
 {
@@ -240,12 +264,14 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     if (args.has("lab")) return renderLab(args, out);
     Scene s = args.has("preset") ? fromPreset(args.text("preset")) : fromSession(args.text("session"));
     const std::string view = args.has("view") ? args.text("view") : s.defaultView;
-    const bool surface = view == "surface";  // the workspace's 3-D surface (cli/RenderSurface.h)
+    // The workspace's 3-D surface (cli/RenderSurface.h), or landscape panels.
+    const bool surface = view == "surface";
     const std::vector<ui::LandscapePanel> panels =
-        ui::landscapeViewPanels(surface ? std::string("bracket") : view);  // a surface's spec is unused
-    if (panels.empty())
+        surface ? std::vector<ui::LandscapePanel>{} : ui::landscapeViewPanels(view);
+    if (!surface && panels.empty())
         throw UsageError("--view: unknown view '" + view + "' (use l1, l2, bracket, pmap, figure1 or surface)");
     if (args.has("field") && !surface) throw UsageError("--field: only with --view surface");
+    const ui::SurfaceField field = surfaceFieldOption(args);
     if (args.has("target")) {
         const std::string t = args.text("target");
         // In a session's form: mean, l1, l2 and weighted:<w1> as they are, anything else an expression.
@@ -276,40 +302,25 @@ int runRender(const ParsedArgs& args, std::ostream& out, std::ostream&)
     request.grid = s.grid;
     auto grid = std::make_shared<FieldGrid>();
     sampleFields(request, *grid);
-    if (s.session && !surface) {  // what the workspace shows of this session, and exports
-        LossPtr targetLoss;
-        try {
-            targetLoss = s.target.asLoss({s.l1, s.l2});
-        } catch (const std::exception&) {  // a target that does not fit the pair: no excess loss, as in the window
-        }
-        const LandscapeSession& session = *s.session;
-        s.figure = ui::sessionFigureSpec(
-            session, panels, grid,
-            ui::computePointOverlays(s.l1, s.l2, targetLoss, session.points, session.descentL1, session.descentL2));
-    } else {
-        s.figure.panels = panels;
-        s.figure.grid = grid;
-        if (panels.size() == 1) s.figure.title.clear();  // the panel's own title names it
-        s.figure.targetLabel = s.targetLabel;
-    }
-    s.figure.options = options;
-    if (args.has("title")) s.figure.title = args.text("title");
     const double sampleSeconds = secondsSince(start);
-
-    // The workspace's default size (landscapeFigureOptions, surfaceFigureDefaults) unless one is
-    // given; several panels given only a width are as tall as they need at that width.
-    const ui::FigureOptions defaults = surface ? ui::surfaceFigureDefaults("CommuteLab surface")
-                                               : ui::landscapeFigureOptions(s.figure, args.integer("dpi"));
-    ui::FigureOptions figureOptions = figureSize(args, defaults.width, defaults.height);
-    figureOptions.title = defaults.title;
-    if (panels.size() > 1 && args.has("width") && !args.has("height") && !args.has("inches"))
-        figureOptions.height = ui::landscapeFigureHeight(s.figure, figureOptions.width, figureOptions.dpi / 96.0);
-
+    ui::FigureOptions figureOptions;
     start = Clock::now();
     if (surface) {
-        ui::writeSurfaceFigure(surfaceSceneSpec(args, *grid, s.target, options), nullptr, outFile, figureOptions);
+        const ui::FigureOptions defaults = ui::surfaceFigureDefaults();  // the window's export starts there too
+        figureOptions = figureSize(args, defaults.width, defaults.height);
+        figureOptions.title = QString::fromStdString(args.has("title") ? args.text("title") : "CommuteLab surface");
+        ui::writeSurfaceFigure(surfaceSceneSpec(field, *grid, s.target, options), nullptr, outFile, figureOptions);
         if (args.has("data")) ui::writeFieldsCsvFile(*grid, ui::figureDataPath(outFile));
     } else {
+        landscapeFigure(s, panels, grid, options);
+        if (args.has("title")) s.figure.title = args.text("title");
+        // The workspace's default size (landscapeFigureOptions) unless one is given; several panels
+        // given only a width are as tall as they need at that width.
+        const ui::FigureOptions defaults = ui::landscapeFigureOptions(s.figure, args.integer("dpi"));
+        figureOptions = figureSize(args, defaults.width, defaults.height);
+        figureOptions.title = defaults.title;
+        if (panels.size() > 1 && args.has("width") && !args.has("height") && !args.has("inches"))
+            figureOptions.height = ui::landscapeFigureHeight(s.figure, figureOptions.width, figureOptions.dpi / 96.0);
         ui::writeLandscapeFigure(s.figure, outFile, figureOptions, args.has("data"));
     }
     const QString dataPath = args.has("data") ? ui::figureDataPath(outFile) : QString();

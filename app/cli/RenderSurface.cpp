@@ -1,22 +1,21 @@
 #include "cli/RenderSurface.h"
 
-#include "ui/SurfaceSamples.h"
-
 #include <memory>
 
 namespace cl::cli {
 
-ui::SurfaceSceneSpec surfaceSceneSpec(const ParsedArgs& args, const FieldGrid& grid, const Target& target,
-                                      const ui::LandscapeOptions& options)
+ui::SurfaceField surfaceFieldOption(const ParsedArgs& args)
 {
     const std::string name = args.has("field") ? args.text("field") : "l1";
-    ui::SurfaceField field = ui::SurfaceField::L1;
-    if (name == "l2")
-        field = ui::SurfaceField::L2;
-    else if (name == "target")
-        field = ui::SurfaceField::Target;
-    else if (name != "l1")
-        throw UsageError("--field: unknown field '" + name + "' (use l1, l2 or target)");
+    if (name == "l1") return ui::SurfaceField::L1;
+    if (name == "l2") return ui::SurfaceField::L2;
+    if (name == "target") return ui::SurfaceField::Target;
+    throw UsageError("--field: unknown field '" + name + "' (use l1, l2 or target)");
+}
+
+ui::SurfaceSceneSpec surfaceSceneSpec(ui::SurfaceField field, const FieldGrid& grid, const Target& target,
+                                      const ui::LandscapeOptions& options)
+{
     ui::SurfaceSceneSpec spec;
     spec.samples = std::make_shared<const ui::SurfaceSamples>(ui::surfaceSamples(grid, field, target));
     spec.valueName = ui::surfaceValueName(field, target);

@@ -8,12 +8,17 @@
 #include "core/Target.h"
 #include "ui/LandscapeOptions.h"
 #include "ui/SurfaceFigure.h"
+#include "ui/SurfaceSamples.h"
 
 namespace cl::cli {
 
-/// What `--field l1|l2|target` (default l1) asks to be the height, named as the window names it,
-/// coloured and contoured as the landscape options say. Throws UsageError for another field.
-ui::SurfaceSceneSpec surfaceSceneSpec(const ParsedArgs& args, const FieldGrid& grid, const Target& target,
+/// The field `--field l1|l2|target` asks to be the height (default l1); read before any work is
+/// done. Throws UsageError for another field.
+ui::SurfaceField surfaceFieldOption(const ParsedArgs& args);
+
+/// The surface of `field` over `grid`, named as the window names it, coloured and contoured as the
+/// landscape options say.
+ui::SurfaceSceneSpec surfaceSceneSpec(ui::SurfaceField field, const FieldGrid& grid, const Target& target,
                                       const ui::LandscapeOptions& options);
 
 }  // namespace cl::cli
